@@ -1,0 +1,28 @@
+package io.netcheck;
+
+import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.checklist.VipChecklist;
+import io.netcheck.checklist.VipEvidence;
+import io.netcheck.report.Report;
+import io.netcheck.report.VipReport;
+import io.netcheck.verdict.VerdictEngine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Runs a check end to end — evidence, verdict, report — for whichever front end asked (CLI, Slack, schedule). */
+@ApplicationScoped
+public class Checks {
+    private final VipChecklist checklist;
+    private final VerdictEngine verdicts;
+
+    @Inject
+    public Checks(VipChecklist checklist, VerdictEngine verdicts) {
+        this.checklist = checklist;
+        this.verdicts = verdicts;
+    }
+
+    public Report vip(VipCheckRequest request) throws InterruptedException {
+        VipEvidence evidence = checklist.run(request);
+        return VipReport.of(evidence, verdicts.decide(evidence));
+    }
+}

@@ -1,0 +1,169 @@
+package io.netcheck.capture;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.pcap4j.core.BpfProgram;
+import org.pcap4j.core.NotOpenException;
+import org.pcap4j.core.PcapHandle;
+import org.pcap4j.core.PcapNativeException;
+import org.pcap4j.core.PcapNetworkInterface;
+
+/**
+ * Live capture with pcap4j: one handle per interface, each looping on its own thread. Immediate mode
+ * and a short read timeout let {@code breakLoop} stop a quiet capture (a plain {@code pcap_next} can block
+ * forever once traffic stops).
+ */
+public final class Pcap4jCapture implements PacketCapture {
+    /** Upper bound on frames kept per run, so a busy interface cannot exhaust memory. */
+    static final int MAX_FRAMES = 20_000;
+
+    @Override
+    public CaptureSession start(List<String> interfaces, String filter, int snaplen) {
+        List<Running> running = new ArrayList<>();
+        try {
+            for (String name : interfaces) {
+                PcapHandle handle = new PcapHandle.Builder(name)
+                        .snaplen(snaplen)
+                        .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
+                        .timeoutMillis(100)
+                        .immediateMode(true)
+                        .build();
+                running.add(new Running(name, handle));
+                handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
+            }
+        } catch (PcapNativeException | NotOpenException | RuntimeException | LinkageError e) {
+            running.forEach(Running::close);
+            return unavailable(explain(e), interfaces, filter, snaplen);
+        }
+        running.forEach(Running::startLoop);
+        return new Session(running, interfaces, filter, snaplen);
+    }
+
+    private static CaptureSession unavailable(String problem, List<String> interfaces, String filter, int snaplen) {
+        return PacketCapture.disabled(problem).start(interfaces, filter, snaplen);
+    }
+
+    /** Turns pcap4j/JNA failures into the operator's next step. */
+    static String explain(Throwable e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof LinkageError) {
+            return "libpcap could not be loaded (" + message + "): install libpcap0.8";
+        }
+        if (message.contains("Operation not permitted") || message.contains("permission")) {
+            return "no permission to capture (" + message + "): run as root or grant CAP_NET_RAW";
+        }
+        if (message.contains("No such device")) {
+            return "interface not found: " + message;
+        }
+        return "capture failed: " + message;
+    }
+
+    private static final class Session implements CaptureSession {
+        private final List<Running> running;
+        private final List<String> interfaces;
+        private final String filter;
+        private final int snaplen;
+
+        Session(List<Running> running, List<String> interfaces, String filter, int snaplen) {
+            this.running = running;
+            this.interfaces = interfaces;
+            this.filter = filter;
+            this.snaplen = snaplen;
+        }
+
+        @Override
+        public CaptureResult stop(Duration linger) throws InterruptedException {
+            Thread.sleep(linger.toMillis());
+            List<CapturedFrame> frames = new ArrayList<>();
+            long dropped = 0;
+            for (Running r : running) {
+                r.stopLoop();
+                dropped += r.dropped();
+                synchronized (r.frames) {
+                    frames.addAll(r.frames);
+                }
+                r.close();
+            }
+            frames.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
+            return new CaptureResult(true, null, interfaces, filter, snaplen, frames, dropped);
+        }
+
+        @Override
+        public void close() {
+            running.forEach(r -> {
+                r.stopLoop();
+                r.close();
+            });
+        }
+    }
+
+    private static final class Running {
+        final String name;
+        final PcapHandle handle;
+        final int linkType;
+        final List<CapturedFrame> frames = Collections.synchronizedList(new ArrayList<>());
+        Thread thread;
+
+        Running(String name, PcapHandle handle) {
+            this.name = name;
+            this.handle = handle;
+            this.linkType = handle.getDlt().value();
+        }
+
+        void startLoop() {
+            thread = new Thread(() -> {
+                try {
+                    handle.loop(-1, (byte[] data) -> {
+                        if (frames.size() >= MAX_FRAMES) {
+                            return;
+                        }
+                        Timestamp ts = handle.getTimestamp();
+                        Integer original = handle.getOriginalLength();
+                        Instant when = ts == null ? Instant.now() : ts.toInstant();
+                        frames.add(new CapturedFrame(when, linkType, data, original == null ? data.length : original,
+                                name));
+                    });
+                } catch (InterruptedException e) {
+                    // breakLoop: normal end of the capture
+                } catch (PcapNativeException | NotOpenException e) {
+                    // the handle was closed under us: the frames already taken still count
+                }
+            }, "capture-" + name);
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stopLoop() {
+            try {
+                if (handle.isOpen()) {
+                    handle.breakLoop();
+                }
+                if (thread != null) {
+                    thread.join(1000);
+                }
+            } catch (NotOpenException e) {
+                // already closed
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        long dropped() {
+            try {
+                return handle.isOpen() ? handle.getStats().getNumPacketsDropped() : 0;
+            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                return 0;
+            }
+        }
+
+        void close() {
+            if (handle.isOpen()) {
+                handle.close();
+            }
+        }
+    }
+}

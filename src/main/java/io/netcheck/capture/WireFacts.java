@@ -1,0 +1,35 @@
+package io.netcheck.capture;
+
+import java.net.InetAddress;
+
+/**
+ * What the packets of one connection attempt prove, independent of what the socket API reported.
+ * Null TTL fields mean "not seen".
+ *
+ * @param synsSent        SYNs netcheck sent (more than one: retransmits into silence)
+ * @param resetFrom       source of the RST that answered us (TCP RSTs always carry the target's address)
+ * @param resetAfterData  the RST came after netcheck had sent its request
+ * @param peerFin         the far end closed its side (FIN)
+ * @param peerBytes       payload bytes the far end sent
+ * @param icmp            the ICMP error this attempt caused, if any
+ */
+public record WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
+                        Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,
+                        boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp) {
+
+    public static final WireFacts NONE = new WireFacts(0, 0, false, null, null, null, false, null, null, false, false,
+            0, 0, null);
+
+    public Integer synAckHops() {
+        return synAckTtl == null ? null : Hops.fromTtl(synAckTtl);
+    }
+
+    public Integer resetHops() {
+        return resetTtl == null ? null : Hops.fromTtl(resetTtl);
+    }
+
+    /** Hop distance of whoever answered the SYN (SYN-ACK or RST), null if nobody did. */
+    public Integer answerHops() {
+        return synAckTtl != null ? synAckHops() : resetTtl != null && !resetAfterData ? resetHops() : null;
+    }
+}

@@ -1,0 +1,261 @@
+package io.netcheck.checklist;
+
+import io.netcheck.capture.CaptureFilter;
+import io.netcheck.capture.CaptureResult;
+import io.netcheck.capture.CaptureSession;
+import io.netcheck.capture.CapturedFrame;
+import io.netcheck.capture.DecodedPacket;
+import io.netcheck.capture.Flow;
+import io.netcheck.capture.FlowAnalyzer;
+import io.netcheck.capture.PacketCapture;
+import io.netcheck.capture.PacketDecoder;
+import io.netcheck.capture.PcapFileWriter;
+import io.netcheck.capture.TcpSegment;
+import io.netcheck.capture.TcpdumpFormatter;
+import io.netcheck.capture.WireFacts;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.Route;
+import io.netcheck.probe.RouteLookup;
+import io.netcheck.probe.ServiceProbe;
+import io.netcheck.probe.ServiceResult;
+import io.netcheck.probe.ServiceTarget;
+import io.netcheck.probe.Timed;
+import io.netcheck.probe.dns.NameResolver;
+import io.netcheck.probe.dns.Resolution;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The three-step load-balancer checklist: (1) does the connection reach the VIP, (2) is the VIP L4 or L7,
+ * (3) can the real servers be reached. Every endpoint is probed at once under one capture, so the run
+ * takes about one timeout however many backends there are; the steps are an order of reasoning, not of
+ * execution.
+ */
+public final class VipChecklist {
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final NameResolver resolver;
+    private final PacketCapture capture;
+    private final ProbeRunner runner;
+    private final Clock clock;
+    private final ChecklistSettings settings;
+    private final ServiceProbe probe = new ServiceProbe();
+
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings) {
+        this.resolver = resolver;
+        this.capture = capture;
+        this.runner = runner;
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    public VipEvidence run(VipCheckRequest request) throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        List<HostPort> targets = new ArrayList<>();
+        targets.add(request.vip());
+        targets.addAll(request.backends());
+
+        List<Planned> plans = plan(targets, request);
+        List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
+                .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
+        List<InetSocketAddress> endpoints = plans.stream().filter(p -> p.route != null).map(p -> p.address).toList();
+        String filter = endpoints.isEmpty() ? "" : CaptureFilter.forEndpoints(endpoints);
+
+        CaptureResult captured;
+        List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
+        try (CaptureSession session = request.capture() && !interfaces.isEmpty()
+                ? capture.start(interfaces, filter, settings.snaplen())
+                : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
+                        : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
+            for (int i = 0; i < plans.size(); i++) {
+                Planned p = plans.get(i);
+                running.add(p.route == null ? null
+                        : runner.submit(probe, serviceTarget(p, request, i == 0), request.timeout()));
+            }
+            for (CompletableFuture<Timed<ServiceResult>> f : running) {
+                if (f != null) {
+                    try {
+                        f.join();
+                    } catch (RuntimeException ignored) {
+                        // reported per endpoint below
+                    }
+                }
+            }
+            captured = session.stop(settings.linger());
+        }
+
+        List<DecodedPacket> decoded = captured.frames().stream().map(PacketDecoder::decode).toList();
+        TcpdumpFormatter formatter = new TcpdumpFormatter(clock.getZone());
+        List<EndpointEvidence> evidence = new ArrayList<>();
+        List<Flow> flows = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            evidence.add(evidenceFor(plans.get(i), running.get(i), decoded, formatter, flows));
+        }
+        String[] pcap = writePcap(request, captured, decoded, flows, startedAt);
+        CaptureSummary summary = new CaptureSummary(captured.available(),
+                captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
+                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count(),
+                captured.dropped(), pcap[0]);
+
+        EndpointEvidence vip = evidence.get(0);
+        List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
+        LayerInference layer = LayerInspector.infer(vip, backends);
+        return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
+                summary);
+    }
+
+    /** A target after resolution and route lookup, ready to probe (or with the reason it cannot be). */
+    private record Planned(HostPort target, Resolution resolution, InetSocketAddress address, Route route,
+                           String problem) {
+    }
+
+    private List<Planned> plan(List<HostPort> targets, VipCheckRequest request) throws InterruptedException {
+        List<CompletableFuture<Timed<Resolution>>> lookups = new ArrayList<>();
+        for (HostPort t : targets) {
+            InetAddress literal = literal(t.host());
+            lookups.add(literal != null ? null : runner.submit(resolver::resolve, t.host(), request.timeout()));
+        }
+        List<Planned> plans = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            HostPort t = targets.get(i);
+            Resolution resolution = lookups.get(i) == null ? Resolution.literal(t.host(), literal(t.host()))
+                    : await(lookups.get(i), t.host(), request.timeout());
+            if (resolution.status().failed() || resolution.addresses().isEmpty()) {
+                plans.add(new Planned(t, resolution, null, null, resolution.error()));
+                continue;
+            }
+            InetAddress address = preferred(resolution.addresses());
+            InetSocketAddress socket = new InetSocketAddress(address, t.port());
+            try {
+                plans.add(new Planned(t, resolution, socket, RouteLookup.lookup(address), null));
+            } catch (RouteLookup.NoRouteException e) {
+                plans.add(new Planned(t, resolution, socket, null,
+                        "this host has no route to " + address.getHostAddress() + " (" + e.getMessage() + ")"));
+            }
+        }
+        return plans;
+    }
+
+    private Resolution await(CompletableFuture<Timed<Resolution>> lookup, String name, Duration timeout)
+            throws InterruptedException {
+        try {
+            return lookup.get().result();
+        } catch (ExecutionException e) {
+            return new Resolution(name, io.netcheck.probe.dns.ResolutionStatus.TIMEOUT, List.of(), List.of(),
+                    List.of(), timeout, "resolution did not finish within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** IPv4 first: it is what most clients of an internal VIP end up using, and what the LB team knows. */
+    private static InetAddress preferred(List<InetAddress> addresses) {
+        return addresses.stream().filter(a -> a instanceof Inet4Address).findFirst().orElse(addresses.get(0));
+    }
+
+    /** Parses IP literals only (never triggers a DNS lookup); null for names. */
+    static InetAddress literal(String host) {
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static ServiceTarget serviceTarget(Planned p, VipCheckRequest request, boolean isVip) {
+        boolean tls = isVip ? request.tls() : request.tls() && request.backendTls();
+        String hostHeader = request.vip().host().contains(":") ? "[" + request.vip().host() + "]" : request.vip().host();
+        if (request.vip().port() != 80 && request.vip().port() != 443) {
+            hostHeader += ":" + request.vip().port();
+        }
+        String sni = request.sni() != null ? request.sni() : literal(request.vip().host()) == null
+                ? request.vip().host() : null;
+        // Backends get the VIP's Host header and SNI: they are asked exactly what the LB would forward.
+        return new ServiceTarget(p.target.label(), p.address, p.route, hostHeader, request.path(), tls, sni);
+    }
+
+    private EndpointEvidence evidenceFor(Planned p, CompletableFuture<Timed<ServiceResult>> future,
+                                         List<DecodedPacket> decoded, TcpdumpFormatter formatter, List<Flow> flows) {
+        if (future == null) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, null, null, p.problem, WireFacts.NONE,
+                    List.of(), 0, Duration.ZERO);
+        }
+        Timed<ServiceResult> timed;
+        try {
+            timed = future.join();
+        } catch (RuntimeException e) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), null,
+                    "the probe did not finish in time (" + e.getClass().getSimpleName() + ")", WireFacts.NONE,
+                    List.of(), 0, Duration.ZERO);
+        }
+        ServiceResult result = timed.result();
+        InetSocketAddress local = result.connect().local();
+        if (local == null) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+                    WireFacts.NONE, List.of(), 0, timed.elapsed());
+        }
+        Flow flow = new Flow(local.getAddress(), local.getPort(), p.address.getAddress(), p.address.getPort());
+        flows.add(flow);
+        FlowAnalyzer.FlowPackets packets = FlowAnalyzer.analyze(flow, decoded);
+        List<String> lines = formatter.format(packets.packets());
+        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+                packets.facts(), lines, requestIndex(packets.packets(), flow), timed.elapsed());
+    }
+
+    private static int requestIndex(List<DecodedPacket> packets, Flow flow) {
+        for (int i = 0; i < packets.size(); i++) {
+            if (packets.get(i) instanceof TcpSegment tcp && tcp.payloadLength() > 0
+                    && tcp.sourcePort() == flow.localPort() && tcp.ip().source().equals(flow.localAddress())) {
+                return i;
+            }
+        }
+        return packets.size();
+    }
+
+    private static boolean belongsToAny(DecodedPacket packet, List<Flow> flows) {
+        return flows.stream().anyMatch(packet::belongsTo);
+    }
+
+    /**
+     * Writes only this run's packets: the filter can let in other hosts' ICMP, which is not ours to keep.
+     * Returns {file, problem}.
+     */
+    private String[] writePcap(VipCheckRequest request, CaptureResult captured, List<DecodedPacket> decoded,
+                             List<Flow> flows, Instant startedAt) {
+        if (!captured.available()) {
+            return new String[] {null, null};
+        }
+        List<CapturedFrame> mine = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (belongsToAny(decoded.get(i), flows)) {
+                mine.add(captured.frames().get(i));
+            }
+        }
+        Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
+                "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
+                        + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");
+        try {
+            PcapFileWriter.write(file, mine, captured.snaplen());
+            return new String[] {file.toAbsolutePath().toString(), null};
+        } catch (IOException | RuntimeException e) {
+            return new String[] {null, "the .pcap could not be written to " + file + ": " + e.getMessage()};
+        }
+    }
+
+}

@@ -1,0 +1,30 @@
+package io.netcheck.checklist;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** All the evidence of one VIP checklist run: what the verdict rules read and the report shows. */
+public record VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
+                          List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture) {
+    public VipEvidence {
+        backends = List.copyOf(backends);
+    }
+
+    public long backendsIn(EndpointState... states) {
+        return backends.stream().filter(b -> List.of(states).contains(b.state())).count();
+    }
+
+    public long backendsUp() {
+        return backends.stream().filter(b -> b.state().up()).count();
+    }
+
+    public boolean hasBackends() {
+        return !backends.isEmpty();
+    }
+
+    public boolean allBackendsDown() {
+        return hasBackends() && backendsUp() == 0
+                && backends.stream().noneMatch(b -> b.state() == EndpointState.HTTP_ERROR);
+    }
+}

@@ -1,0 +1,69 @@
+package io.netcheck.cli;
+
+import io.netcheck.Checks;
+import io.netcheck.command.Command;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.UsageException;
+import io.netcheck.render.JsonRenderer;
+import io.netcheck.render.TextRenderer;
+import io.netcheck.report.Report;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The terminal front end. Exit status: 0 healthy, 1 a fault was found (including INCONCLUSIVE),
+ * 2 bad input, 3 netcheck itself failed.
+ */
+@ApplicationScoped
+public class Cli {
+    public static final int HEALTHY = 0;
+    public static final int FAULT = 1;
+    public static final int USAGE = 2;
+    public static final int INTERNAL = 3;
+
+    private final CommandParser parser;
+    private final Checks checks;
+    private final Clock clock;
+
+    @Inject
+    public Cli(CommandParser parser, Checks checks, Clock clock) {
+        this.parser = parser;
+        this.checks = checks;
+        this.clock = clock;
+    }
+
+    public int run(List<String> args, PrintStream out, PrintStream err) {
+        Command command;
+        try {
+            command = parser.parse(args);
+        } catch (UsageException e) {
+            err.println("netcheck: " + e.getMessage());
+            err.println(e.usage());
+            return USAGE;
+        }
+        try {
+            if (command instanceof Command.Vip vip) {
+                Report report = checks.vip(vip.request());
+                out.print(vip.json() ? new JsonRenderer().render(report) + "\n"
+                        : new TextRenderer(clock.getZone()).render(report));
+                out.flush();
+                return report.healthy() ? HEALTHY : FAULT;
+            }
+            Command.Help help = (Command.Help) command;
+            out.println("vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE);
+            return HEALTHY;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("netcheck: interrupted");
+            return INTERNAL;
+        } catch (RuntimeException e) {
+            // A bug, not bad input: say so in one line; the stack trace goes to the debug log only.
+            err.println("netcheck: internal error: " + e);
+            org.jboss.logging.Logger.getLogger(Cli.class).debug("internal error", e);
+            return INTERNAL;
+        }
+    }
+}

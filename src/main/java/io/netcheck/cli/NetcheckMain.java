@@ -1,0 +1,39 @@
+package io.netcheck.cli;
+
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.inject.Inject;
+import java.util.List;
+
+/**
+ * One jar, two modes: with a command ({@code vip ...}, {@code help}) it runs the check and exits like any
+ * CLI; with no arguments or {@code serve} it stays up as the Slack bot.
+ */
+@QuarkusMain
+public class NetcheckMain implements QuarkusApplication {
+
+    @Inject
+    Cli cli;
+
+    public static void main(String... args) {
+        if (isCommand(args)) {
+            // Keep the terminal for the report: framework chatter only when something is wrong.
+            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+        }
+        Quarkus.run(NetcheckMain.class, args);
+    }
+
+    static boolean isCommand(String... args) {
+        return args.length > 0 && !args[0].equals("serve");
+    }
+
+    @Override
+    public int run(String... args) {
+        if (!isCommand(args)) {
+            Quarkus.waitForExit();
+            return 0;
+        }
+        return cli.run(List.of(args), System.out, System.err);
+    }
+}

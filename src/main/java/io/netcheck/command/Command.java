@@ -1,0 +1,14 @@
+package io.netcheck.command;
+
+import io.netcheck.checklist.VipCheckRequest;
+
+/** A parsed command: what the CLI and Slack both run. */
+public sealed interface Command {
+    /** @param json print JSON instead of text (CLI only; Slack has its own rendering) */
+    record Vip(VipCheckRequest request, boolean json) implements Command {
+    }
+
+    /** @param topic the command help was asked about, or null for the overview */
+    record Help(String topic) implements Command {
+    }
+}

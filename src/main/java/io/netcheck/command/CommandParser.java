@@ -1,0 +1,196 @@
+package io.netcheck.command;
+
+import io.netcheck.checklist.HostPort;
+import io.netcheck.checklist.VipCheckRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The command grammar, shared by the CLI and Slack so {@code /netcheck vip ...} means exactly what the
+ * CLI means. Every mistake gets a message naming the offending word and the command's usage.
+ */
+public final class CommandParser {
+    public static final String VIP_USAGE = """
+            usage: vip HOST:PORT [--backends H:P,H:P,...] [--tls [--plain-backends]] [--sni NAME]
+                               [--path /x] [--timeout 3s] [--json] [--no-capture] [--pcap FILE]
+              HOST is a name, an IPv4 address or a bracketed IPv6 address: [2001:db8::1]:443
+              --backends        real servers behind the VIP, probed in parallel (step 3)
+              --tls             TLS handshake before GET (VIP and backends; --plain-backends: VIP only)
+              --sni NAME        TLS server name (default: the VIP's host name)
+              --path /x         path to GET (default /)
+              --timeout 3s      per-probe time limit
+              --json            print one JSON object instead of text
+              --no-capture      run without packet capture
+              --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    public static final String USAGE = """
+            netcheck — finds which team owns "the service is unreachable"
+            commands:
+              vip HOST:PORT [options]   three-step load-balancer checklist with packet evidence
+              help [COMMAND]            this text, or a command's options
+            examples:
+              vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
+              vip checkout.internal:80 --path /healthz --timeout 2s
+            """;
+
+    private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
+    private static final Set<String> FLAGS = Set.of("--tls", "--plain-backends", "--json", "--no-capture");
+    private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");
+
+    private final Limits limits;
+
+    public CommandParser(Limits limits) {
+        this.limits = limits;
+    }
+
+    public Command parse(List<String> words) throws UsageException {
+        if (words.isEmpty()) {
+            throw new UsageException("no command given", USAGE);
+        }
+        String verb = words.get(0);
+        List<String> rest = words.subList(1, words.size());
+        return switch (verb) {
+            case "vip" -> vip(rest);
+            case "help", "--help", "-h" -> new Command.Help(rest.isEmpty() ? null : rest.get(0));
+            default -> throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+        };
+    }
+
+    private Command vip(List<String> words) throws UsageException {
+        try {
+            return vipOrThrow(words);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), VIP_USAGE);
+        }
+    }
+
+    private Command vipOrThrow(List<String> words) throws UsageException {
+        HostPort vip = null;
+        List<HostPort> backends = new ArrayList<>();
+        boolean tls = false;
+        boolean plainBackends = false;
+        boolean json = false;
+        boolean capture = true;
+        String sni = null;
+        String path = "/";
+        Duration timeout = limits.defaultTimeout();
+        Path pcap = null;
+        Set<String> seen = new LinkedHashSet<>();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            String value = null;
+            if (word.startsWith("--") && word.contains("=")) {
+                value = word.substring(word.indexOf('=') + 1);
+                word = word.substring(0, word.indexOf('='));
+            }
+            if (word.equals("--help") || word.equals("-h")) {
+                return new Command.Help("vip");
+            }
+            if (word.startsWith("-")) {
+                if (!FLAGS.contains(word) && !VALUED.contains(word)) {
+                    throw new UsageException("unknown option '" + Targets.shown(word) + "'", VIP_USAGE);
+                }
+                if (!seen.add(word) && !word.equals("--backends")) {
+                    throw new UsageException("option " + word + " given twice", VIP_USAGE);
+                }
+                if (FLAGS.contains(word) && value != null) {
+                    throw new UsageException("option " + word + " takes no value", VIP_USAGE);
+                }
+                if (VALUED.contains(word) && value == null) {
+                    if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
+                        throw new UsageException("option " + word + " needs a value", VIP_USAGE);
+                    }
+                    value = words.get(++i);
+                }
+                switch (word) {
+                    case "--tls" -> tls = true;
+                    case "--plain-backends" -> plainBackends = true;
+                    case "--json" -> json = true;
+                    case "--no-capture" -> capture = false;
+                    case "--backends" -> backends.addAll(backends(value));
+                    case "--sni" -> {
+                        Targets.validateName(value, "--sni");
+                        sni = value;
+                    }
+                    case "--path" -> {
+                        if (!SAFE_PATH.matcher(value).matches()) {
+                            throw new UsageException("--path '" + Targets.shown(value) + "' must start with / and "
+                                    + "contain no spaces or control characters", VIP_USAGE);
+                        }
+                        path = value;
+                    }
+                    case "--timeout" -> timeout = timeout(value);
+                    case "--pcap" -> pcap = pcapPath(value);
+                    default -> throw new IllegalStateException(word);
+                }
+                continue;
+            }
+            if (vip != null) {
+                throw new UsageException("unexpected '" + Targets.shown(word) + "': only one VIP per check "
+                        + "(real servers go in --backends)", VIP_USAGE);
+            }
+            vip = Targets.parse(word, "VIP");
+        }
+        if (vip == null) {
+            throw new UsageException("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443", VIP_USAGE);
+        }
+        if (plainBackends && !tls) {
+            throw new UsageException("--plain-backends only makes sense with --tls", VIP_USAGE);
+        }
+        if (sni != null && !tls) {
+            throw new UsageException("--sni only makes sense with --tls", VIP_USAGE);
+        }
+        if (backends.size() > limits.maxBackends()) {
+            throw new UsageException("more than " + limits.maxBackends() + " backends given; at most " + limits.maxBackends()
+                    + " per check", VIP_USAGE);
+        }
+        return new Command.Vip(new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout, capture,
+                pcap), json);
+    }
+
+    private List<HostPort> backends(String value) throws UsageException {
+        List<HostPort> out = new ArrayList<>();
+        Set<HostPort> seen = new LinkedHashSet<>();
+        for (String part : value.split(",", -1)) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                throw new UsageException("--backends has an empty entry: separate HOST:PORT pairs with single "
+                        + "commas", VIP_USAGE);
+            }
+            HostPort hp = Targets.parse(trimmed, "backend");
+            if (!seen.add(hp)) {
+                throw new UsageException("backend " + hp.label() + " is listed twice", VIP_USAGE);
+            }
+            out.add(hp);
+            if (out.size() > limits.maxBackends()) {
+                break; // the caller reports the limit; no need to parse a huge list
+            }
+        }
+        return out;
+    }
+
+    private Duration timeout(String value) throws UsageException {
+        Duration d = DurationText.parse(value, "--timeout");
+        if (d.compareTo(limits.minTimeout()) < 0 || d.compareTo(limits.maxTimeout()) > 0) {
+            throw new UsageException("--timeout " + Targets.shown(value) + " is out of range: from "
+                    + limits.minTimeout().toMillis() + "ms to " + limits.maxTimeout().toSeconds() + "s", VIP_USAGE);
+        }
+        return d;
+    }
+
+    private static Path pcapPath(String value) throws UsageException {
+        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
+            throw new UsageException("--pcap needs a file name", VIP_USAGE);
+        }
+        try {
+            return Path.of(value);
+        } catch (RuntimeException e) {
+            throw new UsageException("--pcap '" + Targets.shown(value) + "' is not a valid path", VIP_USAGE);
+        }
+    }
+}

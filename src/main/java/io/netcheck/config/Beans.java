@@ -1,0 +1,101 @@
+package io.netcheck.config;
+
+import io.netcheck.capture.PacketCapture;
+import io.netcheck.capture.Pcap4jCapture;
+import io.netcheck.checklist.ChecklistSettings;
+import io.netcheck.checklist.VipChecklist;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.Limits;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.dns.DnsjavaResolver;
+import io.netcheck.probe.dns.NameResolver;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Team;
+import io.netcheck.verdict.TeamDirectory;
+import io.netcheck.verdict.VerdictEngine;
+import io.quarkus.arc.DefaultBean;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Wires the plain-Java core into CDI. Clock and resolver are default beans so tests can replace them. */
+@ApplicationScoped
+public class Beans {
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    Clock clock() {
+        return Clock.systemDefaultZone();
+    }
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    NameResolver resolver() {
+        return new DnsjavaResolver();
+    }
+
+    @Produces
+    @DefaultBean
+    @Singleton
+    PacketCapture capture(NetcheckConfig config) {
+        return config.capture().enabled() ? new Pcap4jCapture()
+                : PacketCapture.disabled("capture disabled by configuration (netcheck.capture.enabled=false)");
+    }
+
+    @Produces
+    @Singleton
+    ProbeRunner runner(NetcheckConfig config, Clock clock) {
+        return new ProbeRunner(config.probe().maxParallel(), clock);
+    }
+
+    void close(@Disposes ProbeRunner runner) {
+        runner.close();
+    }
+
+    @Produces
+    @Singleton
+    VipChecklist checklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                           NetcheckConfig config) {
+        Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
+        return new VipChecklist(resolver, capture, runner, clock,
+                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir));
+    }
+
+    @Produces
+    @Singleton
+    CommandParser parser(NetcheckConfig config) {
+        var p = config.probe();
+        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout()));
+    }
+
+    @Produces
+    @Singleton
+    VerdictEngine verdicts(NetcheckConfig config) {
+        return new VerdictEngine(teams(config));
+    }
+
+    static TeamDirectory teams(NetcheckConfig config) {
+        Map<Cause, String> owners = new EnumMap<>(Cause.class);
+        config.owner().forEach((cause, team) -> {
+            try {
+                owners.put(Cause.valueOf(cause.toUpperCase(Locale.ROOT)), team);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("netcheck.owner." + cause + ": no such cause; causes are "
+                        + java.util.Arrays.toString(Cause.values()));
+            }
+        });
+        Map<String, Team> teams = new HashMap<>();
+        config.team().forEach((key, t) -> teams.put(key, new Team(key, t.name().orElse(null),
+                t.slackGroup().orElse(null))));
+        return new TeamDirectory(owners, teams);
+    }
+}

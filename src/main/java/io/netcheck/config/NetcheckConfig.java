@@ -1,0 +1,70 @@
+package io.netcheck.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * All of netcheck's settings, under {@code netcheck.}. Secrets never live here: they come from the
+ * environment only (see .env.example).
+ */
+@ConfigMapping(prefix = "netcheck")
+public interface NetcheckConfig {
+
+    Probe probe();
+
+    Capture capture();
+
+    /** Cause → team key overrides, e.g. {@code netcheck.owner.HOST_UNREACHABLE=network}. */
+    Map<String, String> owner();
+
+    /** Team key → display name and Slack user group, e.g. {@code netcheck.team.lb.slack-group=S0123}. */
+    Map<String, TeamSettings> team();
+
+    interface Probe {
+        /** Per-probe time limit when a command gives no --timeout. */
+        @WithDefault("3s")
+        Duration timeout();
+
+        /** Shortest --timeout accepted. */
+        @WithDefault("100ms")
+        Duration minTimeout();
+
+        /** Longest --timeout accepted. */
+        @WithDefault("30s")
+        Duration maxTimeout();
+
+        /** Most real servers one check may probe. */
+        @WithDefault("64")
+        int maxBackends();
+
+        /** Probes running at once across all checks; beyond this they queue. */
+        @WithDefault("128")
+        int maxParallel();
+    }
+
+    interface Capture {
+        /** Capture packets during checks (needs CAP_NET_RAW and libpcap; without them checks still run). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Bytes kept per packet. 128 keeps Ethernet+IPv6+TCP headers and no payload: no cookies or tokens. */
+        @WithDefault("128")
+        int snaplen();
+
+        /** Keep capturing this long after the probes end, for late RSTs and retransmits. */
+        @WithDefault("100ms")
+        Duration linger();
+
+        /** Where .pcap files are written; defaults to the JVM's temporary directory. */
+        Optional<String> directory();
+    }
+
+    interface TeamSettings {
+        Optional<String> name();
+
+        Optional<String> slackGroup();
+    }
+}

@@ -1,0 +1,59 @@
+package io.netcheck.probe;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs probes in parallel, each under its own deadline, and times them. Independent probes share one
+ * pool, so 32 silent backends cost one timeout, not 32.
+ */
+public final class ProbeRunner implements AutoCloseable {
+    /** Slack on top of the probe's own deadline before the runner stops waiting for it. */
+    static final Duration GRACE = Duration.ofMillis(500);
+
+    private final ExecutorService executor;
+    private final Clock clock;
+
+    public ProbeRunner(int maxParallel, Clock clock) {
+        this.clock = clock;
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory threads = r -> {
+            Thread t = new Thread(r, "probe-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxParallel, maxParallel, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threads);
+        pool.allowCoreThreadTimeOut(true);
+        this.executor = pool;
+    }
+
+    public <T, R> CompletableFuture<Timed<R>> submit(Probe<T, R> probe, T target, Duration timeout) {
+        CompletableFuture<Timed<R>> future = CompletableFuture.supplyAsync(() -> {
+            Instant started = clock.instant();
+            long t0 = System.nanoTime();
+            try {
+                R result = probe.probe(target, Deadline.in(timeout));
+                return new Timed<>(result, started, Duration.ofNanos(System.nanoTime() - t0));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CompletionException(e);
+            }
+        }, executor);
+        return future.orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

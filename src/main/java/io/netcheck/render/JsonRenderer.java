@@ -1,0 +1,91 @@
+package io.netcheck.render;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netcheck.checklist.EndpointEvidence;
+import io.netcheck.checklist.EndpointState;
+import io.netcheck.report.Report;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Renders a report as one JSON object: {@code verdict}, {@code steps} (with tcpdump lines), {@code pcap},
+ * {@code capture}, and the typed {@code evidence}. Durations are milliseconds (fractional), instants ISO-8601,
+ * addresses in text form.
+ */
+public final class JsonRenderer {
+    private final ObjectMapper mapper;
+
+    public JsonRenderer() {
+        SimpleModule module = new SimpleModule("netcheck");
+        module.addSerializer(Duration.class, serializer((d, g) -> g.writeNumber(Math.round(d.toNanos() / 1e3) / 1e3)));
+        module.addSerializer(Instant.class, serializer((i, g) -> g.writeString(i.toString())));
+        module.addSerializer(InetAddress.class, serializer((a, g) -> g.writeString(a.getHostAddress())));
+        module.addSerializer(InetSocketAddress.class, serializer((a, g) -> g.writeString(
+                a.getAddress() == null ? a.getHostString() + ":" + a.getPort()
+                        : (a.getAddress().getHostAddress().contains(":") ? "[" + a.getAddress().getHostAddress() + "]"
+                        : a.getAddress().getHostAddress()) + ":" + a.getPort())));
+        module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
+        module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
+        module.setMixInAnnotation(io.netcheck.checklist.VipEvidence.class, VipEvidenceMixin.class);
+        this.mapper = new ObjectMapper().registerModule(module).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    public String render(Report report) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("command", report.command());
+        root.put("target", report.target());
+        root.put("startedAt", report.startedAt().toString());
+        root.put("elapsedMs", Math.round(report.elapsed().toNanos() / 1e3) / 1e3);
+        root.put("healthy", report.healthy());
+        root.set("verdict", mapper.valueToTree(report.verdict()));
+        root.set("steps", mapper.valueToTree(report.steps()));
+        root.put("pcap", report.capture().pcapFile());
+        root.set("capture", mapper.valueToTree(report.capture()));
+        root.set("evidence", mapper.valueToTree(report.evidence()));
+        try {
+            return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Writer<T> {
+        void write(T value, JsonGenerator g) throws IOException;
+    }
+
+    private static <T> JsonSerializer<T> serializer(Writer<T> writer) {
+        return new JsonSerializer<>() {
+            @Override
+            public void serialize(T value, JsonGenerator g, SerializerProvider p) throws IOException {
+                writer.write(value, g);
+            }
+        };
+    }
+
+    /** Packet lines are already in {@code steps}; the derived state is worth having here. */
+    @JsonIgnoreProperties({"packets", "requestAt"})
+    abstract static class EndpointEvidenceMixin {
+        @JsonProperty("state")
+        abstract EndpointState state();
+    }
+
+    /** The request is already the top-level {@code command}. */
+    @JsonIgnoreProperties({"request"})
+    abstract static class VipEvidenceMixin {
+    }
+}

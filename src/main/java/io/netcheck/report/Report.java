@@ -1,0 +1,24 @@
+package io.netcheck.report;
+
+import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.verdict.Verdict;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one report model every renderer (terminal, JSON, Slack) draws from.
+ *
+ * @param command  what was run, normalised ({@code vip 203.0.113.10:80 --backends ...})
+ * @param evidence the typed evidence behind the steps, for machine consumers (JSON)
+ */
+public record Report(String command, String target, Instant startedAt, Duration elapsed, Verdict verdict,
+                     List<Step> steps, CaptureSummary capture, Object evidence) {
+    public Report {
+        steps = List.copyOf(steps);
+    }
+
+    public boolean healthy() {
+        return verdict.cause().healthy();
+    }
+}

@@ -1,0 +1,5 @@
+package io.netcheck.report;
+
+public enum StepStatus {
+    PASS, WARN, FAIL, SKIPPED
+}

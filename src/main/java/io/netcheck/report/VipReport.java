@@ -1,0 +1,174 @@
+package io.netcheck.report;
+
+import io.netcheck.checklist.EndpointEvidence;
+import io.netcheck.checklist.EndpointState;
+import io.netcheck.checklist.Layer;
+import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.checklist.VipEvidence;
+import io.netcheck.probe.CertificateInfo;
+import io.netcheck.probe.HttpResponseSummary;
+import io.netcheck.probe.TlsResult;
+import io.netcheck.probe.dns.Resolution;
+import io.netcheck.probe.dns.ResolutionStatus;
+import io.netcheck.verdict.Describe;
+import io.netcheck.verdict.Verdict;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Lays the VIP checklist's evidence out as the three steps of the LB guide. */
+public final class VipReport {
+    private VipReport() {
+    }
+
+    public static Report of(VipEvidence e, Verdict verdict) {
+        List<Step> steps = List.of(reach(e.vip()), layer(e), backends(e));
+        return new Report(command(e.request()), e.request().vip().label(), e.startedAt(), e.elapsed(), verdict, steps,
+                e.capture(), e);
+    }
+
+    public static String command(VipCheckRequest r) {
+        StringBuilder sb = new StringBuilder("vip ").append(r.vip().label());
+        if (!r.backends().isEmpty()) {
+            sb.append(" --backends ").append(r.backends().stream().map(Object::toString).collect(Collectors.joining(",")));
+        }
+        if (r.tls()) {
+            sb.append(" --tls");
+        }
+        if (r.tls() && !r.backendTls()) {
+            sb.append(" --plain-backends");
+        }
+        if (r.sni() != null) {
+            sb.append(" --sni ").append(r.sni());
+        }
+        if (!r.path().equals("/")) {
+            sb.append(" --path ").append(r.path());
+        }
+        sb.append(" --timeout ").append(r.timeout().toMillis()).append("ms");
+        return sb.toString();
+    }
+
+    private static Step reach(EndpointEvidence vip) {
+        List<Fact> facts = new ArrayList<>(endpointFacts(vip));
+        EndpointState s = vip.state();
+        String outcome = switch (s) {
+            case DNS_FAILED -> "DNS_FAILED";
+            case LOCAL_ERROR -> "LOCAL_ERROR";
+            case REFUSED -> "REFUSED";
+            case TIMEOUT -> "TIMEOUT";
+            case UNREACHABLE -> "ICMP_UNREACHABLE";
+            default -> "CONNECTED";
+        };
+        if (s == EndpointState.UNREACHABLE && vip.wire().icmp() == null) {
+            outcome = "UNREACHABLE";
+        }
+        return new Step("reach", "Does the connection reach the VIP?", vip.connected() ? StepStatus.PASS : StepStatus.FAIL,
+                outcome, Describe.connect(vip), facts, vip.packets().subList(0, Math.min(vip.requestAt(),
+                vip.packets().size())), List.of());
+    }
+
+    private static Step layer(VipEvidence e) {
+        EndpointEvidence vip = e.vip();
+        String title = "Layer 4 or Layer 7?";
+        if (!vip.connected()) {
+            return new Step("layer", title, StepStatus.SKIPPED, e.layer().layer().name(),
+                    "not reached: the VIP did not accept the connection", reasonFacts(e), List.of(), List.of());
+        }
+        List<Fact> facts = new ArrayList<>(exchangeFacts(vip));
+        facts.addAll(reasonFacts(e));
+        StepStatus status = vip.state().up() ? StepStatus.PASS : StepStatus.FAIL;
+        List<String> packets = vip.packets().subList(Math.min(vip.requestAt(), vip.packets().size()), vip.packets().size());
+        return new Step("layer", title, status, e.layer().layer().name(), Describe.exchange(vip), facts, packets, List.of());
+    }
+
+    private static List<Fact> reasonFacts(VipEvidence e) {
+        List<Fact> facts = new ArrayList<>();
+        if (e.layer().layer() != Layer.UNKNOWN || !e.layer().reasons().isEmpty()) {
+            e.layer().reasons().forEach(r -> facts.add(new Fact("layer", r)));
+        }
+        return facts;
+    }
+
+    private static Step backends(VipEvidence e) {
+        String title = "Can the real servers be reached?";
+        if (!e.hasBackends()) {
+            return new Step("backends", title, StepStatus.SKIPPED, "NO_BACKENDS",
+                    "no --backends given: the real servers were not probed", List.of(), List.of(), List.of());
+        }
+        List<Step> subs = e.backends().stream().map(VipReport::backend).toList();
+        long up = e.backendsUp();
+        StepStatus status = up == e.backends().size() ? StepStatus.PASS : up == 0 ? StepStatus.FAIL : StepStatus.WARN;
+        return new Step("backends", title, status, up + "/" + e.backends().size() + " UP", Describe.backends(e),
+                List.of(new Fact("position", "probed from netcheck's host, in parallel")), List.of(), subs);
+    }
+
+    private static Step backend(EndpointEvidence b) {
+        List<Fact> facts = new ArrayList<>(endpointFacts(b));
+        facts.addAll(exchangeFacts(b));
+        StepStatus status = b.state().up() ? StepStatus.PASS : StepStatus.FAIL;
+        String summary = b.connected() ? Describe.connect(b) + "; " + Describe.exchange(b) : Describe.connect(b);
+        return new Step(b.target().label(), b.target().label(), status, b.state().name(), summary, facts, b.packets(),
+                List.of());
+    }
+
+    private static List<Fact> endpointFacts(EndpointEvidence e) {
+        List<Fact> facts = new ArrayList<>();
+        Resolution r = e.resolution();
+        if (r != null && r.status() != ResolutionStatus.LITERAL) {
+            facts.add(new Fact("resolved", r.status().failed() ? r.name() + ": " + r.error()
+                    : r.name() + " → " + r.addresses().stream().map(InetAddress::getHostAddress)
+                    .collect(Collectors.joining(", ")) + " in " + Describe.ms(r.elapsed())
+                    + (r.servers().isEmpty() ? "" : " via " + String.join(", ", r.servers()))));
+        }
+        if (e.address() != null && e.result() != null && e.result().connect().local() != null) {
+            facts.add(new Fact("from", e.result().connect().local().getAddress().getHostAddress() + "."
+                    + e.result().connect().local().getPort() + " via " + e.interfaceName()));
+        }
+        if (e.result() != null && e.result().connect().error() != null) {
+            facts.add(new Fact("socket", e.result().connect().error()));
+        }
+        if (e.problem() != null) {
+            facts.add(new Fact("problem", e.problem()));
+        }
+        return facts;
+    }
+
+    private static List<Fact> exchangeFacts(EndpointEvidence e) {
+        List<Fact> facts = new ArrayList<>();
+        if (e.result() == null) {
+            return facts;
+        }
+        TlsResult tls = e.result().tls();
+        if (tls != null) {
+            if (tls.established()) {
+                facts.add(new Fact("tls", tls.protocol() + ", " + tls.cipherSuite()
+                        + (tls.sni() != null ? ", SNI " + tls.sni() : ", no SNI")));
+                if (!tls.chain().isEmpty()) {
+                    CertificateInfo leaf = tls.chain().get(0);
+                    facts.add(new Fact("certificate", leaf.subject() + ", issued by " + leaf.issuer() + ", expires "
+                            + leaf.notAfter() + (leaf.subjectAltNames().isEmpty() ? ""
+                            : ", names " + String.join(" ", leaf.subjectAltNames()))));
+                }
+                facts.add(new Fact("trust", (tls.trusted() ? "chain trusted" : "chain NOT trusted: " + tls.trustProblem())
+                        + (tls.nameMatches() == null ? "" : tls.nameMatches() ? ", name matches" : ", name does NOT match")));
+            } else {
+                facts.add(new Fact("tls", "handshake failed: " + tls.error()));
+            }
+        }
+        HttpResponseSummary r = e.response();
+        if (r != null) {
+            facts.add(new Fact("response", r.statusLine()));
+            r.header("Server").ifPresent(v -> facts.add(new Fact("server", v)));
+            if (r.generatedBy() != null) {
+                facts.add(new Fact("generated by", r.generatedBy().product() + ": " + r.generatedBy().meaning()));
+            }
+            if (r.errorBodySnippet() != null && !r.errorBodySnippet().isEmpty()) {
+                facts.add(new Fact("body", r.errorBodySnippet()));
+            }
+        } else if (e.result().exchange() != null && e.result().exchange().error() != null) {
+            facts.add(new Fact("exchange", e.result().exchange().error()));
+        }
+        return facts;
+    }
+}

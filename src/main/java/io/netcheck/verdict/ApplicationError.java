@@ -1,0 +1,28 @@
+package io.netcheck.verdict;
+
+import io.netcheck.checklist.EndpointState;
+import io.netcheck.checklist.VipEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/** The VIP answers with a 5xx that no load balancer signature explains: the application's own error. */
+final class ApplicationError implements VipRule {
+    @Override
+    public String id() {
+        return "application-error";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(VipEvidence e) {
+        if (e.vip().state() != EndpointState.HTTP_ERROR || e.vip().response().generatedBy() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Cause.APP_ERROR, Confidence.MEDIUM,
+                "the application answers " + e.vip().response().status() + " through the VIP",
+                "The network and load balancer deliver the request: " + Describe.connect(e.vip()) + ", then "
+                        + Describe.exchange(e.vip()) + ". The error page carries no load balancer signature, so it "
+                        + "comes from the application.",
+                List.of("check the application's logs for this request", "re-run with --backends to see which "
+                        + "real servers fail")));
+    }
+}

@@ -1,0 +1,40 @@
+package io.netcheck.verdict;
+
+import io.netcheck.capture.IcmpKind;
+import io.netcheck.checklist.VipEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An ICMP "administratively prohibited", or a port unreachable sent by someone other than the VIP: a
+ * firewall REJECT rule answered in the VIP's place.
+ */
+final class FirewallRejects implements VipRule {
+    @Override
+    public String id() {
+        return "firewall-rejects";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(VipEvidence e) {
+        var icmp = e.vip().wire().icmp();
+        if (icmp == null || e.vip().connected()) {
+            return Optional.empty();
+        }
+        boolean prohibited = icmp.kind() == IcmpKind.ADMIN_PROHIBITED;
+        boolean rejectedInPath = icmp.kind() == IcmpKind.PORT_UNREACHABLE;
+        if (!prohibited && !rejectedInPath) {
+            return Optional.empty();
+        }
+        String where = icmp.fromTarget() ? "on the VIP's own host" : "at " + icmp.from().getHostAddress();
+        return Optional.of(new Finding(Cause.FIREWALL_REJECT, Confidence.HIGH,
+                "a firewall " + where + " rejects connections to " + e.vip().target().label(),
+                "The SYN to " + e.vip().target().label() + " was answered with " + Describe.icmp(icmp)
+                        + (icmp.fromTarget() ? ". A host firewall on the VIP rejects the port"
+                        : ". A TCP service never answers that way: the sender is a filtering device in the path")
+                        + ", so the connection never reached the load balancer's listener (step 1 of the checklist "
+                        + "fails). The packet lines below are the proof to hand over.",
+                List.of("find the REJECT rule for " + e.vip().target().label() + " on " + icmp.from().getHostAddress(),
+                        "if the rule is intended, the client's source address needs an exception")));
+    }
+}

@@ -1,0 +1,32 @@
+package io.netcheck.verdict;
+
+import io.netcheck.checklist.EndpointState;
+import io.netcheck.checklist.VipEvidence;
+import io.netcheck.probe.dns.Resolution;
+import java.util.List;
+import java.util.Optional;
+
+/** The VIP's name does not resolve: nobody can reach it by name, whatever the network does. */
+final class NameDoesNotResolve implements VipRule {
+    @Override
+    public String id() {
+        return "name-does-not-resolve";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(VipEvidence e) {
+        if (e.vip().state() != EndpointState.DNS_FAILED) {
+            return Optional.empty();
+        }
+        Resolution r = e.vip().resolution();
+        String servers = r.servers().isEmpty() ? "the system resolver" : String.join(", ", r.servers());
+        return Optional.of(new Finding(Cause.DNS, Confidence.HIGH,
+                "the name " + r.name() + " does not resolve (" + r.status() + ")",
+                "Resolving " + r.name() + " through " + servers + " failed after " + Describe.ms(r.elapsed()) + ": "
+                        + r.error() + ". No connection was attempted to the VIP, so clients that use this name "
+                        + "fail before sending a single packet.",
+                List.of("check the record exists in the zone (dig " + r.name() + ")",
+                        "compare with another resolver to tell a zone problem from a resolver problem",
+                        "check the search domains in /etc/resolv.conf if the name is not fully qualified")));
+    }
+}

@@ -1,0 +1,32 @@
+package io.netcheck.verdict;
+
+import io.netcheck.capture.IcmpKind;
+import io.netcheck.checklist.VipEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The VIP address itself answers ICMP port unreachable while every real server is down: what a
+ * kube-proxy-style NAT VIP does when its service has no endpoints left.
+ */
+final class NoEndpointsBehindVip implements VipRule {
+    @Override
+    public String id() {
+        return "no-endpoints-behind-vip";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(VipEvidence e) {
+        var icmp = e.vip().wire().icmp();
+        if (icmp == null || icmp.kind() != IcmpKind.PORT_UNREACHABLE || !icmp.fromTarget() || !e.allBackendsDown()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Cause.BACKENDS_DOWN, Confidence.MEDIUM,
+                "no real server is up, and the VIP rejects connections for lack of endpoints",
+                "The VIP answered the SYN with " + Describe.icmp(icmp) + ", which is how a NAT VIP (kube-proxy and "
+                        + "similar) rejects traffic when no endpoint is left. The real servers confirm it: "
+                        + Describe.backends(e) + ".",
+                List.of("start or repair the real servers; the VIP recovers once one passes its readiness check",
+                        "check the endpoints the load balancer sees (e.g. kubectl get endpoints)")));
+    }
+}

@@ -1,0 +1,49 @@
+package io.netcheck.verdict;
+
+import java.util.List;
+
+/**
+ * The verdict table for the VIP checklist, in the order the checklist reasons: the first problem on the
+ * way from client to real server wins, because later steps cannot be trusted until it is fixed.
+ *
+ * <pre>
+ * rule                    evidence                                             cause
+ * local-fault             attempt never left this host                         LOCAL
+ * name-does-not-resolve   NXDOMAIN / NODATA / SERVFAIL / DNS timeout           DNS
+ * no-endpoints-behind-vip ICMP port unreachable from the VIP, all servers down BACKENDS_DOWN
+ * firewall-rejects        ICMP admin-prohibited, or port unreachable from path FIREWALL_REJECT
+ * no-route                ICMP net unreachable / TTL exceeded                  ROUTING
+ * host-absent             ICMP host unreachable (no ARP answer)                HOST_UNREACHABLE
+ * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
+ * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
+ *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
+ * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
+ * vip-fails-behind-lb     LB error page / reset / close / silence, then step 3 BACKENDS_DOWN,
+ *                                                                              BACKENDS_UNREACHABLE,
+ *                                                                              LB_MISCONFIGURED, DEGRADED,
+ *                                                                              APP_ERROR, INCONCLUSIVE
+ * application-error       5xx without a load balancer signature               APP_ERROR
+ * some-backends-down      VIP answers, some real servers do not               DEGRADED
+ * all-clear               VIP and every real server answer                    HEALTHY
+ * (nothing matched)                                                            INCONCLUSIVE
+ * </pre>
+ */
+final class VipRules {
+    private VipRules() {
+    }
+
+    static final List<VipRule> TABLE = List.of(
+            new LocalFault(),
+            new NameDoesNotResolve(),
+            new NoEndpointsBehindVip(),
+            new FirewallRejects(),
+            new NoRoute(),
+            new HostAbsent(),
+            new SilentDrop(),
+            new VipRefused(),
+            new TlsHandshakeFails(),
+            new VipFailsBehindLb(),
+            new ApplicationError(),
+            new SomeBackendsDown(),
+            new AllClear());
+}

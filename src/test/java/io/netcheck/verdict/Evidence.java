@@ -1,0 +1,179 @@
+package io.netcheck.verdict;
+
+import io.netcheck.capture.IcmpError;
+import io.netcheck.capture.IcmpKind;
+import io.netcheck.capture.WireFacts;
+import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.checklist.EndpointEvidence;
+import io.netcheck.checklist.HostPort;
+import io.netcheck.checklist.LayerInspector;
+import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.checklist.VipEvidence;
+import io.netcheck.probe.ConnectOutcome;
+import io.netcheck.probe.ExchangeOutcome;
+import io.netcheck.probe.ExchangeResult;
+import io.netcheck.probe.HttpResponseSummary;
+import io.netcheck.probe.LbSignature;
+import io.netcheck.probe.Route;
+import io.netcheck.probe.ServiceResult;
+import io.netcheck.probe.ServiceTarget;
+import io.netcheck.probe.TcpConnectResult;
+import io.netcheck.probe.TlsResult;
+import io.netcheck.probe.dns.Resolution;
+import io.netcheck.probe.dns.ResolutionStatus;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Builds evidence the way the checklist would after seeing given packets, so each rule can be tested on
+ * its own. TTLs follow the lab: the LB host answers with TTL 63 (1 hop), real servers with 62 (2 hops).
+ */
+final class Evidence {
+    static final int LB_TTL = 63;
+    static final int SERVER_TTL = 62;
+    static final String CLIENT = "198.51.100.2";
+    static final String ROUTER = "198.51.100.1";
+
+    private Evidence() {
+    }
+
+    static InetAddress ip(String s) {
+        try {
+            return InetAddress.getByName(s);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static HostPort hp(String label) {
+        int colon = label.lastIndexOf(':');
+        return new HostPort(label.substring(0, colon), Integer.parseInt(label.substring(colon + 1)));
+    }
+
+    private static WireFacts wire(int syns, Integer synAckTtl, boolean reset, String resetFrom, Integer resetTtl,
+                                  boolean resetAfterData, boolean fin, long peerBytes, IcmpError icmp) {
+        return new WireFacts(syns + (synAckTtl != null ? 2 : 0), syns, synAckTtl != null, synAckTtl,
+                synAckTtl == null ? null : 65160, synAckTtl == null ? null : 1460, reset,
+                reset ? ip(resetFrom) : null, resetTtl, resetAfterData, fin, peerBytes, resetAfterData ? 78 : 0, icmp);
+    }
+
+    private static EndpointEvidence endpoint(String label, ConnectOutcome outcome, String error, WireFacts wire,
+                                             TlsResult tls, ExchangeResult exchange) {
+        HostPort target = hp(label);
+        InetSocketAddress address = new InetSocketAddress(ip(target.host()), target.port());
+        ServiceTarget st = new ServiceTarget(label, address, new Route(address.getAddress(), ip(CLIENT), "eth0"),
+                target.host(), "/", tls != null, null);
+        TcpConnectResult connect = new TcpConnectResult(outcome, address, new InetSocketAddress(ip(CLIENT), 40000),
+                Duration.ofMillis(outcome == ConnectOutcome.TIMEOUT ? 3000 : 1), error);
+        return new EndpointEvidence(target, Resolution.literal(target.host(), address.getAddress()), address, "eth0",
+                new ServiceResult(st, connect, tls, exchange), null, wire, List.of(), 0, Duration.ofMillis(5));
+    }
+
+    static ExchangeResult response(int status, String server, LbSignature sig) {
+        List<HttpResponseSummary.Header> headers = server == null ? List.of()
+                : List.of(new HttpResponseSummary.Header("Server", server));
+        return new ExchangeResult(ExchangeOutcome.RESPONSE, "GET / HTTP/1.1", new HttpResponseSummary("HTTP/1.1",
+                status, status == 200 ? "OK" : "Service Unavailable", headers, status >= 400 ? "error" : null, sig),
+                Duration.ofMillis(1), Duration.ofMillis(2), null);
+    }
+
+    static EndpointEvidence healthy(String label, int ttl) {
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 120, null),
+                null, response(200, "nginx", null));
+    }
+
+    static EndpointEvidence appError(String label, int ttl) {
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 120, null),
+                null, response(500, "gunicorn", null));
+    }
+
+    static EndpointEvidence lbPage(String label, int ttl, String product) {
+        LbSignature sig = new LbSignature(product, "no server available", "body: \"No server is available\"");
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 200, null),
+                null, response(503, null, sig));
+    }
+
+    static EndpointEvidence refused(String label, Integer rstTtl) {
+        String host = hp(label).host();
+        return endpoint(label, ConnectOutcome.REFUSED, "Connection refused",
+                rstTtl == null ? WireFacts.NONE : wire(1, null, true, host, rstTtl, false, false, 0, null), null, null);
+    }
+
+    static EndpointEvidence timeout(String label) {
+        return endpoint(label, ConnectOutcome.TIMEOUT, "Connect timed out",
+                wire(4, null, false, null, null, false, false, 0, null), null, null);
+    }
+
+    static EndpointEvidence icmp(String label, IcmpKind kind, int type, int code, String from) {
+        ConnectOutcome outcome = kind == IcmpKind.PORT_UNREACHABLE ? ConnectOutcome.REFUSED : ConnectOutcome.UNREACHABLE;
+        boolean fromTarget = from.equals(hp(label).host());
+        IcmpError error = new IcmpError(ip(from), 64, 4, type, code, kind, fromTarget);
+        return endpoint(label, outcome, kind == IcmpKind.NET_UNREACHABLE ? "Network is unreachable"
+                : kind == IcmpKind.PORT_UNREACHABLE ? "Connection refused" : "No route to host",
+                wire(1, null, false, null, null, false, false, 0, error), null, null);
+    }
+
+    static EndpointEvidence closedAfterAccept(String label, int ttl) {
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, true, hp(label).host(), ttl, true, true, 0,
+                null), null, new ExchangeResult(ExchangeOutcome.RESET, "GET / HTTP/1.1", null, null,
+                Duration.ofMillis(1), "Connection reset"));
+    }
+
+    static EndpointEvidence resetAfterRequest(String label, int ttl) {
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, true, hp(label).host(), ttl, true, false, 0,
+                null), null, new ExchangeResult(ExchangeOutcome.RESET, "GET / HTTP/1.1", null, null,
+                Duration.ofMillis(1), "Connection reset"));
+    }
+
+    static EndpointEvidence silentAfterAccept(String label, int ttl) {
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, false, 0, null),
+                null, new ExchangeResult(ExchangeOutcome.NO_RESPONSE, "GET / HTTP/1.1", null, null,
+                        Duration.ofSeconds(3), "no response before the deadline"));
+    }
+
+    static EndpointEvidence tlsFailed(String label, int ttl) {
+        TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), false, null, null,
+                Duration.ofMillis(2), "Received fatal alert: handshake_failure");
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 7, null),
+                tls, null);
+    }
+
+    static EndpointEvidence local(String label) {
+        HostPort target = hp(label);
+        return new EndpointEvidence(target, Resolution.literal(target.host(), ip(target.host())),
+                new InetSocketAddress(ip(target.host()), target.port()), null, null,
+                "this host has no route to " + target.host() + " (Network is unreachable)", WireFacts.NONE, List.of(), 0,
+                Duration.ZERO);
+    }
+
+    static EndpointEvidence dnsFailed(String name, int port, ResolutionStatus status) {
+        Resolution r = new Resolution(name, status, List.of(), List.of(), List.of("198.51.100.1#53"),
+                Duration.ofMillis(3), "the name does not exist (NXDOMAIN)");
+        return new EndpointEvidence(new HostPort(name, port), r, null, null, null, r.error(), WireFacts.NONE, List.of(), 0,
+                Duration.ZERO);
+    }
+
+    static VipEvidence of(EndpointEvidence vip, EndpointEvidence... backends) {
+        return of(true, vip, backends);
+    }
+
+    static VipEvidence withoutCapture(EndpointEvidence vip, EndpointEvidence... backends) {
+        return of(false, vip, backends);
+    }
+
+    private static VipEvidence of(boolean captured, EndpointEvidence vip, EndpointEvidence... backends) {
+        List<EndpointEvidence> list = Arrays.asList(backends);
+        VipCheckRequest request = new VipCheckRequest(vip.target(), list.stream().map(EndpointEvidence::target).toList(),
+                false, true, null, "/", Duration.ofSeconds(3), captured, null);
+        CaptureSummary capture = captured
+                ? new CaptureSummary(true, null, List.of("eth0"), "tcp", 128, 10, 0, "/tmp/x.pcap")
+                : new CaptureSummary(false, "no permission to capture", List.of(), "", 128, 0, 0, null);
+        return new VipEvidence(request, Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(20), vip, list,
+                LayerInspector.infer(vip, list), capture);
+    }
+}

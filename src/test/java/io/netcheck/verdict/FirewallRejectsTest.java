@@ -1,0 +1,34 @@
+package io.netcheck.verdict;
+
+import static io.netcheck.verdict.Evidence.healthy;
+import static io.netcheck.verdict.Evidence.icmp;
+import static io.netcheck.verdict.Evidence.of;
+import static io.netcheck.verdict.RuleTestSupport.cites;
+import static io.netcheck.verdict.RuleTestSupport.fires;
+import static io.netcheck.verdict.RuleTestSupport.silent;
+
+import io.netcheck.capture.IcmpKind;
+import org.junit.jupiter.api.Test;
+
+class FirewallRejectsTest {
+    private final FirewallRejects rule = new FirewallRejects();
+    private final String vip = "203.0.113.10:80";
+
+    @Test
+    void portUnreachableFromARouterIsARejectRule() {
+        Finding f = fires(rule, of(icmp(vip, IcmpKind.PORT_UNREACHABLE, 3, 3, Evidence.ROUTER)), Cause.FIREWALL_REJECT);
+        cites(f, "198.51.100.1", "port unreachable");
+    }
+
+    @Test
+    void adminProhibitedIsARejectRuleWhoeverSendsIt() {
+        Finding f = fires(rule, of(icmp(vip, IcmpKind.ADMIN_PROHIBITED, 3, 13, Evidence.ROUTER)), Cause.FIREWALL_REJECT);
+        cites(f, "administratively prohibited", "type 3 code 13");
+    }
+
+    @Test
+    void staysSilentForOtherIcmpAndForWorkingVips() {
+        silent(rule, of(icmp(vip, IcmpKind.HOST_UNREACHABLE, 3, 1, Evidence.ROUTER)));
+        silent(rule, of(healthy(vip, Evidence.LB_TTL)));
+    }
+}

@@ -1,0 +1,32 @@
+package io.netcheck.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netcheck.checklist.VipEvidence;
+import java.util.Optional;
+
+final class RuleTestSupport {
+    private RuleTestSupport() {
+    }
+
+    static Finding fires(VipRule rule, VipEvidence e, Cause expected) {
+        Optional<Finding> f = rule.evaluate(e);
+        assertTrue(f.isPresent(), rule.id() + " should fire");
+        assertEquals(expected, f.get().cause(), f.get().explanation());
+        return f.get();
+    }
+
+    static void silent(VipRule rule, VipEvidence e) {
+        Optional<Finding> f = rule.evaluate(e);
+        assertTrue(f.isEmpty(), () -> rule.id() + " should not fire but said " + f.get().cause() + ": "
+                + f.get().summary());
+    }
+
+    static void cites(Finding f, String... fragments) {
+        for (String fragment : fragments) {
+            assertTrue(f.explanation().contains(fragment) || f.summary().contains(fragment),
+                    "expected '" + fragment + "' in: " + f.summary() + " / " + f.explanation());
+        }
+    }
+}

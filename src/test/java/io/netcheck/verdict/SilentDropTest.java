@@ -1,0 +1,34 @@
+package io.netcheck.verdict;
+
+import static io.netcheck.verdict.Evidence.healthy;
+import static io.netcheck.verdict.Evidence.of;
+import static io.netcheck.verdict.Evidence.refused;
+import static io.netcheck.verdict.Evidence.timeout;
+import static io.netcheck.verdict.RuleTestSupport.cites;
+import static io.netcheck.verdict.RuleTestSupport.fires;
+import static io.netcheck.verdict.RuleTestSupport.silent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+class SilentDropTest {
+    private final SilentDrop rule = new SilentDrop();
+
+    @Test
+    void synsIntoSilenceAreAFirewallDrop() {
+        Finding f = fires(rule, of(timeout("203.0.113.10:80")), Cause.FIREWALL_DROP);
+        cites(f, "4 SYNs sent, nothing came back", "no SYN-ACK, no RST, no ICMP error");
+        assertEquals(Confidence.MEDIUM, f.confidence());
+    }
+
+    @Test
+    void saysTheDropIsSpecificWhenTheServersAnswer() {
+        Finding f = fires(rule, of(timeout("203.0.113.10:80"), healthy("203.0.113.130:80", 62)), Cause.FIREWALL_DROP);
+        cites(f, "specific to the VIP");
+    }
+
+    @Test
+    void staysSilentOnRefusal() {
+        silent(rule, of(refused("203.0.113.10:80", 63)));
+    }
+}

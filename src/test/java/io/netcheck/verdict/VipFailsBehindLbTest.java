@@ -1,0 +1,72 @@
+package io.netcheck.verdict;
+
+import static io.netcheck.verdict.Evidence.LB_TTL;
+import static io.netcheck.verdict.Evidence.SERVER_TTL;
+import static io.netcheck.verdict.Evidence.appError;
+import static io.netcheck.verdict.Evidence.closedAfterAccept;
+import static io.netcheck.verdict.Evidence.healthy;
+import static io.netcheck.verdict.Evidence.lbPage;
+import static io.netcheck.verdict.Evidence.of;
+import static io.netcheck.verdict.Evidence.refused;
+import static io.netcheck.verdict.Evidence.resetAfterRequest;
+import static io.netcheck.verdict.Evidence.silentAfterAccept;
+import static io.netcheck.verdict.Evidence.timeout;
+import static io.netcheck.verdict.RuleTestSupport.cites;
+import static io.netcheck.verdict.RuleTestSupport.fires;
+import static io.netcheck.verdict.RuleTestSupport.silent;
+
+import org.junit.jupiter.api.Test;
+
+class VipFailsBehindLbTest {
+    private final VipFailsBehindLb rule = new VipFailsBehindLb();
+    private final String vip = "203.0.113.10:80";
+
+    @Test
+    void haproxy503WithEveryServerRefusingIsBackendsDown() {
+        Finding f = fires(rule, of(lbPage(vip, LB_TTL, "HAProxy"), refused("203.0.113.130:80", SERVER_TTL),
+                refused("203.0.113.131:80", SERVER_TTL)), Cause.BACKENDS_DOWN);
+        cites(f, "HAProxy", "0 of 2 real servers answer");
+    }
+
+    @Test
+    void tcpProxyClosingWithDeadServersIsBackendsDown() {
+        fires(rule, of(closedAfterAccept(vip, LB_TTL), refused("203.0.113.130:80", SERVER_TTL)), Cause.BACKENDS_DOWN);
+    }
+
+    @Test
+    void lbErrorWhileEveryServerAnswersIsTheLbsFault() {
+        Finding f = fires(rule, of(lbPage(vip, LB_TTL, "HAProxy"), healthy("203.0.113.130:80", SERVER_TTL),
+                healthy("203.0.113.131:80", SERVER_TTL)), Cause.LB_MISCONFIGURED);
+        cites(f, "2 of 2 real servers answer");
+    }
+
+    @Test
+    void serversThatTimeOutAreUnreachableNotDown() {
+        fires(rule, of(lbPage(vip, LB_TTL, "nginx"), timeout("203.0.113.130:80"), timeout("203.0.113.131:80")),
+                Cause.BACKENDS_UNREACHABLE);
+    }
+
+    @Test
+    void someServersUpIsDegraded() {
+        fires(rule, of(resetAfterRequest(vip, LB_TTL), healthy("203.0.113.130:80", SERVER_TTL),
+                refused("203.0.113.131:80", SERVER_TTL)), Cause.DEGRADED);
+    }
+
+    @Test
+    void everyServerAnswering5xxIsTheApplication() {
+        fires(rule, of(silentAfterAccept(vip, LB_TTL), appError("203.0.113.130:80", SERVER_TTL)), Cause.APP_ERROR);
+    }
+
+    @Test
+    void withoutBackendsItWillNotGuess() {
+        Finding f = fires(rule, of(lbPage(vip, LB_TTL, "HAProxy")), Cause.INCONCLUSIVE);
+        cites(f, "--backends");
+    }
+
+    @Test
+    void staysSilentWhenTheVipServesOrNeverConnected() {
+        silent(rule, of(healthy(vip, LB_TTL), refused("203.0.113.130:80", SERVER_TTL)));
+        silent(rule, of(refused(vip, LB_TTL)));
+        silent(rule, of(appError(vip, LB_TTL)));
+    }
+}
