@@ -76,6 +76,11 @@ public final class DnsjavaResolver implements NameResolver {
                     "not a valid DNS name: " + e.getMessage());
         }
         ResolutionStatus status = addresses.isEmpty() ? failure(results[0], errors[0]) : ResolutionStatus.RESOLVED;
+        // dnsjava reports an unanswered query as "network error", like an unreachable server: both mean
+        // no DNS server answered.
+        if (status == ResolutionStatus.SERVFAIL && "network error".equals(errors[0])) {
+            status = ResolutionStatus.TIMEOUT;
+        }
         String error = status == ResolutionStatus.RESOLVED ? null : describe(status, errors[0]);
         return new Resolution(name, status, addresses, answers, serverNames, since(t0), error);
     }
@@ -94,7 +99,7 @@ public final class DnsjavaResolver implements NameResolver {
         return switch (status) {
             case NXDOMAIN -> "the name does not exist (NXDOMAIN)";
             case NO_ADDRESS -> "the name exists but has no A or AAAA record";
-            case TIMEOUT -> "no DNS server answered in time";
+            case TIMEOUT -> "no DNS server answered (" + dnsjavaError + ")";
             case SERVFAIL -> "the DNS server failed to answer (" + dnsjavaError + ")";
             default -> dnsjavaError;
         };
