@@ -20,6 +20,28 @@ import org.pcap4j.core.PcapNetworkInterface;
 public final class Pcap4jCapture implements PacketCapture {
     /** Upper bound on frames kept per run, so a busy interface cannot exhaust memory. */
     static final int MAX_FRAMES = 20_000;
+    /** Read timeout: how soon a quiet handle notices {@code breakLoop}. */
+    static final int READ_TIMEOUT_MS = 20;
+    /** Stop lingering once no packet has arrived for this long. */
+    static final Duration QUIET = Duration.ofMillis(25);
+
+    /**
+     * Loading libpcap through JNA costs ~100 ms the first time. A short-lived CLI calls this before the
+     * framework boots so the load overlaps start-up instead of delaying the verdict.
+     */
+    public static void warmUpInBackground() {
+        Thread warmUp = new Thread(Pcap4jCapture::loadLibrary, "pcap-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
+    }
+
+    private static void loadLibrary() {
+        try {
+            org.pcap4j.core.Pcaps.libVersion();
+        } catch (RuntimeException | LinkageError e) {
+            // reported properly when a capture is started
+        }
+    }
 
     @Override
     public CaptureSession start(List<String> interfaces, String filter, int snaplen) {
@@ -29,7 +51,7 @@ public final class Pcap4jCapture implements PacketCapture {
                 PcapHandle handle = new PcapHandle.Builder(name)
                         .snaplen(snaplen)
                         .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS)
-                        .timeoutMillis(100)
+                        .timeoutMillis(READ_TIMEOUT_MS)
                         .immediateMode(true)
                         .build();
                 running.add(new Running(name, handle));
@@ -77,7 +99,7 @@ public final class Pcap4jCapture implements PacketCapture {
 
         @Override
         public CaptureResult stop(Duration linger) throws InterruptedException {
-            Thread.sleep(linger.toMillis());
+            awaitQuiet(linger);
             List<CapturedFrame> frames = new ArrayList<>();
             long dropped = 0;
             for (Running r : running) {
@@ -90,6 +112,27 @@ public final class Pcap4jCapture implements PacketCapture {
             }
             frames.sort((a, b) -> a.timestamp().compareTo(b.timestamp()));
             return new CaptureResult(true, null, interfaces, filter, snaplen, frames, dropped);
+        }
+
+        /** Waits for late packets, but no longer than needed: until QUIET passes with nothing new. */
+        private void awaitQuiet(Duration linger) throws InterruptedException {
+            long end = System.nanoTime() + linger.toNanos();
+            int seen = count();
+            long quietSince = System.nanoTime();
+            while (System.nanoTime() < end) {
+                Thread.sleep(5);
+                int now = count();
+                if (now != seen) {
+                    seen = now;
+                    quietSince = System.nanoTime();
+                } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                    return;
+                }
+            }
+        }
+
+        private int count() {
+            return running.stream().mapToInt(r -> r.frames.size()).sum();
         }
 
         @Override

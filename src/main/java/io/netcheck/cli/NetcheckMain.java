@@ -1,5 +1,6 @@
 package io.netcheck.cli;
 
+import io.netcheck.capture.Pcap4jCapture;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -20,6 +21,7 @@ public class NetcheckMain implements QuarkusApplication {
         if (isCommand(args)) {
             // Keep the terminal for the report: framework chatter only when something is wrong.
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+            Pcap4jCapture.warmUpInBackground();
         }
         Quarkus.run(NetcheckMain.class, args);
     }

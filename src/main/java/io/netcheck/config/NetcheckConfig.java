@@ -54,8 +54,11 @@ public interface NetcheckConfig {
         @WithDefault("128")
         int snaplen();
 
-        /** Keep capturing this long after the probes end, for late RSTs and retransmits. */
-        @WithDefault("100ms")
+        /**
+         * Keep capturing up to this long after the probes end, for late RSTs and retransmits; capture stops
+         * earlier once the wire has been quiet for 25 ms.
+         */
+        @WithDefault("150ms")
         Duration linger();
 
         /** Where .pcap files are written; defaults to the JVM's temporary directory. */
