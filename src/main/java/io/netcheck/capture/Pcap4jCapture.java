@@ -25,6 +25,13 @@ public final class Pcap4jCapture implements PacketCapture {
     /** Stop lingering once no packet has arrived for this long. */
     static final Duration QUIET = Duration.ofMillis(25);
 
+    private final boolean keepPayload;
+
+    /** @param keepPayload keep TCP payload up to the snaplen; false (the default) keeps headers only */
+    public Pcap4jCapture(boolean keepPayload) {
+        this.keepPayload = keepPayload;
+    }
+
     /**
      * Loading libpcap through JNA costs ~100 ms the first time. A short-lived CLI calls this before the
      * framework boots so the load overlaps start-up instead of delaying the verdict.
@@ -54,7 +61,7 @@ public final class Pcap4jCapture implements PacketCapture {
                         .timeoutMillis(READ_TIMEOUT_MS)
                         .immediateMode(true)
                         .build();
-                running.add(new Running(name, handle));
+                running.add(new Running(name, handle, keepPayload));
                 handle.setFilter(filter, BpfProgram.BpfCompileMode.OPTIMIZE);
             }
         } catch (PcapNativeException | NotOpenException | RuntimeException | LinkageError e) {
@@ -151,8 +158,11 @@ public final class Pcap4jCapture implements PacketCapture {
         final List<CapturedFrame> frames = Collections.synchronizedList(new ArrayList<>());
         Thread thread;
 
-        Running(String name, PcapHandle handle) {
+        final boolean keepPayload;
+
+        Running(String name, PcapHandle handle, boolean keepPayload) {
             this.name = name;
+            this.keepPayload = keepPayload;
             this.handle = handle;
             this.linkType = handle.getDlt().value();
         }
@@ -167,7 +177,8 @@ public final class Pcap4jCapture implements PacketCapture {
                         Timestamp ts = handle.getTimestamp();
                         Integer original = handle.getOriginalLength();
                         Instant when = ts == null ? Instant.now() : ts.toInstant();
-                        frames.add(new CapturedFrame(when, linkType, data, original == null ? data.length : original,
+                        byte[] kept = keepPayload ? data : HeaderOnly.strip(data, linkType);
+                        frames.add(new CapturedFrame(when, linkType, kept, original == null ? data.length : original,
                                 name));
                     });
                 } catch (InterruptedException e) {

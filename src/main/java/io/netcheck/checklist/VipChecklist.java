@@ -104,7 +104,7 @@ public final class VipChecklist {
         List<EndpointEvidence> evidence = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            evidence.add(evidenceFor(plans.get(i), running.get(i), decoded, formatter, flows));
+            evidence.add(evidenceFor(plans.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
         }
         String[] pcap = writePcap(request, captured, decoded, flows, startedAt);
         CaptureSummary summary = new CaptureSummary(captured.available(),
@@ -191,7 +191,8 @@ public final class VipChecklist {
     }
 
     private EndpointEvidence evidenceFor(Planned p, CompletableFuture<Timed<ServiceResult>> future,
-                                         List<DecodedPacket> decoded, TcpdumpFormatter formatter, List<Flow> flows) {
+                                         List<CapturedFrame> frames, List<DecodedPacket> decoded,
+                                         TcpdumpFormatter formatter, List<Flow> flows) {
         if (future == null) {
             return new EndpointEvidence(p.target, p.resolution, p.address, null, null, p.problem, WireFacts.NONE,
                     List.of(), 0, Duration.ZERO);
@@ -213,7 +214,14 @@ public final class VipChecklist {
         Flow flow = new Flow(local.getAddress(), local.getPort(), p.address.getAddress(), p.address.getPort());
         flows.add(flow);
         FlowAnalyzer.FlowPackets packets = FlowAnalyzer.analyze(flow, decoded);
-        List<String> lines = formatter.format(packets.packets());
+        // Format from the frames so the lines are exactly what tcpdump -r prints for the .pcap.
+        List<CapturedFrame> flowFrames = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.get(i).belongsTo(flow)) {
+                flowFrames.add(frames.get(i));
+            }
+        }
+        List<String> lines = formatter.formatFrames(flowFrames);
         return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
                 packets.facts(), lines, requestIndex(packets.packets(), flow), timed.elapsed());
     }

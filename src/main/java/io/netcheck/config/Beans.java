@@ -47,7 +47,7 @@ public class Beans {
     @DefaultBean
     @Singleton
     PacketCapture capture(NetcheckConfig config) {
-        return config.capture().enabled() ? new Pcap4jCapture()
+        return config.capture().enabled() ? new Pcap4jCapture(config.capture().keepPayload())
                 : PacketCapture.disabled("capture disabled by configuration (netcheck.capture.enabled=false)");
     }
 

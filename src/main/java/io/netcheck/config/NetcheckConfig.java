@@ -61,6 +61,13 @@ public interface NetcheckConfig {
         @WithDefault("150ms")
         Duration linger();
 
+        /**
+         * Keep TCP payload (up to the snaplen) in captures. Off by default: reports and .pcap files then hold
+         * protocol headers only, so no cookie or token can leak into a Slack thread.
+         */
+        @WithDefault("false")
+        boolean keepPayload();
+
         /** Where .pcap files are written; defaults to the JVM's temporary directory. */
         Optional<String> directory();
     }
