@@ -26,7 +26,7 @@ final class VipFailsBehindLb implements VipRule {
             return Optional.empty();
         }
         String vipSays = "The VIP accepted the connection (" + Describe.connect(e.vip()) + ") but " + Describe.exchange(e.vip())
-                + ". " + String.join(" ", e.layer().reasons()) + ".";
+                + ". Layer: " + String.join("; ", e.layer().reasons()) + ".";
         if (!e.hasBackends()) {
             return Optional.of(new Finding(Cause.INCONCLUSIVE, Confidence.LOW,
                     "the load balancer cannot serve " + e.vip().target().label() + ", cause behind it unknown",
