@@ -1,5 +1,6 @@
 package io.netcheck;
 
+import io.netcheck.checklist.ChecklistProgress;
 import io.netcheck.checklist.VipCheckRequest;
 import io.netcheck.checklist.VipChecklist;
 import io.netcheck.checklist.VipEvidence;
@@ -22,7 +23,11 @@ public class Checks {
     }
 
     public Report vip(VipCheckRequest request) throws InterruptedException {
-        VipEvidence evidence = checklist.run(request);
+        return vip(request, ChecklistProgress.NONE);
+    }
+
+    public Report vip(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
+        VipEvidence evidence = checklist.run(request, progress);
         return VipReport.of(evidence, verdicts.decide(evidence));
     }
 }

@@ -42,7 +42,11 @@ public final class Pcap4jCapture implements PacketCapture {
         warmUp.start();
     }
 
+    /** Held so the level set on it is not lost to garbage collection before the framework configures logging. */
+    private static final java.util.logging.Logger PCAP4J_LOG = java.util.logging.Logger.getLogger("org.pcap4j");
+
     private static void loadLibrary() {
+        PCAP4J_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             org.pcap4j.core.Pcaps.libVersion();
         } catch (RuntimeException | LinkageError e) {

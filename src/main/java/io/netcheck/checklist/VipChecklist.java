@@ -64,6 +64,10 @@ public final class VipChecklist {
     }
 
     public VipEvidence run(VipCheckRequest request) throws InterruptedException {
+        return run(request, ChecklistProgress.NONE);
+    }
+
+    public VipEvidence run(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         List<HostPort> targets = new ArrayList<>();
@@ -82,10 +86,18 @@ public final class VipChecklist {
                 ? capture.start(interfaces, filter, settings.snaplen())
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
+                    (int) plans.stream().filter(p -> p.route == null).count());
             for (int i = 0; i < plans.size(); i++) {
                 Planned p = plans.get(i);
-                running.add(p.route == null ? null
-                        : runner.submit(probe, serviceTarget(p, request, i == 0), request.timeout()));
+                boolean isVip = i == 0;
+                CompletableFuture<Timed<ServiceResult>> f = p.route == null ? null
+                        : runner.submit(probe, serviceTarget(p, request, isVip), request.timeout());
+                if (f != null) {
+                    f.whenComplete((timed, error) -> progress.probeFinished(p.target, isVip, error != null ? "ERROR"
+                            : outcomeOf(timed.result()), done.incrementAndGet(), plans.size()));
+                }
+                running.add(f);
             }
             for (CompletableFuture<Timed<ServiceResult>> f : running) {
                 if (f != null) {
@@ -117,6 +129,20 @@ public final class VipChecklist {
         LayerInference layer = LayerInspector.infer(vip, backends);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
                 summary);
+    }
+
+    private static String outcomeOf(ServiceResult r) {
+        if (!r.connect().connected()) {
+            return r.connect().outcome().name();
+        }
+        if (r.tls() != null && !r.tls().established()) {
+            return "TLS_FAILED";
+        }
+        if (r.exchange() == null) {
+            return "CONNECTED";
+        }
+        return r.exchange().response() != null ? "HTTP " + r.exchange().response().status()
+                : r.exchange().outcome().name();
     }
 
     /** A target after resolution and route lookup, ready to probe (or with the reason it cannot be). */

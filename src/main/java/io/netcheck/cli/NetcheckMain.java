@@ -21,6 +21,9 @@ public class NetcheckMain implements QuarkusApplication {
         if (isCommand(args)) {
             // Keep the terminal for the report: framework chatter only when something is wrong.
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+            // A one-shot check serves nothing: no HTTP listener, no Slack connection.
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("netcheck.slack.mode", "off");
             Pcap4jCapture.warmUpInBackground();
         }
         Quarkus.run(NetcheckMain.class, args);

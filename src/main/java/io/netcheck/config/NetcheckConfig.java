@@ -17,6 +17,8 @@ public interface NetcheckConfig {
 
     Capture capture();
 
+    Slack slack();
+
     /** Cause → team key overrides, e.g. {@code netcheck.owner.HOST_UNREACHABLE=network}. */
     Map<String, String> owner();
 
@@ -70,6 +72,43 @@ public interface NetcheckConfig {
 
         /** Where .pcap files are written; defaults to the JVM's temporary directory. */
         Optional<String> directory();
+    }
+
+    interface Slack {
+        /**
+         * {@code auto}: Socket Mode when SLACK_APP_TOKEN is set, else HTTP mode when SLACK_SIGNING_SECRET is
+         * set, else off. {@code socket}, {@code http} or {@code off} force a mode.
+         */
+        @WithDefault("auto")
+        SlackMode mode();
+
+        /** Checks run at once for Slack users; more wait in the queue. */
+        @WithDefault("4")
+        int workers();
+
+        /** Checks that may wait for a worker; beyond this users are told to try again. */
+        @WithDefault("16")
+        int queue();
+
+        /** At most one in-place update of a run's status card per interval. */
+        @WithDefault("1s")
+        Duration progressInterval();
+
+        /** Attempts per Slack API call (429s wait Retry-After, 5xx and timeouts back off). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** First back-off after a 5xx or timeout; doubles each attempt. */
+        @WithDefault("500ms")
+        Duration retryBackoff();
+
+        /** Longest Retry-After netcheck honours before giving up on a call. */
+        @WithDefault("60s")
+        Duration maxRetryAfter();
+    }
+
+    enum SlackMode {
+        AUTO, SOCKET, HTTP, OFF
     }
 
     interface TeamSettings {

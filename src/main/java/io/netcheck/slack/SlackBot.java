@@ -1,0 +1,227 @@
+package io.netcheck.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.SlackConfig;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.AppConfig;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.bolt.socket_mode.SocketModeApp;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.socket_mode.SocketModeClient;
+import io.netcheck.Checks;
+import io.netcheck.command.Command;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.UsageException;
+import io.netcheck.config.NetcheckConfig;
+import io.netcheck.config.NetcheckConfig.SlackMode;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * The Slack front end: a Bolt app reached over Socket Mode (no inbound port) or HTTP ({@code POST
+ * /slack/events}). Handlers only parse, acknowledge and queue — well inside Slack's 3 s — and bounded
+ * workers do the checks.
+ */
+@ApplicationScoped
+public class SlackBot {
+    private static final Logger LOG = Logger.getLogger(SlackBot.class);
+    static final String COMMAND = "/netcheck";
+
+    @Inject
+    NetcheckConfig config;
+    @Inject
+    SlackCredentials credentials;
+    @Inject
+    CommandParser parser;
+    @Inject
+    Checks checks;
+    @Inject
+    Clock clock;
+
+    private volatile SlackMode mode = SlackMode.OFF;
+    private App app;
+    private Slack slack;
+    private MethodsClient methods;
+    private SlackApi api;
+    private SocketModeApp socketMode;
+    private ThreadPoolExecutor workers;
+    private ScheduledExecutorService progress;
+    private RecentRequests recent;
+
+    void start(@Observes StartupEvent event) throws Exception {
+        mode = resolveMode();
+        if (mode == SlackMode.OFF) {
+            LOG.info("Slack is off (no SLACK_APP_TOKEN or SLACK_SIGNING_SECRET); the CLI works without it");
+            return;
+        }
+        String botToken = credentials.botToken().orElseThrow(() -> new IllegalStateException(
+                "SLACK_BOT_TOKEN is not set: the bot cannot post without it"));
+        NetcheckConfig.Slack s = config.slack();
+        SlackConfig slackConfig = new SlackConfig();
+        slackConfig.setMethodsEndpointUrlPrefix(credentials.apiUrl());
+        slack = Slack.getInstance(slackConfig);
+        methods = slack.methods(botToken);
+        api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
+                SlackMetrics.NONE);
+        recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
+        workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
+        progress = Executors.newSingleThreadScheduledExecutor(named("slack-progress"));
+
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().singleTeamBotToken(botToken).slack(slack);
+        credentials.signingSecret().ifPresent(appConfig::signingSecret);
+        app = new App(appConfig.build());
+        app.command(COMMAND, this::onCommand);
+        app.blockAction(SlackBlocks.RERUN_ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            String text = p.getActions().get(0).getValue();
+            String channel = p.getChannel() != null ? p.getChannel().getId() : null;
+            if (recent.firstTime(p.getTriggerId()) && channel != null) {
+                String refusal = accept(text, channel, p.getUser().getId(), p.getResponseUrl());
+                if (refusal != null) {
+                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(refusal));
+                }
+            }
+            return ctx.ack();
+        });
+        if (mode == SlackMode.SOCKET) {
+            socketMode = new SocketModeApp(credentials.appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket,
+                    app);
+            socketMode.startAsync();
+            LOG.info("Slack: Socket Mode connected");
+        } else {
+            app.start();
+            LOG.info("Slack: HTTP mode, requests on POST /slack/events");
+        }
+    }
+
+    private SlackMode resolveMode() {
+        SlackMode configured = config.slack().mode();
+        if (configured != SlackMode.AUTO) {
+            return configured;
+        }
+        if (credentials.appToken().isPresent()) {
+            return SlackMode.SOCKET;
+        }
+        return credentials.signingSecret().isPresent() ? SlackMode.HTTP : SlackMode.OFF;
+    }
+
+    private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        var p = req.getPayload();
+        String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
+        if (retry != null || !recent.firstTime(p.getTriggerId())) {
+            return ctx.ack(); // a delivery Slack repeated: the first one is already running
+        }
+        List<String> words = SlackText.words(p.getText());
+        Command command;
+        try {
+            command = parser.parse(words);
+        } catch (UsageException e) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage())
+                    .blocks(SlackBlocks.usage(e.getMessage(), e.usage())));
+        }
+        if (command instanceof Command.Help help) {
+            String text = "vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE;
+            return ctx.ack(r -> r.responseType("ephemeral").text(text)
+                    .blocks(SlackBlocks.usageFree("```\n" + SlackBlocks.esc(text.replace("\nusage: ", "\nusage: "
+                            + COMMAND + " ")) + "\n```")));
+        }
+        String refusal = accept(p.getText(), p.getChannelId(), p.getUserId(), p.getResponseUrl());
+        if (refusal != null) {
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal));
+        }
+        return ctx.ack(r -> r.responseType("ephemeral").text(":mag: Checking `" + SlackBlocks.esc(
+                SlackBlocks.truncate(p.getText(), 200)) + "` — the report will appear in this channel."));
+    }
+
+    /** Parses and queues a run; returns why it was refused, or null when accepted. */
+    String accept(String text, String channel, String user, String responseUrl) {
+        Command command;
+        try {
+            command = parser.parse(SlackText.words(text));
+        } catch (UsageException e) {
+            return e.getMessage();
+        }
+        if (!(command instanceof Command.Vip vip)) {
+            return "nothing to run for `" + SlackBlocks.esc(text) + "`";
+        }
+        if (vip.json()) {
+            return "--json is a CLI option: in Slack the report is always the thread";
+        }
+        if (vip.request().pcapFile() != null) {
+            return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
+        }
+        try {
+            workers.execute(new SlackRun(new RunRequest(text, vip.request(), channel, user, responseUrl), checks, slack,
+                    methods, api, progress, config.slack().progressInterval()));
+            return null;
+        } catch (RejectedExecutionException e) {
+            long wait = vip.request().timeout().multipliedBy(2).toSeconds() + 1;
+            return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
+                    + workers.getQueue().size() + " waiting). Try again in " + wait + " s.";
+        }
+    }
+
+    /** The Bolt app for the HTTP endpoint; null unless in HTTP mode. */
+    App httpApp() {
+        return mode == SlackMode.HTTP ? app : null;
+    }
+
+    public SlackMode mode() {
+        return mode;
+    }
+
+    /** Ready when the Slack side works: Socket Mode connected, or the HTTP app initialised; or Slack is off. */
+    public boolean ready() {
+        return switch (mode) {
+            case OFF, AUTO -> true;
+            case HTTP -> app != null;
+            case SOCKET -> socketMode != null && socketMode.getClient() != null && socketMode.getClient().verifyConnection();
+        };
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        try {
+            if (socketMode != null) {
+                socketMode.close();
+            }
+        } catch (Exception e) {
+            LOG.debug("socket mode close", e);
+        }
+        if (workers != null) {
+            // Let runs in flight finish their threads: a half-posted report is worse than a slower stop.
+            workers.shutdown();
+            try {
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            progress.shutdownNow();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory named(String prefix) {
+        AtomicInteger n = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

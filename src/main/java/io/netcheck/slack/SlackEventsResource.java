@@ -1,0 +1,62 @@
+package io.netcheck.slack;
+
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.request.RequestHeaders;
+import com.slack.api.bolt.util.SlackRequestParser;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * HTTP mode: slash commands and button clicks arrive here. The raw body is handed to Bolt, which checks
+ * the v0 signature and its 5-minute window (401 and nothing run otherwise) and dispatches to the handlers.
+ */
+@Path("/slack/events")
+public class SlackEventsResource {
+    @Inject
+    SlackBot bot;
+
+    private volatile SlackRequestParser parser;
+
+    @POST
+    @Blocking
+    public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) throws Exception {
+        App app = bot.httpApp();
+        if (app == null) {
+            return Response.status(404).entity("Slack HTTP mode is not enabled").build();
+        }
+        Map<String, List<String>> headerMap = new HashMap<>();
+        headers.getRequestHeaders().forEach((k, v) -> headerMap.put(k, List.copyOf(v)));
+        Map<String, List<String>> query = new HashMap<>();
+        uri.getQueryParameters().forEach((k, v) -> query.put(k, List.copyOf(v)));
+        SlackRequestParser.HttpRequest request = SlackRequestParser.HttpRequest.builder()
+                .requestUri(uri.getPath()).queryString(query).headers(new RequestHeaders(headerMap))
+                .requestBody(body == null ? "" : body).build();
+        com.slack.api.bolt.response.Response answer = app.run(parser(app).parse(request));
+        Response.ResponseBuilder out = Response.status(answer.getStatusCode());
+        if (answer.getHeaders() != null) {
+            answer.getHeaders().forEach((k, values) -> values.forEach(v -> out.header(k, v)));
+        }
+        if (answer.getContentType() != null) {
+            out.type(answer.getContentType());
+        }
+        return out.entity(answer.getBody() == null ? "" : answer.getBody()).build();
+    }
+
+    private SlackRequestParser parser(App app) {
+        SlackRequestParser p = parser;
+        if (p == null) {
+            p = new SlackRequestParser(app.config());
+            parser = p;
+        }
+        return p;
+    }
+}

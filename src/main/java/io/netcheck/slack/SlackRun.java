@@ -1,0 +1,240 @@
+package io.netcheck.slack;
+
+import com.slack.api.Slack;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.model.block.LayoutBlock;
+import io.netcheck.Checks;
+import io.netcheck.report.Report;
+import io.netcheck.report.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * One run in Slack: a status card posted at once and edited in place as probes finish, then the verdict
+ * on the card, one thread reply per step with its packets, the .pcap in the thread, and the verdict
+ * broadcast to the channel. If the bot cannot post in the channel, everything goes back to the user
+ * through response_url with how to invite the bot: nothing is lost.
+ */
+final class SlackRun implements Runnable {
+    private static final Logger LOG = Logger.getLogger(SlackRun.class);
+
+    private final RunRequest request;
+    private final Checks checks;
+    private final Slack slack;
+    private final MethodsClient methods;
+    private final SlackApi api;
+    private final ScheduledExecutorService progressExecutor;
+    private final Duration progressInterval;
+
+    SlackRun(RunRequest request, Checks checks, Slack slack, MethodsClient methods, SlackApi api,
+             ScheduledExecutorService progressExecutor, Duration progressInterval) {
+        this.request = request;
+        this.checks = checks;
+        this.slack = slack;
+        this.methods = methods;
+        this.api = api;
+        this.progressExecutor = progressExecutor;
+        this.progressInterval = progressInterval;
+    }
+
+    @Override
+    public void run() {
+        try {
+            execute();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.error("run failed: " + request.commandText(), e);
+            respond(":x: netcheck failed while running `" + SlackBlocks.esc(request.commandText()) + "`: "
+                    + SlackBlocks.esc(e.toString()), null);
+        }
+    }
+
+    private void execute() throws InterruptedException {
+        String command = SlackBlocks.truncate(request.commandText(), 140);
+        String ts;
+        String channel;
+        try {
+            ChatPostMessageResponse root = api.call("chat.postMessage", () -> methods.chatPostMessage(r -> r
+                    .channel(request.channelId()).text("netcheck: checking " + command + "…")
+                    .blocks(SlackBlocks.progressCard(command, request.userId(), List.of(), 0, 0))));
+            ts = root.getTs();
+            channel = root.getChannel();
+        } catch (SlackFailure e) {
+            runWithoutChannel(e);
+            return;
+        }
+
+        Progress progress = new Progress(channel, ts, command);
+        Report report;
+        try {
+            report = checks.vip(request.check(), progress::finished);
+        } finally {
+            progress.close();
+        }
+
+        List<String> failures = new ArrayList<>();
+        String cardText = "netcheck " + command + ": " + SlackBlocks.verdictText(report);
+        attempt(failures, "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(cardText)
+                .blocks(SlackBlocks.finalCard(report, request.userId(), request.commandText(), "evidence in thread"))));
+        int n = 1;
+        for (Step step : report.steps()) {
+            SlackBlocks.Reply reply = SlackBlocks.step(step, n++);
+            attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
+                    .text(reply.text()).blocks(reply.blocks())));
+            if (reply.fileName() != null) {
+                byte[] content = reply.fileContent().getBytes(StandardCharsets.UTF_8);
+                attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
+                        .filename(reply.fileName()).title(reply.fileName()).fileData(content)));
+            }
+        }
+        uploadPcap(report, channel, ts, failures);
+        attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
+                .replyBroadcast(true).text(SlackBlocks.verdictText(report)).blocks(SlackBlocks.verdict(report))));
+        if (!failures.isEmpty()) {
+            // Some evidence did not make it into the thread: the user gets it privately instead.
+            respond(":warning: Some of the evidence could not be posted in the thread (" + String.join(", ", failures)
+                    + "). Verdict: " + SlackBlocks.esc(SlackBlocks.verdictText(report)), SlackBlocks.verdict(report));
+        }
+    }
+
+    private void uploadPcap(Report report, String channel, String ts, List<String> failures) throws InterruptedException {
+        String file = report.capture().pcapFile();
+        if (file == null) {
+            return;
+        }
+        byte[] pcap;
+        try {
+            pcap = Files.readAllBytes(Path.of(file));
+        } catch (IOException e) {
+            failures.add("reading " + file + ": " + e.getMessage());
+            return;
+        }
+        String name = Path.of(file).getFileName().toString();
+        attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
+                .filename(name).title("Packet capture (" + report.capture().packets() + " packets, headers only)")
+                .fileData(pcap)));
+    }
+
+    private void attempt(List<String> failures, String method, SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call)
+            throws InterruptedException {
+        try {
+            api.call(method, call);
+        } catch (SlackFailure e) {
+            LOG.warnf("%s for %s", e.getMessage(), request.commandText());
+            failures.add(method + ": " + e.error());
+        }
+    }
+
+    /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
+    private void runWithoutChannel(SlackFailure why) throws InterruptedException {
+        Report report = checks.vip(request.check());
+        String hint = why.cannotPostInChannel()
+                ? ":information_source: I can't post in this channel (" + why.error() + "). Invite me with "
+                + "`/invite @netcheck` (for private channels, from the channel's details → Integrations) and run "
+                + "the command again to get the thread with packets and the .pcap. Here is the verdict:"
+                : ":warning: Slack would not take the report (" + SlackBlocks.esc(why.error()) + "). Here is the verdict:";
+        List<LayoutBlock> blocks = new ArrayList<>(SlackBlocks.usageFree(hint));
+        blocks.addAll(SlackBlocks.finalCard(report, request.userId(), request.commandText(), null));
+        blocks.addAll(SlackBlocks.verdict(report));
+        respond(hint + " " + SlackBlocks.verdictText(report), blocks);
+    }
+
+    private void respond(String text, List<LayoutBlock> blocks) {
+        if (request.responseUrl() == null) {
+            return;
+        }
+        Map<String, Object> payload = new java.util.LinkedHashMap<>();
+        payload.put("response_type", "ephemeral");
+        payload.put("replace_original", false);
+        payload.put("text", text);
+        if (blocks != null) {
+            payload.put("blocks", blocks);
+        }
+        try {
+            var response = slack.send(request.responseUrl(), com.slack.api.util.json.GsonFactory.createSnakeCase()
+                    .toJson(payload));
+            if (response.getCode() != 200) {
+                LOG.warnf("response_url answered %d: %s", response.getCode(), response.getBody());
+            }
+        } catch (IOException e) {
+            LOG.warnf("response_url failed: %s", e.getMessage());
+        }
+    }
+
+    /** Throttled in-place updates of the status card while probes finish; never blocks a probe thread. */
+    private final class Progress {
+        private final String channel;
+        private final String ts;
+        private final String command;
+        private final List<String> lines = new ArrayList<>();
+        private int done;
+        private int total;
+        private boolean scheduled;
+        private boolean closed;
+        private long lastUpdate = System.nanoTime();
+        private final Object sendLock = new Object();
+
+        Progress(String channel, String ts, String command) {
+            this.channel = channel;
+            this.ts = ts;
+            this.command = command;
+        }
+
+        synchronized void finished(io.netcheck.checklist.HostPort target, boolean vip, String outcome, int done,
+                                   int total) {
+            lines.add(SlackBlocks.progressLine(target.label(), vip, outcome));
+            this.done = done;
+            this.total = total;
+            if (scheduled || closed) {
+                return;
+            }
+            scheduled = true;
+            long wait = Math.max(0, progressInterval.toNanos() - (System.nanoTime() - lastUpdate));
+            progressExecutor.schedule(this::push, wait, TimeUnit.NANOSECONDS);
+        }
+
+        private void push() {
+            // Holding sendLock while sending lets close() wait for an update in flight, so a late progress
+            // update can never overwrite the final card.
+            synchronized (sendLock) {
+                List<LayoutBlock> blocks;
+                synchronized (this) {
+                    scheduled = false;
+                    if (closed) {
+                        return;
+                    }
+                    lastUpdate = System.nanoTime();
+                    List<String> shown = lines.size() > 12 ? lines.subList(lines.size() - 12, lines.size()) : lines;
+                    blocks = SlackBlocks.progressCard(command, request.userId(), new ArrayList<>(shown), done, total);
+                }
+                try {
+                    // One attempt only: a lost progress update is replaced by the next one or the final card.
+                    methods.chatUpdate(r -> r.channel(channel).ts(ts).text("netcheck: checking " + command + "…")
+                            .blocks(blocks));
+                } catch (Exception e) {
+                    LOG.debugf("progress update skipped: %s", e.getMessage());
+                }
+            }
+        }
+
+        void close() {
+            synchronized (this) {
+                closed = true;
+            }
+            synchronized (sendLock) {
+                // wait for an update being sent
+            }
+        }
+    }
+}

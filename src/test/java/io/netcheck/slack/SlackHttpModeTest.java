@@ -1,0 +1,276 @@
+package io.netcheck.slack;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Slack flow in HTTP mode, end to end: signed slash commands exactly as Slack sends them, against the
+ * fake Web API, with real probes and a real capture on loopback.
+ */
+@QuarkusTest
+@WithTestResource(SlackTestResource.class)
+class SlackHttpModeTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration WAIT = Duration.ofSeconds(20);
+    static LoopbackTargets targets;
+
+    @TestHTTPResource("/slack/events")
+    URL events;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void startTargets() throws Exception {
+        targets = new LoopbackTargets();
+    }
+
+    @AfterAll
+    static void stopTargets() {
+        targets.close();
+    }
+
+    @BeforeEach
+    void reset() {
+        SlackTestResource.fake.reset();
+    }
+
+    @AfterEach
+    void drain() throws InterruptedException {
+        fake().awaitQuiet(Duration.ofMillis(700), WAIT);
+    }
+
+    FakeSlack fake() {
+        return SlackTestResource.fake;
+    }
+
+    Map<String, String> command(String text) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-verification-token");
+        form.put("team_id", "T0FAKE");
+        form.put("team_domain", "fake");
+        form.put("channel_id", "C0INCIDENT");
+        form.put("channel_name", "inc-4711");
+        form.put("user_id", "U0ONCALL");
+        form.put("user_name", "oncall");
+        form.put("command", "/netcheck");
+        form.put("text", text);
+        form.put("api_app_id", "A0FAKE");
+        form.put("response_url", fake().responseUrl(UUID.randomUUID().toString()));
+        form.put("trigger_id", UUID.randomUUID().toString());
+        return form;
+    }
+
+    static String encode(Map<String, String> form) {
+        return form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+    }
+
+    HttpResponse<String> post(String body, long timestamp, String signature, Map<String, String> extra)
+            throws Exception {
+        HttpRequest.Builder req = HttpRequest.newBuilder(URI.create(events.toString()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", String.valueOf(timestamp))
+                .header("X-Slack-Signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        extra.forEach(req::header);
+        return http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> signed(Map<String, String> form) throws Exception {
+        return signed(form, Map.of());
+    }
+
+    HttpResponse<String> signed(Map<String, String> form, Map<String, String> extra) throws Exception {
+        String body = encode(form);
+        long now = System.currentTimeMillis() / 1000;
+        return post(body, now, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, now, body), extra);
+    }
+
+    String vipCommand() {
+        return "vip " + targets.vip() + " --backends " + targets.vip() + "," + targets.closed() + " --timeout 2s";
+    }
+
+    @Test
+    void fullRunPostsCardThreadPcapAndBroadcastVerdict() throws Exception {
+        HttpResponse<String> ack = signed(command(vipCommand()));
+        assertEquals(200, ack.statusCode(), ack.body());
+        JsonNode ackJson = JSON.readTree(ack.body());
+        assertEquals("ephemeral", ackJson.get("response_type").asText());
+        assertTrue(ackJson.get("text").asText().contains("Checking"), ack.body());
+
+        fake().await("the broadcast verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        List<FakeSlack.Call> posts = fake().accepted("chat.postMessage");
+        FakeSlack.Call root = posts.get(0);
+        assertEquals("C0INCIDENT", root.param("channel"));
+        assertTrue(root.param("thread_ts") == null, "the root is not in a thread");
+        // Every other message is in the root's thread.
+        String threadTs = posts.get(1).param("thread_ts");
+        assertTrue(threadTs != null && !threadTs.isEmpty());
+        posts.subList(1, posts.size()).forEach(p -> assertEquals(threadTs, p.param("thread_ts")));
+
+        // The card was edited in place and ends with the verdict and the Run again button.
+        List<FakeSlack.Call> updates = fake().accepted("chat.update");
+        assertFalse(updates.isEmpty());
+        updates.forEach(u -> assertEquals(threadTs, u.param("ts")));
+        String last = updates.get(updates.size() - 1).blockText();
+        assertTrue(last.contains("DEGRADED"), last);
+        assertTrue(last.contains(SlackBlocks.RERUN_ACTION), last);
+
+        // Thread replies carry the packet lines; the verdict reply mentions the owning team's group.
+        String thread = posts.stream().map(FakeSlack.Call::blockText).collect(Collectors.joining("\n"));
+        assertTrue(thread.contains("Flags [S]") && thread.contains("Flags [S.]"), thread);
+        assertTrue(thread.contains("Flags [R.]"), "the closed backend's RST: " + thread);
+        FakeSlack.Call verdict = posts.get(posts.size() - 1);
+        assertTrue(verdict.flag("reply_broadcast"));
+        assertTrue(verdict.blockText().contains("<!subteam^S0SERVERS>"), verdict.blockText());
+
+        // The .pcap went into the same thread.
+        FakeSlack.Call complete = fake().accepted("files.completeUploadExternal").get(0);
+        assertEquals(threadTs, complete.param("thread_ts"));
+        assertEquals("C0INCIDENT", complete.param("channel_id"));
+        byte[] pcap = fake().uploads().get(0).bytes();
+        assertEquals(0xd4, pcap[0] & 0xff, "pcap magic (little-endian a1b2c3d4)");
+        assertEquals(0xc3, pcap[1] & 0xff);
+        assertTrue(fake().responseUrlPosts().isEmpty(), "nothing needed the fallback");
+    }
+
+    @Test
+    void badOrStaleSignaturesAre401AndRunNothing() throws Exception {
+        String body = encode(command(vipCommand()));
+        long now = System.currentTimeMillis() / 1000;
+        assertEquals(401, post(body, now, SlackSigner.sign("wrong-secret", now, body), Map.of()).statusCode());
+        assertEquals(401, post(body, now, "v0=deadbeef", Map.of()).statusCode());
+        long stale = now - 6 * 60;
+        assertEquals(401, post(body, stale, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, stale, body),
+                Map.of()).statusCode());
+        // Body changed after signing (a replayed signature on another command).
+        String other = encode(command("vip 127.0.0.1:1"));
+        assertEquals(401, post(other, now, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, now, body), Map.of())
+                .statusCode());
+        Thread.sleep(300);
+        assertTrue(fake().calls("chat.postMessage").isEmpty(), "nothing ran");
+    }
+
+    @Test
+    void badInputGetsASpecificEphemeralErrorAndRunsNothing() throws Exception {
+        HttpResponse<String> ack = signed(command("vip 10.0.0.5"));
+        assertEquals(200, ack.statusCode());
+        JsonNode json = JSON.readTree(ack.body());
+        assertEquals("ephemeral", json.get("response_type").asText());
+        assertTrue(json.get("text").asText().contains("missing port"), ack.body());
+        assertTrue(ack.body().contains("usage: vip HOST:PORT"), ack.body());
+        HttpResponse<String> unknown = signed(command("frobnicate"));
+        assertTrue(JSON.readTree(unknown.body()).get("text").asText().contains("unknown command 'frobnicate'"),
+                unknown.body());
+        HttpResponse<String> pcap = signed(command("vip 127.0.0.1:80 --pcap /etc/passwd"));
+        assertTrue(JSON.readTree(pcap.body()).get("text").asText().contains("--pcap is a CLI option"), pcap.body());
+        Thread.sleep(300);
+        assertTrue(fake().calls("chat.postMessage").isEmpty());
+    }
+
+    @Test
+    void helpListsTheCommands() throws Exception {
+        HttpResponse<String> ack = signed(command("help"));
+        assertTrue(ack.body().contains("vip HOST:PORT") && ack.body().contains("examples"), ack.body());
+        assertTrue(JSON.readTree(ack.body()).get("response_type").asText().equals("ephemeral"));
+    }
+
+    @Test
+    void rateLimitedPostWaitsForRetryAfterAndPostsOnce() throws Exception {
+        fake().rateLimitNext("chat.postMessage", 1);
+        long t0 = System.nanoTime();
+        signed(command(vipCommand()));
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        List<FakeSlack.Call> roots = fake().calls("chat.postMessage").stream()
+                .filter(c -> c.param("thread_ts") == null).toList();
+        assertEquals(2, roots.size(), "one 429, then one accepted root");
+        assertEquals(429, roots.get(0).status());
+        assertEquals(1, fake().accepted("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count());
+        assertTrue(System.nanoTime() - t0 >= Duration.ofSeconds(1).toNanos(), "waited for Retry-After");
+    }
+
+    @Test
+    void serverErrorsAreRetried() throws Exception {
+        fake().serverErrorNext("chat.update");
+        fake().serverErrorNext("chat.update");
+        signed(command(vipCommand()));
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        assertTrue(fake().accepted("chat.update").stream().anyMatch(c -> c.blockText().contains("DEGRADED")),
+                "the final card got through after two 500s");
+    }
+
+    @Test
+    void notInChannelFallsBackToResponseUrlWithInviteHint() throws Exception {
+        fake().slackErrorNext("chat.postMessage", "not_in_channel");
+        signed(command(vipCommand()));
+        fake().await("the response_url fallback", WAIT, f -> !f.responseUrlPosts().isEmpty());
+        JsonNode posted = fake().responseUrlPosts().get(0);
+        assertEquals("ephemeral", posted.get("response_type").asText());
+        assertTrue(posted.get("text").asText().contains("/invite @netcheck"), posted.toString());
+        assertTrue(posted.toString().contains("DEGRADED"), "the verdict is not lost: " + posted);
+        assertTrue(fake().accepted("chat.update").isEmpty());
+    }
+
+    @Test
+    void aRetriedDeliveryRunsOnce() throws Exception {
+        Map<String, String> form = command(vipCommand());
+        assertEquals(200, signed(form).statusCode());
+        assertEquals(200, signed(form, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
+                .statusCode());
+        assertEquals(200, signed(form).statusCode(), "same trigger_id again");
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        Thread.sleep(500);
+        assertEquals(1, fake().accepted("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count());
+    }
+
+    @Test
+    void runAgainButtonStartsANewRun() throws Exception {
+        String payload = JSON.writeValueAsString(Map.of(
+                "type", "block_actions",
+                "team", Map.of("id", "T0FAKE", "domain", "fake"),
+                "user", Map.of("id", "U0ONCALL", "name", "oncall"),
+                "api_app_id", "A0FAKE",
+                "token", "legacy",
+                "trigger_id", UUID.randomUUID().toString(),
+                "channel", Map.of("id", "C0INCIDENT", "name", "inc-4711"),
+                "response_url", fake().responseUrl("button"),
+                "actions", List.of(Map.of("type", "button", "action_id", SlackBlocks.RERUN_ACTION,
+                        "block_id", "b1", "value", vipCommand(), "action_ts", "1700000001.000100"))));
+        String body = "payload=" + URLEncoder.encode(payload, StandardCharsets.UTF_8);
+        long now = System.currentTimeMillis() / 1000;
+        HttpResponse<String> ack = post(body, now, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, now, body),
+                Map.of());
+        assertEquals(200, ack.statusCode(), ack.body());
+        fake().await("a new root message", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.param("thread_ts") == null));
+    }
+}
