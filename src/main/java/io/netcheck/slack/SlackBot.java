@@ -124,9 +124,11 @@ public class SlackBot {
 
     private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         var p = req.getPayload();
-        String retry = req.getHeaders() == null ? null : req.getHeaders().getFirstValue("X-Slack-Retry-Num");
-        if (retry != null || !recent.firstTime(p.getTriggerId())) {
-            return ctx.ack(); // a delivery Slack repeated: the first one is already running
+        // Slack redelivers (HTTP X-Slack-Retry-Num, Socket Mode retry_attempt) with the same trigger_id: run it
+        // only the first time we see it. A redelivery of something never received still runs.
+        boolean redelivered = retryNumber(req.getHeaders()) > 0;
+        if (!recent.firstTime(p.getTriggerId()) || (p.getTriggerId() == null && redelivered)) {
+            return ctx.ack();
         }
         List<String> words = SlackText.words(p.getText());
         Command command;
@@ -148,6 +150,18 @@ public class SlackBot {
         }
         return ctx.ack(r -> r.responseType("ephemeral").text(":mag: Checking `" + SlackBlocks.esc(
                 SlackBlocks.truncate(p.getText(), 200)) + "` — the report will appear in this channel."));
+    }
+
+    private static int retryNumber(com.slack.api.bolt.request.RequestHeaders headers) {
+        String value = headers == null ? null : headers.getFirstValue("X-Slack-Retry-Num");
+        if (value == null && headers != null) {
+            value = headers.getFirstValue("x-slack-retry-num");
+        }
+        try {
+            return value == null ? 0 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Parses and queues a run; returns why it was refused, or null when accepted. */

@@ -159,6 +159,7 @@ public final class FakeSlack implements AutoCloseable {
         responses.clear();
         faults.clear();
         socket.acks.clear();
+        socket.ackBodies.clear();
     }
 
     /** Waits until no call has arrived for {@code quiet}: runs from one test must not spill into the next. */
@@ -201,8 +202,10 @@ public final class FakeSlack implements AutoCloseable {
         Map<String, String> params = parse(body, ex.getRequestHeaders().getFirst("Content-Type"));
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : params.get("token");
-        String expected = method.equals("apps.connections.open") ? APP_TOKEN : BOT_TOKEN;
-        if (!expected.equals(token)) {
+        boolean valid = method.equals("apps.connections.open") ? APP_TOKEN.equals(token)
+                : method.equals("auth.test") ? APP_TOKEN.equals(token) || BOT_TOKEN.equals(token)
+                : BOT_TOKEN.equals(token);
+        if (!valid) {
             calls.add(new Call(method, params, token, 200));
             reply(ex, 200, Map.of("ok", false, "error", "invalid_auth"));
             return;
@@ -336,6 +339,11 @@ public final class FakeSlack implements AutoCloseable {
         return socket.getConnections().size();
     }
 
+    /** The acks as sent, with their response payloads. */
+    public List<String> ackBodies() {
+        return List.copyOf(socket.ackBodies);
+    }
+
     /** Envelope ids the app acknowledged. */
     public List<String> acks() {
         return List.copyOf(socket.acks);
@@ -344,6 +352,7 @@ public final class FakeSlack implements AutoCloseable {
     private static final class SocketServer extends WebSocketServer {
         final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         final List<String> acks = new CopyOnWriteArrayList<>();
+        final List<String> ackBodies = new CopyOnWriteArrayList<>();
 
         SocketServer() {
             super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -366,6 +375,7 @@ public final class FakeSlack implements AutoCloseable {
                 JsonNode node = JSON.readTree(message);
                 if (node.has("envelope_id")) {
                     acks.add(node.get("envelope_id").asText());
+                    ackBodies.add(message);
                 }
             } catch (IOException ignored) {
                 // not an ack
