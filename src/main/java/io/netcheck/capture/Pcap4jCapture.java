@@ -33,8 +33,9 @@ public final class Pcap4jCapture implements PacketCapture {
     }
 
     /**
-     * Loading libpcap through JNA costs ~100 ms the first time. A short-lived CLI calls this before the
-     * framework boots so the load overlaps start-up instead of delaying the verdict.
+     * Loading libpcap through JNA costs ~100 ms the first time: started once the application is up, it
+     * overlaps parsing and name resolution instead of delaying the verdict. Must not run before logging is
+     * configured (it logs, and that raced the framework's logging set-up into a deadlock).
      */
     public static void warmUpInBackground() {
         Thread warmUp = new Thread(Pcap4jCapture::loadLibrary, "pcap-warm-up");
@@ -42,11 +43,7 @@ public final class Pcap4jCapture implements PacketCapture {
         warmUp.start();
     }
 
-    /** Held so the level set on it is not lost to garbage collection before the framework configures logging. */
-    private static final java.util.logging.Logger PCAP4J_LOG = java.util.logging.Logger.getLogger("org.pcap4j");
-
     private static void loadLibrary() {
-        PCAP4J_LOG.setLevel(java.util.logging.Level.WARNING);
         try {
             org.pcap4j.core.Pcaps.libVersion();
         } catch (RuntimeException | LinkageError e) {

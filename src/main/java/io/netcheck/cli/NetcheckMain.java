@@ -24,7 +24,6 @@ public class NetcheckMain implements QuarkusApplication {
             // A one-shot check serves nothing: no HTTP listener, no Slack connection.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("netcheck.slack.mode", "off");
-            Pcap4jCapture.warmUpInBackground();
         }
         Quarkus.run(NetcheckMain.class, args);
     }
@@ -35,6 +34,9 @@ public class NetcheckMain implements QuarkusApplication {
 
     @Override
     public int run(String... args) {
+        // Load libpcap (~100 ms) while the command is parsed and names resolve. Not earlier: from main(),
+        // the load's logging raced the framework's logging set-up and could deadlock start-up.
+        Pcap4jCapture.warmUpInBackground();
         if (!isCommand(args)) {
             Quarkus.waitForExit();
             return 0;

@@ -55,40 +55,77 @@ public class SlackBot {
     Clock clock;
 
     private volatile SlackMode mode = SlackMode.OFF;
-    private App app;
+    private volatile String problem;
+    private volatile boolean stopping;
+    private volatile App app;
     private Slack slack;
     private MethodsClient methods;
     private SlackApi api;
-    private SocketModeApp socketMode;
+    private volatile SocketModeApp socketMode;
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
     private RecentRequests recent;
 
-    void start(@Observes StartupEvent event) throws Exception {
+    void start(@Observes StartupEvent event) {
         mode = resolveMode();
         if (mode == SlackMode.OFF) {
             LOG.info("Slack is off (no SLACK_APP_TOKEN or SLACK_SIGNING_SECRET); the CLI works without it");
             return;
         }
-        String botToken = credentials.botToken().orElseThrow(() -> new IllegalStateException(
-                "SLACK_BOT_TOKEN is not set: the bot cannot post without it"));
+        String missing = credentials.botToken().isEmpty() ? "SLACK_BOT_TOKEN"
+                : mode == SlackMode.SOCKET && credentials.appToken().isEmpty() ? "SLACK_APP_TOKEN"
+                : mode == SlackMode.HTTP && credentials.signingSecret().isEmpty() ? "SLACK_SIGNING_SECRET" : null;
+        if (missing != null) {
+            problem = missing + " is not set: Slack " + mode.name().toLowerCase() + " mode cannot start";
+            LOG.error(problem);
+            return;
+        }
         NetcheckConfig.Slack s = config.slack();
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(credentials.apiUrl());
         slack = Slack.getInstance(slackConfig);
-        methods = slack.methods(botToken);
+        methods = slack.methods(credentials.botToken().get());
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 SlackMetrics.NONE);
         recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(named("slack-progress"));
+        problem = "connecting to Slack";
+        // Slack may be unreachable when the pod starts: keep trying in the background and stay not-ready
+        // meanwhile, instead of dying and crash-looping.
+        Thread connector = new Thread(this::connectUntilDone, "slack-connect");
+        connector.setDaemon(true);
+        connector.start();
+    }
 
-        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().singleTeamBotToken(botToken).slack(slack);
+    private void connectUntilDone() {
+        Duration wait = Duration.ofSeconds(1);
+        while (!stopping) {
+            try {
+                connect();
+                problem = null;
+                return;
+            } catch (Exception e) {
+                problem = "cannot reach Slack at " + credentials.apiUrl() + ": " + e.getMessage();
+                LOG.warnf("%s; retrying in %d s", problem, wait.toSeconds());
+            }
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            wait = wait.multipliedBy(2).compareTo(Duration.ofMinutes(1)) > 0 ? Duration.ofMinutes(1) : wait.multipliedBy(2);
+        }
+    }
+
+    private void connect() throws Exception {
+        AppConfig.AppConfigBuilder appConfig = AppConfig.builder().singleTeamBotToken(credentials.botToken().get())
+                .slack(slack);
         credentials.signingSecret().ifPresent(appConfig::signingSecret);
-        app = new App(appConfig.build());
-        app.command(COMMAND, this::onCommand);
-        app.blockAction(SlackBlocks.RERUN_ACTION, (req, ctx) -> {
+        App candidate = new App(appConfig.build());
+        candidate.command(COMMAND, this::onCommand);
+        candidate.blockAction(SlackBlocks.RERUN_ACTION, (req, ctx) -> {
             var p = req.getPayload();
             String text = p.getActions().get(0).getValue();
             String channel = p.getChannel() != null ? p.getChannel().getId() : null;
@@ -101,14 +138,16 @@ public class SlackBot {
             return ctx.ack();
         });
         if (mode == SlackMode.SOCKET) {
-            socketMode = new SocketModeApp(credentials.appToken().orElseThrow(), SocketModeClient.Backend.JavaWebSocket,
-                    app);
-            socketMode.startAsync();
+            SocketModeApp socket = new SocketModeApp(credentials.appToken().orElseThrow(),
+                    SocketModeClient.Backend.JavaWebSocket, candidate);
+            socket.startAsync();
+            socketMode = socket;
             LOG.info("Slack: Socket Mode connected");
         } else {
-            app.start();
+            candidate.start(); // checks the bot token with auth.test
             LOG.info("Slack: HTTP mode, requests on POST /slack/events");
         }
+        app = candidate;
     }
 
     private SlackMode resolveMode() {
@@ -205,12 +244,18 @@ public class SlackBot {
     public boolean ready() {
         return switch (mode) {
             case OFF, AUTO -> true;
-            case HTTP -> app != null;
+            case HTTP -> app != null && problem == null;
             case SOCKET -> socketMode != null && socketMode.getClient() != null && socketMode.getClient().verifyConnection();
         };
     }
 
+    /** Why Slack is not ready, or null. */
+    public String problem() {
+        return problem;
+    }
+
     void stop(@Observes ShutdownEvent event) {
+        stopping = true;
         try {
             if (socketMode != null) {
                 socketMode.close();

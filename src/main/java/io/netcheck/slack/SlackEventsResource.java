@@ -29,9 +29,13 @@ public class SlackEventsResource {
     @POST
     @Blocking
     public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) throws Exception {
+        if (bot.mode() != io.netcheck.config.NetcheckConfig.SlackMode.HTTP) {
+            return Response.status(404).entity("Slack HTTP mode is not enabled").build();
+        }
         App app = bot.httpApp();
         if (app == null) {
-            return Response.status(404).entity("Slack HTTP mode is not enabled").build();
+            // Still connecting: Slack retries, and the user sees Slack's own timeout message meanwhile.
+            return Response.status(503).entity("netcheck is not connected to Slack yet: " + bot.problem()).build();
         }
         Map<String, List<String>> headerMap = new HashMap<>();
         headers.getRequestHeaders().forEach((k, v) -> headerMap.put(k, List.copyOf(v)));

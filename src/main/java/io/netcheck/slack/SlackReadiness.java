@@ -15,6 +15,10 @@ public class SlackReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("slack").status(bot.ready()).withData("mode", bot.mode().name()).build();
+        var response = HealthCheckResponse.named("slack").status(bot.ready()).withData("mode", bot.mode().name());
+        if (bot.problem() != null) {
+            response.withData("problem", bot.problem());
+        }
+        return response.build();
     }
 }

@@ -121,9 +121,20 @@ final class SlackRun implements Runnable {
             return;
         }
         String name = Path.of(file).getFileName().toString();
+        int before = failures.size();
         attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
                 .filename(name).title("Packet capture (" + report.capture().packets() + " packets, headers only)")
                 .fileData(pcap)));
+        if (failures.size() == before) {
+            // Slack has it now; a long-running bot must not fill its disk with captures.
+            try {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException e) {
+                LOG.debugf("could not delete %s: %s", file, e.getMessage());
+            }
+        } else {
+            failures.add("the capture stays at " + file + " on the netcheck host");
+        }
     }
 
     private void attempt(List<String> failures, String method, SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call)

@@ -1,0 +1,159 @@
+package io.netcheck.slack;
+
+import java.io.File;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+
+/**
+ * Benchmark (not a test): the packaged app in HTTP mode against the fake Slack. Measures the ack latency
+ * of N concurrent signed slash commands (p50/p99/max, accepted vs told-busy), then completes R runs and
+ * reports the app's resident memory. Run by bench/slack-bench.sh:
+ * {@code SlackAckBench JAR CONCURRENT RUNS}.
+ */
+public final class SlackAckBench {
+    public static void main(String[] args) throws Exception {
+        String jar = args[0];
+        int concurrent = Integer.parseInt(args[1]);
+        int runs = Integer.parseInt(args[2]);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path pcaps = Files.createTempDirectory("netcheck-bench-pcaps");
+        try (FakeSlack fake = new FakeSlack(); LoopbackTargets targets = new LoopbackTargets()) {
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", jar, "serve");
+            Map<String, String> env = pb.environment();
+            env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
+            env.put("SLACK_SIGNING_SECRET", SlackTestResource.SIGNING_SECRET);
+            env.put("SLACK_API_URL", fake.apiUrl());
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+            env.put("QUARKUS_LOG_LEVEL", "WARN");
+            env.put("NETCHECK_CAPTURE_DIRECTORY", pcaps.toString());
+            pb.redirectErrorStream(true).redirectOutput(new File("bench/results/slack-app.log"));
+            Process app = pb.start();
+            try {
+                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                awaitReady(http, port);
+                String events = "http://127.0.0.1:" + port + "/slack/events";
+                String text = "vip " + targets.vip() + " --backends " + targets.vip() + "," + targets.closed()
+                        + " --timeout 1s";
+                // Warm-up: one run end to end, like a bot that has been up for a while.
+                send(http, events, fake, text).join();
+                fake.await("warm-up run", Duration.ofSeconds(30), f -> broadcasts(f) >= 1);
+
+                fake.reset();
+                List<CompletableFuture<long[]>> burst = new ArrayList<>();
+                for (int i = 0; i < concurrent; i++) {
+                    burst.add(send(http, events, fake, text));
+                }
+                List<Long> latencies = new ArrayList<>();
+                int accepted = 0;
+                int busy = 0;
+                int other = 0;
+                for (CompletableFuture<long[]> f : burst) {
+                    long[] r = f.join();
+                    latencies.add(r[0]);
+                    if (r[1] == 1) {
+                        accepted++;
+                    } else if (r[1] == 2) {
+                        busy++;
+                    } else {
+                        other++;
+                    }
+                }
+                Collections.sort(latencies);
+                int acceptedRuns = accepted;
+                fake.await("the burst's runs", Duration.ofSeconds(120), f -> broadcasts(f) >= acceptedRuns);
+
+                // Then complete `runs` runs, a few at a time (within the bot's capacity).
+                int done = 0;
+                while (done < runs) {
+                    fake.reset();
+                    int batch = Math.min(4, runs - done);
+                    List<CompletableFuture<long[]>> wave = new ArrayList<>();
+                    for (int i = 0; i < batch; i++) {
+                        wave.add(send(http, events, fake, text));
+                    }
+                    int ok = (int) wave.stream().map(CompletableFuture::join).filter(r -> r[1] == 1).count();
+                    fake.await("a wave of runs", Duration.ofSeconds(60), f -> broadcasts(f) >= ok);
+                    done += ok;
+                }
+                String status = Files.readString(Path.of("/proc/" + app.pid() + "/status"));
+                System.out.printf("ack_ms p50=%.1f p99=%.1f max=%.1f concurrent=%d accepted=%d busy=%d other=%d%n",
+                        pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1) / 1e6, concurrent,
+                        accepted, busy, other);
+                System.out.printf("memory after %d completed runs: %s, %s; pcaps left on disk: %d%n", runs,
+                        field(status, "VmRSS"), field(status, "VmHWM"), pcaps.toFile().list().length);
+            } finally {
+                app.destroy();
+                app.waitFor();
+            }
+        }
+    }
+
+    private static long broadcasts(FakeSlack f) {
+        return f.accepted("chat.postMessage").stream().filter(c -> c.flag("reply_broadcast")).count();
+    }
+
+    /** Returns {latency in ns, 1 accepted / 2 busy / 0 other}. */
+    private static CompletableFuture<long[]> send(HttpClient http, String url, FakeSlack fake, String text) {
+        Map<String, String> form = Map.of("token", "t", "team_id", "T0FAKE", "channel_id", "C0BENCH", "user_id",
+                "U0BENCH", "command", "/netcheck", "text", text, "response_url", fake.responseUrl("bench"),
+                "trigger_id", UUID.randomUUID().toString(), "api_app_id", "A0FAKE");
+        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
+                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        long ts = System.currentTimeMillis() / 1000;
+        HttpRequest req = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Slack-Request-Timestamp", String.valueOf(ts))
+                .header("X-Slack-Signature", SlackSigner.sign(SlackTestResource.SIGNING_SECRET, ts, body))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long t0 = System.nanoTime();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new long[] {
+                System.nanoTime() - t0, r.statusCode() != 200 ? 0 : r.body().contains("Checking") ? 1
+                : r.body().contains("busy") ? 2 : 0});
+    }
+
+    private static void awaitReady(HttpClient http, int port) throws Exception {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            try {
+                var r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (java.io.IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("app not ready; see bench/results/slack-app.log");
+    }
+
+    private static double pct(List<Long> sorted, int p) {
+        int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, i)) / 1e6;
+    }
+
+    private static String field(String status, String name) {
+        return status.lines().filter(l -> l.startsWith(name + ":")).findFirst().orElse(name + ": ?")
+                .replaceAll("\\s+", " ");
+    }
+}
