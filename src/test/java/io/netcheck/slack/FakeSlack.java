@@ -80,6 +80,7 @@ public final class FakeSlack implements AutoCloseable {
     }
 
     private final HttpServer http;
+    private final java.util.concurrent.ExecutorService executor;
     private final SocketServer socket;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
@@ -92,7 +93,12 @@ public final class FakeSlack implements AutoCloseable {
         http.createContext("/api/", this::api);
         http.createContext("/upload/", this::upload);
         http.createContext("/response/", this::response);
-        http.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        executor = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
+            Thread t = new Thread(r, "fake-slack");
+            t.setDaemon(true);
+            return t;
+        });
+        http.setExecutor(executor);
         http.start();
         socket = new SocketServer();
         socket.start();
@@ -395,6 +401,7 @@ public final class FakeSlack implements AutoCloseable {
     @Override
     public void close() throws Exception {
         http.stop(0);
+        executor.shutdownNow();
         socket.stop(500);
     }
 }
