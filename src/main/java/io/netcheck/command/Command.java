@@ -1,5 +1,6 @@
 package io.netcheck.command;
 
+import io.netcheck.check.TcpRequest;
 import io.netcheck.checklist.VipCheckRequest;
 
 /** A parsed command: what the CLI and Slack both run. */
@@ -10,5 +11,15 @@ public sealed interface Command {
 
     /** @param topic the command help was asked about, or null for the overview */
     record Help(String topic) implements Command {
+    }
+
+    /** One of the connectivity guide's tools as its own command: runs one check, gives one report. */
+    sealed interface Single extends Command {
+        /** print JSON instead of text (CLI only) */
+        boolean json();
+    }
+
+    /** {@code tcp HOST:PORT}: the telnet test. */
+    record Tcp(TcpRequest request, boolean json) implements Single {
     }
 }

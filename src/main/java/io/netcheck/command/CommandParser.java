@@ -32,10 +32,12 @@ public final class CommandParser {
             netcheck — finds which team owns "the service is unreachable"
             commands:
               vip HOST:PORT [options]   three-step load-balancer checklist with packet evidence
+              tcp HOST:PORT             the telnet test: does a TCP connection open, and who answered?
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
               vip checkout.internal:80 --path /healthz --timeout 2s
+              tcp db.internal:5432 --timeout 2s
             """;
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
@@ -43,9 +45,11 @@ public final class CommandParser {
     private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");
 
     private final Limits limits;
+    private final ProbeCommandParser probes;
 
     public CommandParser(Limits limits) {
         this.limits = limits;
+        this.probes = new ProbeCommandParser(limits);
     }
 
     public Command parse(List<String> words) throws UsageException {
@@ -57,7 +61,12 @@ public final class CommandParser {
         return switch (verb) {
             case "vip" -> vip(rest);
             case "help", "--help", "-h" -> new Command.Help(rest.isEmpty() ? null : rest.get(0));
-            default -> throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+            default -> {
+                if (probes.handles(verb)) {
+                    yield probes.parse(verb, rest);
+                }
+                throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+            }
         };
     }
 

@@ -98,4 +98,23 @@ public class Beans {
                 t.slackGroup().orElse(null))));
         return new TeamDirectory(owners, teams);
     }
+
+    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----
+
+    @Produces
+    @Singleton
+    io.netcheck.check.CaptureRun captureRun(PacketCapture capture, Clock clock, NetcheckConfig config) {
+        Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
+        return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
+                config.capture().linger(), dir), clock);
+    }
+
+    @Produces
+    @Singleton
+    io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
+                                       Clock clock, NetcheckConfig config) {
+        var targeting = new io.netcheck.check.Targeting(resolver, runner);
+        return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.verdict.CommandVerdicts(teams(config)));
+    }
 }

@@ -1,0 +1,33 @@
+package io.netcheck;
+
+import io.netcheck.check.TcpCheck;
+import io.netcheck.check.TcpEvidence;
+import io.netcheck.command.Command;
+import io.netcheck.report.Report;
+import io.netcheck.report.TcpReport;
+import io.netcheck.verdict.CommandVerdicts;
+import io.netcheck.verdict.ConnectWords;
+import io.netcheck.verdict.ProbeRules;
+
+/**
+ * Runs the single-probe commands end to end — evidence, verdict from the command's rule table, report —
+ * for whichever front end asked.
+ */
+public class ProbeChecks {
+    private final TcpCheck tcp;
+    private final CommandVerdicts verdicts;
+
+    public ProbeChecks(TcpCheck tcp, CommandVerdicts verdicts) {
+        this.tcp = tcp;
+        this.verdicts = verdicts;
+    }
+
+    public Report run(Command.Single command) throws InterruptedException {
+        if (command instanceof Command.Tcp c) {
+            TcpEvidence e = tcp.run(c.request());
+            return TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(),
+                    x -> ConnectWords.connect(x.attempt()) + "."));
+        }
+        throw new IllegalArgumentException("not a single-probe command: " + command);
+    }
+}
