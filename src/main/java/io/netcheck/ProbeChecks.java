@@ -1,6 +1,10 @@
 package io.netcheck;
 
+import io.netcheck.check.DnsCheck;
+import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.TcpCheck;
+import io.netcheck.report.DnsReport;
+import io.netcheck.verdict.DnsWords;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.command.Command;
 import io.netcheck.report.Report;
@@ -15,10 +19,12 @@ import io.netcheck.verdict.ProbeRules;
  */
 public class ProbeChecks {
     private final TcpCheck tcp;
+    private final DnsCheck dns;
     private final CommandVerdicts verdicts;
 
-    public ProbeChecks(TcpCheck tcp, CommandVerdicts verdicts) {
+    public ProbeChecks(TcpCheck tcp, DnsCheck dns, CommandVerdicts verdicts) {
         this.tcp = tcp;
+        this.dns = dns;
         this.verdicts = verdicts;
     }
 
@@ -27,6 +33,11 @@ public class ProbeChecks {
             TcpEvidence e = tcp.run(c.request());
             return TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(),
                     x -> ConnectWords.connect(x.attempt()) + "."));
+        }
+        if (command instanceof Command.Dns c) {
+            DnsEvidence e = dns.run(c.request());
+            return DnsReport.of(e, verdicts.decide(ProbeRules.DNS, e, null,
+                    x -> x.all().stream().map(DnsWords::answer).reduce((a, b) -> a + "; " + b).orElse("no answer")));
         }
         throw new IllegalArgumentException("not a single-probe command: " + command);
     }

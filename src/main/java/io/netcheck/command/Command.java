@@ -1,5 +1,6 @@
 package io.netcheck.command;
 
+import io.netcheck.check.DnsRequest;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.checklist.VipCheckRequest;
 
@@ -21,5 +22,9 @@ public sealed interface Command {
 
     /** {@code tcp HOST:PORT}: the telnet test. */
     record Tcp(TcpRequest request, boolean json) implements Single {
+    }
+
+    /** {@code dns NAME [TYPE] [@SERVER]}: the host/dig test. */
+    record Dns(DnsRequest request, boolean json) implements Single {
     }
 }

@@ -1,6 +1,10 @@
 package io.netcheck.command;
 
+import io.netcheck.check.DnsRequest;
 import io.netcheck.check.TcpRequest;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,7 +28,19 @@ public final class ProbeCommandParser {
               --no-capture      run without packet capture
               --pcap FILE       where to write the capture (default: the capture directory)""";
 
-    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE);
+    public static final String DNS_USAGE = """
+            usage: dns NAME [TYPE] [@SERVER] [--expect ADDR] [--timeout 3s] [--json]
+              the host/dig test: asks the system resolvers (and SERVER) at once; rcode, records with TTLs,
+              who answered and how fast; asks a made-up name under the same parent to catch resolvers that
+              invent answers
+              TYPE              A (default), AAAA, CNAME, MX, TXT, NS, SOA, SRV, PTR
+                                (PTR takes an IP address and builds the reverse name; an address alone means PTR)
+              @SERVER           a resolver to ask too, by address: @10.0.0.2, @10.0.0.2:5353, @[2001:db8::53]
+              --expect ADDR     call it out when the name does not resolve to ADDR
+              --timeout 3s      how long to wait for each answer
+              --json            print one JSON object instead of text""";
+
+    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE);
 
     private final Limits limits;
 
@@ -50,6 +66,7 @@ public final class ProbeCommandParser {
             }
             return switch (verb) {
                 case "tcp" -> tcp(w, usage);
+                case "dns" -> dns(w, usage);
                 default -> throw new IllegalStateException(verb);
             };
         } catch (IllegalArgumentException e) {
@@ -63,6 +80,105 @@ public final class ProbeCommandParser {
                 pcap(w, usage)), w.flag("--json"));
     }
 
+    private Command dns(Words w, String usage) throws UsageException {
+        String name = null;
+        String type = null;
+        InetSocketAddress server = null;
+        for (String word : w.positional) {
+            if (word.startsWith("@")) {
+                if (server != null) {
+                    throw new UsageException("only one @SERVER per check", usage);
+                }
+                server = server(word.substring(1), usage);
+            } else if (name != null && DnsRequest.TYPES.contains(word.toUpperCase(Locale.ROOT))) {
+                if (type != null) {
+                    throw new UsageException("unexpected '" + Targets.shown(word) + "': the type is already " + type,
+                            usage);
+                }
+                type = word.toUpperCase(Locale.ROOT);
+            } else if (name == null) {
+                name = word;
+            } else {
+                throw new UsageException("unexpected '" + Targets.shown(word) + "': TYPE is one of "
+                        + String.join(", ", DnsRequest.TYPES), usage);
+            }
+        }
+        if (name == null) {
+            throw new UsageException("which name? e.g. dns www.example.com", usage);
+        }
+        InetAddress literal = ip(name);
+        if (literal != null) {
+            if (type != null && !type.equals("PTR")) {
+                throw new UsageException("'" + Targets.shown(name) + "' is an address, not a name: only PTR can be "
+                        + "asked for an address (dns " + Targets.shown(name) + " PTR)", usage);
+            }
+            type = "PTR";
+        } else {
+            Targets.validateName(name, "name");
+            if (name.length() > 253 + 1) {
+                throw new UsageException("name too long", usage);
+            }
+            if ("PTR".equals(type) && !name.toLowerCase(Locale.ROOT).matches(".*\\.(in-addr|ip6)\\.arpa\\.?")) {
+                throw new UsageException("PTR needs an IP address (or a name under in-addr.arpa / ip6.arpa), e.g. "
+                        + "dns 10.0.0.5 PTR", usage);
+            }
+        }
+        InetAddress expect = null;
+        if (w.value("--expect") != null) {
+            expect = ip(w.value("--expect"));
+            if (expect == null) {
+                throw new UsageException("--expect '" + Targets.shown(w.value("--expect")) + "' is not an IP address",
+                        usage);
+            }
+        }
+        return new Command.Dns(new DnsRequest(name, type == null ? "A" : type, server, expect, timeout(w, usage)),
+                w.flag("--json"));
+    }
+
+    private static InetSocketAddress server(String text, String usage) throws UsageException {
+        String host = text;
+        int port = 53;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw new UsageException("@SERVER '" + Targets.shown(text) + "': missing ']'", usage);
+            }
+            host = text.substring(1, close);
+            String rest = text.substring(close + 1);
+            if (!rest.isEmpty()) {
+                if (!rest.startsWith(":")) {
+                    throw new UsageException("@SERVER '" + Targets.shown(text) + "': expected :PORT after ']'", usage);
+                }
+                port = Targets.port(rest.substring(1), "@SERVER", text);
+            }
+        } else if (text.chars().filter(c -> c == ':').count() == 1) {
+            host = text.substring(0, text.indexOf(':'));
+            port = Targets.port(text.substring(text.indexOf(':') + 1), "@SERVER", text);
+        }
+        InetAddress address = ip(host);
+        if (address == null) {
+            throw new UsageException("@SERVER '" + Targets.shown(text) + "' must be an IP address (a resolver's name "
+                    + "would itself need resolving), e.g. @10.0.0.2", usage);
+        }
+        return new InetSocketAddress(address, port);
+    }
+
+    /** An IPv4 or IPv6 literal, never a DNS lookup; null otherwise. */
+    static InetAddress ip(String text) {
+        if (text == null || text.isEmpty() || text.length() > 64 || !text.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return null;
+        }
+        if (text.matches("[0-9.]+") && !text.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]"
+                + "|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (java.io.IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     // ---- shared option handling ------------------------------------------------------------------------
 
     /** Which options a command takes: flags and options with a value. */
@@ -70,7 +186,8 @@ public final class ProbeCommandParser {
     }
 
     static final Map<String, Spec> SPECS = new HashMap<>(Map.of(
-            "tcp", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap"))));
+            "tcp", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap")),
+            "dns", new Spec(Set.of("--json"), Set.of("--timeout", "--expect"))));
 
     /** Words split into options and positional arguments. */
     static final class Words {

@@ -115,6 +115,7 @@ public class Beans {
                                        Clock clock, NetcheckConfig config) {
         var targeting = new io.netcheck.check.Targeting(resolver, runner);
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.DnsCheck(runner, clock),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

@@ -1,6 +1,7 @@
 package io.netcheck.verdict;
 
 import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.TcpEvidence;
 import java.util.List;
 import java.util.stream.Stream;
@@ -19,6 +20,17 @@ import java.util.stream.Stream;
  * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
  * nothing-listens         RST from the target                                  BACKENDS_DOWN
  * tcp-connects            handshake completed (tcp only)                       HEALTHY
+ *
+ * dns
+ * dns-no-resolver-answers every resolver silent / none configured              DNS / LOCAL
+ * dns-resolver-fails      SERVFAIL, REFUSED, ...                               DNS
+ * dns-invents-answers     a made-up name under the same parent got records     DNS
+ * dns-resolvers-disagree  system and named resolvers answer differently        DNS
+ * dns-nxdomain            the name does not exist                              DNS
+ * dns-no-record           NOERROR, no record of the asked type                 DNS
+ * dns-unexpected-answer   --expect ADDR not among the answers                  DNS
+ * dns-some-resolvers-silent one resolver answers, another does not             DNS
+ * dns-resolves            consistent answer                                    HEALTHY
  * </pre>
  */
 public final class ProbeRules {
@@ -37,4 +49,15 @@ public final class ProbeRules {
     public static final List<Rule<TcpEvidence>> TCP = Stream.concat(
             CONNECT.stream().map(r -> r.on(TcpEvidence::attempt)),
             Stream.of(new TcpConnects().<TcpEvidence>on(TcpEvidence::attempt))).toList();
+
+    public static final List<Rule<DnsEvidence>> DNS = List.of(
+            new DnsNoResolverAnswers(),
+            new DnsResolverFails(),
+            new DnsInventsAnswers(),
+            new DnsResolversDisagree(),
+            new DnsNameDoesNotExist(),
+            new DnsNoRecord(),
+            new DnsUnexpectedAnswer(),
+            new DnsSomeResolversSilent(),
+            new DnsResolves());
 }

@@ -67,4 +67,46 @@ class ProbeCommandParserTest {
         assertTrue(ProbeCommandParser.usage("tcp").startsWith("usage: tcp HOST:PORT"));
         assertTrue(CommandParser.USAGE.contains("tcp HOST:PORT"));
     }
+
+    Command.Dns dns(String line) throws UsageException {
+        return assertInstanceOf(Command.Dns.class, parse(line));
+    }
+
+    @Test
+    void dnsForms() throws Exception {
+        var r = dns("dns vip.lab.test").request();
+        assertEquals("vip.lab.test", r.name());
+        assertEquals("A", r.type());
+        assertEquals(null, r.server());
+        r = dns("dns vip.lab.test aaaa @198.51.100.1 --expect 2001:db8::10 --timeout 1s").request();
+        assertEquals("AAAA", r.type());
+        assertEquals(new java.net.InetSocketAddress(java.net.InetAddress.getByName("198.51.100.1"), 53), r.server());
+        assertEquals(java.net.InetAddress.getByName("2001:db8::10"), r.expect());
+        assertEquals(Duration.ofSeconds(1), r.timeout());
+        var any = dns("dns example.com @127.0.0.1:5353 MX").request();
+        assertEquals(5353, any.server().getPort(), "@SERVER and TYPE in any order after the name");
+        assertEquals("MX", any.type());
+        assertEquals(53, dns("dns example.com @[2001:db8::53]").request().server().getPort());
+        assertEquals("PTR", dns("dns 10.0.0.5").request().type(), "an address alone means PTR");
+        assertEquals("PTR", dns("dns 2001:db8::5 PTR").request().type());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "dns|which name?",
+            "dns 10.0.0.5 A|is an address, not a name",
+            "dns vip.lab.test PTR|PTR needs an IP address",
+            "dns vip.lab.test A AAAA|the type is already A",
+            "dns vip.lab.test ANY|TYPE is one of A, AAAA",
+            "dns vip.lab.test @resolver.local|must be an IP address",
+            "dns vip.lab.test @10.0.0.2 @10.0.0.3|only one @SERVER",
+            "dns vip.lab.test @10.0.0.2:0|out of range",
+            "dns vip.lab.test --expect somewhere|is not an IP address",
+            "dns bad..name|not a valid host name",
+            "dns vip.lab.test --pcap x|unknown option '--pcap'",
+    })
+    void dnsMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(message.contains(expected), message);
+    }
 }

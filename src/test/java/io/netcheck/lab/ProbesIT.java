@@ -161,4 +161,47 @@ class ProbesIT {
         expect(run, "ROUTING", "network", 1);
         assertTrue(any(run.packets("connect"), "net " + LabNetwork.UNROUTED + " unreachable"), run::describe);
     }
+
+    // ---- dns ------------------------------------------------------------------------------------------
+
+    @Test
+    void dnsAnswersFromTheLabResolverWithTtlAndNoInventedAnswers() {
+        Run run = netcheck("dns", LabNetwork.VIP_NAME);
+        expect(run, "HEALTHY", "none", 0);
+        JsonNode system = run.step("system");
+        assertEquals("NOERROR", system.get("outcome").asText(), run::describe);
+        assertTrue(system.get("title").asText().contains(LabNetwork.DNS_SERVER + "#53"), run::describe);
+        assertTrue(run.fact("system", "answer").matches("vip\\.lab\\.test\\. \\d+ IN A 203\\.0\\.113\\.10"),
+                run::describe);
+        assertTrue(run.fact("system", "time").endsWith("ms"), run::describe);
+        assertEquals("NO", run.step("invented").get("outcome").asText(), run::describe);
+        assertTrue(run.fact("invented", "made-up name").matches("nc-[a-z0-9]{10}\\.lab\\.test\\. A"), run::describe);
+    }
+
+    @Test
+    void dnsSaysNxdomainForAnUnknownName() {
+        Run run = netcheck("dns", LabNetwork.UNKNOWN_NAME, "@" + LabNetwork.DNS_SERVER);
+        expect(run, "DNS", "dns", 1);
+        assertEquals("dns-nxdomain", run.json().at("/verdict/rule").asText(), run::describe);
+        assertEquals("NXDOMAIN", run.step("system").get("outcome").asText());
+        assertEquals("NXDOMAIN", run.step("named").get("outcome").asText());
+    }
+
+    @Test
+    void dnsCallsOutAnAnswerOtherThanTheExpectedOne() {
+        Run run = netcheck("dns", LabNetwork.VIP_NAME, "--expect", LabNetwork.VIP_NGINX);
+        expect(run, "DNS", "dns", 1);
+        assertEquals("vip.lab.test. resolves to 203.0.113.10, not 203.0.113.12",
+                run.json().at("/verdict/summary").asText(), run::describe);
+        assertEquals("UNEXPECTED", run.step("expect").get("outcome").asText());
+    }
+
+    @Test
+    void dnsToAServerThatDoesNotServeDns() {
+        // The lb runs no DNS server: its kernel answers ICMP port unreachable.
+        Run run = netcheck("dns", LabNetwork.VIP_NAME, "@" + LabNetwork.LB, "--timeout", "1s");
+        expect(run, "DNS", "dns", 1);
+        assertEquals("NO_ANSWER", run.step("named").get("outcome").asText(), run::describe);
+        assertEquals("NOERROR", run.step("system").get("outcome").asText(), run::describe);
+    }
 }
