@@ -3,6 +3,9 @@ package io.netcheck;
 import io.netcheck.check.DnsCheck;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.TcpCheck;
+import io.netcheck.check.TlsCheck;
+import io.netcheck.check.TlsEvidence;
+import io.netcheck.report.TlsReport;
 import io.netcheck.report.DnsReport;
 import io.netcheck.verdict.DnsWords;
 import io.netcheck.check.TcpEvidence;
@@ -20,11 +23,13 @@ import io.netcheck.verdict.ProbeRules;
 public class ProbeChecks {
     private final TcpCheck tcp;
     private final DnsCheck dns;
+    private final TlsCheck tls;
     private final CommandVerdicts verdicts;
 
-    public ProbeChecks(TcpCheck tcp, DnsCheck dns, CommandVerdicts verdicts) {
+    public ProbeChecks(TcpCheck tcp, DnsCheck dns, TlsCheck tls, CommandVerdicts verdicts) {
         this.tcp = tcp;
         this.dns = dns;
+        this.tls = tls;
         this.verdicts = verdicts;
     }
 
@@ -38,6 +43,11 @@ public class ProbeChecks {
             DnsEvidence e = dns.run(c.request());
             return DnsReport.of(e, verdicts.decide(ProbeRules.DNS, e, null,
                     x -> x.all().stream().map(DnsWords::answer).reduce((a, b) -> a + "; " + b).orElse("no answer")));
+        }
+        if (command instanceof Command.Tls c) {
+            TlsEvidence e = tls.run(c.request());
+            return TlsReport.of(e, verdicts.decide(ProbeRules.TLS, e, e.capture(),
+                    x -> ConnectWords.connect(x.attempt()) + "."));
         }
         throw new IllegalArgumentException("not a single-probe command: " + command);
     }

@@ -2,6 +2,7 @@ package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
 import io.netcheck.check.TcpRequest;
+import io.netcheck.check.TlsRequest;
 import io.netcheck.checklist.VipCheckRequest;
 
 /** A parsed command: what the CLI and Slack both run. */
@@ -26,5 +27,9 @@ public sealed interface Command {
 
     /** {@code dns NAME [TYPE] [@SERVER]}: the host/dig test. */
     record Dns(DnsRequest request, boolean json) implements Single {
+    }
+
+    /** {@code tls HOST:PORT}: the openssl s_client test. */
+    record Tls(TlsRequest request, boolean json) implements Single {
     }
 }

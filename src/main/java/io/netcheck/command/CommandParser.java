@@ -34,12 +34,14 @@ public final class CommandParser {
               vip HOST:PORT [options]   three-step load-balancer checklist with packet evidence
               tcp HOST:PORT             the telnet test: does a TCP connection open, and who answered?
               dns NAME [TYPE] [@SERVER] the host/dig test: every resolver's answer, TTLs, invented answers
+              tls HOST:PORT [--sni N]   the openssl s_client test: protocol, cipher, chain, expiry, trust
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
               vip checkout.internal:80 --path /healthz --timeout 2s
               tcp db.internal:5432 --timeout 2s
               dns checkout.internal A @10.0.0.2 --expect 10.0.0.5
+              tls shop.example:443 --warn-days 30
             """;
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");

@@ -2,6 +2,7 @@ package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
 import io.netcheck.check.TcpRequest;
+import io.netcheck.check.TlsRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
@@ -40,7 +41,18 @@ public final class ProbeCommandParser {
               --timeout 3s      how long to wait for each answer
               --json            print one JSON object instead of text""";
 
-    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE);
+    public static final String TLS_USAGE = """
+            usage: tls HOST:PORT [--sni NAME] [--warn-days 14] [--timeout 3s] [--json] [--no-capture] [--pcap FILE]
+              the openssl s_client test: protocol, cipher, the certificate chain (subject, issuer, names,
+              expiry); calls out expired, soon-expiring, wrong-name and untrusted certificates
+              --sni NAME        server name to send (default: HOST when it is a name; none for an address)
+              --warn-days 14    call out a certificate that expires within this many days
+              --timeout 3s      how long the connect and handshake may take
+              --json            print one JSON object instead of text
+              --no-capture      run without packet capture
+              --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE, "tls", TLS_USAGE);
 
     private final Limits limits;
 
@@ -67,6 +79,7 @@ public final class ProbeCommandParser {
             return switch (verb) {
                 case "tcp" -> tcp(w, usage);
                 case "dns" -> dns(w, usage);
+                case "tls" -> tls(w, usage);
                 default -> throw new IllegalStateException(verb);
             };
         } catch (IllegalArgumentException e) {
@@ -78,6 +91,26 @@ public final class ProbeCommandParser {
         String target = w.onePositional("which target? give HOST:PORT, e.g. tcp 10.0.0.5:443", "only one target per check");
         return new Command.Tcp(new TcpRequest(Targets.parse(target, "target"), timeout(w, usage), !w.flag("--no-capture"),
                 pcap(w, usage)), w.flag("--json"));
+    }
+
+    private Command tls(Words w, String usage) throws UsageException {
+        String target = w.onePositional("which target? give HOST:PORT, e.g. tls shop.example:443",
+                "only one target per check");
+        String sni = w.value("--sni");
+        if (sni != null) {
+            Targets.validateName(sni, "--sni");
+        }
+        int warnDays = limits.certWarnDays();
+        if (w.value("--warn-days") != null) {
+            String v = w.value("--warn-days");
+            if (!v.matches("[0-9]{1,4}") || Integer.parseInt(v) > 3650) {
+                throw new UsageException("--warn-days '" + Targets.shown(v) + "' must be a number of days from 0 to "
+                        + "3650", usage);
+            }
+            warnDays = Integer.parseInt(v);
+        }
+        return new Command.Tls(new TlsRequest(Targets.parse(target, "target"), sni, warnDays, timeout(w, usage),
+                !w.flag("--no-capture"), pcap(w, usage)), w.flag("--json"));
     }
 
     private Command dns(Words w, String usage) throws UsageException {
@@ -187,7 +220,8 @@ public final class ProbeCommandParser {
 
     static final Map<String, Spec> SPECS = new HashMap<>(Map.of(
             "tcp", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap")),
-            "dns", new Spec(Set.of("--json"), Set.of("--timeout", "--expect"))));
+            "dns", new Spec(Set.of("--json"), Set.of("--timeout", "--expect")),
+            "tls", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap", "--sni", "--warn-days"))));
 
     /** Words split into options and positional arguments. */
     static final class Words {

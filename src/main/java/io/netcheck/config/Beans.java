@@ -74,7 +74,8 @@ public class Beans {
     @Singleton
     CommandParser parser(NetcheckConfig config) {
         var p = config.probe();
-        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout()));
+        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout(),
+                p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()));
     }
 
     @Produces
@@ -116,6 +117,7 @@ public class Beans {
         var targeting = new io.netcheck.check.Targeting(resolver, runner);
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock),
+                new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

@@ -2,6 +2,8 @@ package io.netcheck.verdict;
 
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
+import io.netcheck.check.TlsEvidence;
+import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TcpEvidence;
 import java.util.List;
 import java.util.stream.Stream;
@@ -31,6 +33,14 @@ import java.util.stream.Stream;
  * dns-unexpected-answer   --expect ADDR not among the answers                  DNS
  * dns-some-resolvers-silent one resolver answers, another does not             DNS
  * dns-resolves            consistent answer                                    HEALTHY
+ *
+ * tls (after the connect rules; http uses the first four too)
+ * tls-handshake-fails     TCP ok, no TLS session                               TLS
+ * tls-certificate-expired a chain certificate outside its validity             TLS
+ * tls-name-mismatch       leaf does not cover the SNI name / address           TLS
+ * tls-untrusted-chain     chain does not verify against the trust store        TLS
+ * tls-expires-soon        leaf expires within the warning window (14 days)     TLS
+ * tls-healthy             all of the above fine                                HEALTHY
  * </pre>
  */
 public final class ProbeRules {
@@ -60,4 +70,17 @@ public final class ProbeRules {
             new DnsUnexpectedAnswer(),
             new DnsSomeResolversSilent(),
             new DnsResolves());
+
+    /** What makes a TLS connection fail for a client that verifies: shared by tls and http. */
+    static final List<Rule<TlsObservation>> TLS_FAILS = List.of(
+            new TlsNoHandshake(),
+            new TlsCertificateExpired(),
+            new TlsNameMismatch(),
+            new TlsUntrusted());
+
+    public static final List<Rule<TlsEvidence>> TLS = Stream.of(
+            CONNECT.stream().map(r -> r.<TlsEvidence>on(TlsEvidence::failedConnect)),
+            TLS_FAILS.stream().map(r -> r.<TlsEvidence>on(TlsEvidence::handshake)),
+            Stream.of(new TlsExpiresSoon(), new TlsHealthy()).map(r -> r.<TlsEvidence>on(TlsEvidence::handshake)))
+            .flatMap(s -> s).toList();
 }

@@ -109,4 +109,27 @@ class ProbeCommandParserTest {
         String message = error(line);
         assertTrue(message.contains(expected), message);
     }
+
+    @Test
+    void tlsForms() throws UsageException {
+        Command.Tls c = assertInstanceOf(Command.Tls.class, parse("tls 203.0.113.10:443 --sni shop.example --warn-days 30"));
+        assertEquals("shop.example", c.request().sni());
+        assertEquals(30, c.request().warnDays());
+        assertEquals(14, assertInstanceOf(Command.Tls.class, parse("tls shop.example:443")).request().warnDays());
+        assertEquals(null, assertInstanceOf(Command.Tls.class, parse("tls shop.example:443")).request().sni());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "tls|which target?",
+            "tls shop.example|missing port",
+            "tls shop.example:443 --sni bad..name|not a valid host name",
+            "tls shop.example:443 --warn-days soon|must be a number of days",
+            "tls shop.example:443 --warn-days 99999|must be a number of days",
+            "tls shop.example:443 --backends x|unknown option",
+    })
+    void tlsMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(message.contains(expected), message);
+    }
 }

@@ -41,6 +41,7 @@ class ProbesIT {
     void cleanSlate() {
         lab.run("fw", "clear");
         lab.run("haproxy-stop");
+        lab.run("tls-server-stop");
         lab.run("backend-undrop", "all");
         lab.run("backend-start", "all");
     }
@@ -203,5 +204,50 @@ class ProbesIT {
         expect(run, "DNS", "dns", 1);
         assertEquals("NO_ANSWER", run.step("named").get("outcome").asText(), run::describe);
         assertEquals("NOERROR", run.step("system").get("outcome").asText(), run::describe);
+    }
+
+    // ---- tls ------------------------------------------------------------------------------------------
+
+    @Test
+    void tlsShowsTheChainAndExpiryOfAnOpensslCertificate() {
+        lab.run("tls-server", "--days", "10");
+        Run run = netcheck("tls", LabNetwork.VIP_NAME + ":443");
+        // Self-signed: untrusted comes before "expires soon" in the table; both are in the step.
+        expect(run, "TLS", "lb", 1);
+        assertEquals("tls-untrusted-chain", run.json().at("/verdict/rule").asText(), run::describe);
+        assertEquals("CONNECTED", run.step("connect").get("outcome").asText());
+        assertTrue(run.fact("tls", "protocol").startsWith("TLSv1."), run::describe);
+        assertEquals("vip.lab.test", run.fact("tls", "sni"));
+        String leaf = run.fact("tls", "certificate 0");
+        assertTrue(leaf.startsWith("CN=vip.lab.test, issued by CN=vip.lab.test, valid "), leaf);
+        assertTrue(leaf.endsWith("names DNS:vip.lab.test"), leaf);
+        assertTrue(run.fact("tls", "expiry").matches("(9|10) days left \\(within the 14-day warning window\\)"),
+                run::describe);
+        assertTrue(run.fact("tls", "trust").startsWith("chain NOT trusted"), run::describe);
+        assertEquals("certificate covers vip.lab.test", run.fact("tls", "name"));
+        assertTrue(any(run.packets("connect"), "Flags [S.]"), run::describe);
+    }
+
+    @Test
+    void tlsWithAnotherNameIsAMismatch() {
+        lab.run("tls-server");
+        Run run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443", "--sni", "shop.lab.test", "--warn-days", "30");
+        expect(run, "TLS", "lb", 1);
+        assertEquals("tls-name-mismatch", run.json().at("/verdict/rule").asText(), run::describe);
+        assertEquals("NAME_MISMATCH", run.step("tls").get("outcome").asText(), run::describe);
+    }
+
+    @Test
+    void tlsToAPortWithoutTlsFailsTheHandshake() {
+        Run run = netcheck("tls", B1 + ":80");
+        expect(run, "TLS", "lb", 1);
+        assertEquals("tls-handshake-fails", run.json().at("/verdict/rule").asText(), run::describe);
+    }
+
+    @Test
+    void tlsToAClosedPortUsesTheConnectRules() {
+        Run run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443");
+        expect(run, "BACKENDS_DOWN", "server", 1);
+        assertEquals("SKIPPED", run.step("tls").get("status").asText());
     }
 }
