@@ -2,7 +2,11 @@ package io.netcheck;
 
 import io.netcheck.check.DnsCheck;
 import io.netcheck.check.DnsEvidence;
+import io.netcheck.check.HttpCheck;
+import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.TcpCheck;
+import io.netcheck.report.HttpReport;
+import io.netcheck.verdict.HttpWords;
 import io.netcheck.check.TlsCheck;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.report.TlsReport;
@@ -10,6 +14,12 @@ import io.netcheck.report.DnsReport;
 import io.netcheck.verdict.DnsWords;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.command.Command;
+import io.netcheck.host.ListenCheck;
+import io.netcheck.host.ListenEvidence;
+import io.netcheck.host.ListenersCheck;
+import io.netcheck.host.ListenersEvidence;
+import io.netcheck.report.ListenReport;
+import io.netcheck.report.ListenersReport;
 import io.netcheck.report.Report;
 import io.netcheck.report.TcpReport;
 import io.netcheck.verdict.CommandVerdicts;
@@ -24,12 +34,19 @@ public class ProbeChecks {
     private final TcpCheck tcp;
     private final DnsCheck dns;
     private final TlsCheck tls;
+    private final HttpCheck http;
+    private final ListenersCheck listeners;
+    private final ListenCheck listen;
     private final CommandVerdicts verdicts;
 
-    public ProbeChecks(TcpCheck tcp, DnsCheck dns, TlsCheck tls, CommandVerdicts verdicts) {
+    public ProbeChecks(TcpCheck tcp, DnsCheck dns, TlsCheck tls, HttpCheck http, ListenersCheck listeners,
+                       ListenCheck listen, CommandVerdicts verdicts) {
         this.tcp = tcp;
         this.dns = dns;
         this.tls = tls;
+        this.http = http;
+        this.listeners = listeners;
+        this.listen = listen;
         this.verdicts = verdicts;
     }
 
@@ -48,6 +65,21 @@ public class ProbeChecks {
             TlsEvidence e = tls.run(c.request());
             return TlsReport.of(e, verdicts.decide(ProbeRules.TLS, e, e.capture(),
                     x -> ConnectWords.connect(x.attempt()) + "."));
+        }
+        if (command instanceof Command.Http c) {
+            HttpEvidence e = http.run(c.request());
+            return HttpReport.of(e, verdicts.decide(ProbeRules.HTTP, e, e.capture(),
+                    x -> x.hops().stream().map(HttpWords::hop).reduce((a, b) -> a + "; " + b).orElse("") + "."));
+        }
+        if (command instanceof Command.Listeners c) {
+            ListenersEvidence e = listeners.run(c.request());
+            return ListenersReport.of(e, verdicts.decide(ProbeRules.LISTENERS, e, null,
+                    x -> x.relevant().size() + " listening sockets"));
+        }
+        if (command instanceof Command.Listen c) {
+            ListenEvidence e = listen.run(c.request());
+            return ListenReport.of(e, verdicts.decide(ProbeRules.LISTEN, e, null,
+                    x -> x.arrivals().size() + " connections"));
         }
         throw new IllegalArgumentException("not a single-probe command: " + command);
     }

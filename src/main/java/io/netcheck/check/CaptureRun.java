@@ -112,25 +112,52 @@ public final class CaptureRun {
          * @param fileHint the command and target, for the default file name
          */
         public CaptureSummary summary(Predicate<DecodedPacket> mine, Path file, String fileHint, Instant startedAt) {
-            if (!result.available()) {
-                return new CaptureSummary(false, result.problem(), result.interfaces(), result.filter(),
-                        result.snaplen(), 0, 0, null);
-            }
-            List<CapturedFrame> kept = frames(mine);
-            Path target = file != null ? file : settings.captureDir().resolve("netcheck-"
-                    + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
-                    + fileHint.replaceAll("[^A-Za-z0-9.-]", "_") + ".pcap");
-            String written = null;
-            String problem = null;
-            try {
-                PcapFileWriter.write(target, kept, result.snaplen());
-                written = target.toAbsolutePath().toString();
-            } catch (IOException | RuntimeException e) {
-                problem = "the .pcap could not be written to " + target + ": " + e.getMessage();
-            }
-            return new CaptureSummary(true, problem, result.interfaces(), result.filter(), result.snaplen(),
-                    kept.size(), result.dropped(), written);
+            return CaptureRun.this.summary(List.of(this), List.of(mine), file, fileHint, startedAt);
         }
+    }
+
+    /**
+     * One .pcap and one summary for several captures taken one after the other (the requests of a redirect
+     * chain), each with its own selection of packets.
+     */
+    public CaptureSummary summary(List<Captured> captures, List<Predicate<DecodedPacket>> selections, Path file,
+                                  String fileHint, Instant startedAt) {
+        CaptureResult first = captures.isEmpty() ? null : captures.get(0).result;
+        if (first == null || !first.available()) {
+            return first == null ? notApplicable("nothing was captured")
+                    : new CaptureSummary(false, first.problem(), first.interfaces(), first.filter(), first.snaplen(), 0,
+                    0, null);
+        }
+        List<CapturedFrame> kept = new ArrayList<>();
+        List<String> interfaces = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        long dropped = 0;
+        for (int i = 0; i < captures.size(); i++) {
+            Captured c = captures.get(i);
+            if (!c.result.available()) {
+                continue;
+            }
+            kept.addAll(c.frames(selections.get(i)));
+            c.result.interfaces().stream().filter(n -> !interfaces.contains(n)).forEach(interfaces::add);
+            if (!filters.contains(c.result.filter())) {
+                filters.add(c.result.filter());
+            }
+            dropped += c.result.dropped();
+        }
+        CaptureResult result = first;
+        Path target = file != null ? file : settings.captureDir().resolve("netcheck-"
+                + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
+                + fileHint.replaceAll("[^A-Za-z0-9.-]", "_") + ".pcap");
+        String written = null;
+        String problem = null;
+        try {
+            PcapFileWriter.write(target, kept, result.snaplen());
+            written = target.toAbsolutePath().toString();
+        } catch (IOException | RuntimeException e) {
+            problem = "the .pcap could not be written to " + target + ": " + e.getMessage();
+        }
+        return new CaptureSummary(true, problem, interfaces, String.join(" | ", filters), result.snaplen(),
+                kept.size(), dropped, written);
     }
 
     /** For commands that send no packets of their own (listeners): a summary that says so. */

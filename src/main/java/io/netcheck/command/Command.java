@@ -1,8 +1,11 @@
 package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
+import io.netcheck.check.HttpCheckRequest;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.TlsRequest;
+import io.netcheck.host.ListenRequest;
+import io.netcheck.host.ListenersRequest;
 import io.netcheck.checklist.VipCheckRequest;
 
 /** A parsed command: what the CLI and Slack both run. */
@@ -31,5 +34,17 @@ public sealed interface Command {
 
     /** {@code tls HOST:PORT}: the openssl s_client test. */
     record Tls(TlsRequest request, boolean json) implements Single {
+    }
+
+    /** {@code http URL}: the curl -L test. */
+    record Http(HttpCheckRequest request, boolean json) implements Single {
+    }
+
+    /** {@code listeners [PORT]}: the netstat step on netcheck's own host. */
+    record Listeners(ListenersRequest request, boolean json) implements Single {
+    }
+
+    /** {@code listen PORT [--for 60s]}: the nc -l test. */
+    record Listen(ListenRequest request, boolean json) implements Single {
     }
 }

@@ -35,6 +35,9 @@ public final class CommandParser {
               tcp HOST:PORT             the telnet test: does a TCP connection open, and who answered?
               dns NAME [TYPE] [@SERVER] the host/dig test: every resolver's answer, TTLs, invented answers
               tls HOST:PORT [--sni N]   the openssl s_client test: protocol, cipher, chain, expiry, trust
+              http URL                  the curl -L test: status, headers, timing, redirects, LB pages
+              listeners [PORT]          the netstat step on netcheck's host: sockets, processes, loopback-only
+              listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
@@ -42,6 +45,9 @@ public final class CommandParser {
               tcp db.internal:5432 --timeout 2s
               dns checkout.internal A @10.0.0.2 --expect 10.0.0.5
               tls shop.example:443 --warn-days 30
+              http https://shop.example/healthz --timeout 5s
+              listeners 8080
+              listen 8080 --for 2m
             """;
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");

@@ -1,8 +1,13 @@
 package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
+import io.netcheck.check.HttpCheckRequest;
+import java.net.URI;
+import java.net.URISyntaxException;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.TlsRequest;
+import io.netcheck.host.ListenRequest;
+import io.netcheck.host.ListenersRequest;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Locale;
@@ -52,7 +57,33 @@ public final class ProbeCommandParser {
               --no-capture      run without packet capture
               --pcap FILE       where to write the capture (default: the capture directory)""";
 
-    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE, "tls", TLS_USAGE);
+    public static final String HTTP_USAGE = """
+            usage: http URL [--timeout 3s] [--insecure] [--json] [--no-capture] [--pcap FILE]
+              the curl -L test: status, key headers, timing (resolve, connect, TLS, first byte, transfer),
+              the redirect chain (up to 5, said out loud when it leaves the host), and whether a load
+              balancer wrote the response itself
+              URL               http://HOST[:PORT]/path or https://...; no user:password@
+              --timeout 3s      time limit for each request of the chain
+              --insecure        like curl -k: report certificate problems, do not fail on them
+              --json            print one JSON object instead of text
+              --no-capture      run without packet capture
+              --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    public static final String LISTENERS_USAGE = """
+            usage: listeners [PORT] [--json]
+              the netstat -lntup step, on netcheck's own host: listening TCP and UDP sockets with address,
+              port and process; calls out a service that listens on 127.0.0.1 / ::1 only
+              PORT              only that port, and say whether it is reachable from other hosts""";
+
+    public static final String LISTEN_USAGE = """
+            usage: listen PORT [--for 60s] [--json]
+              the nc -l test: a temporary TCP listener on every address of netcheck's host; reports each
+              connection that arrives (source address, time, first bytes), then stops by itself
+              PORT              1024-65535 (no privileged ports), not in use
+              --for 60s         how long to listen (at most 5m unless configured)""";
+
+    static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE, "tls", TLS_USAGE,
+            "http", HTTP_USAGE, "listeners", LISTENERS_USAGE, "listen", LISTEN_USAGE);
 
     private final Limits limits;
 
@@ -80,6 +111,9 @@ public final class ProbeCommandParser {
                 case "tcp" -> tcp(w, usage);
                 case "dns" -> dns(w, usage);
                 case "tls" -> tls(w, usage);
+                case "http" -> http(w, usage);
+                case "listeners" -> listeners(w, usage);
+                case "listen" -> listen(w, usage);
                 default -> throw new IllegalStateException(verb);
             };
         } catch (IllegalArgumentException e) {
@@ -91,6 +125,77 @@ public final class ProbeCommandParser {
         String target = w.onePositional("which target? give HOST:PORT, e.g. tcp 10.0.0.5:443", "only one target per check");
         return new Command.Tcp(new TcpRequest(Targets.parse(target, "target"), timeout(w, usage), !w.flag("--no-capture"),
                 pcap(w, usage)), w.flag("--json"));
+    }
+
+    private Command listeners(Words w, String usage) throws UsageException {
+        if (w.positional.size() > 1) {
+            throw new UsageException("unexpected '" + Targets.shown(w.positional.get(1)) + "': one PORT at most", usage);
+        }
+        Integer port = w.positional.isEmpty() ? null : Targets.port(w.positional.get(0), "PORT", w.positional.get(0));
+        return new Command.Listeners(new ListenersRequest(port), w.flag("--json"));
+    }
+
+    private Command listen(Words w, String usage) throws UsageException {
+        String text = w.onePositional("which port? e.g. listen 8080 --for 60s", "one PORT per listener");
+        int port = Targets.port(text, "PORT", text);
+        if (port < 1024) {
+            throw new UsageException("port " + port + " is privileged (below 1024): netcheck does not open listeners "
+                    + "there; use a port from 1024 to 65535", usage);
+        }
+        Duration duration = limits.defaultListen();
+        if (w.value("--for") != null) {
+            duration = DurationText.parse(w.value("--for"), "--for");
+            if (duration.compareTo(Duration.ofSeconds(1)) < 0 || duration.compareTo(limits.maxListen()) > 0) {
+                throw new UsageException("--for " + Targets.shown(w.value("--for")) + " is out of range: from 1s to "
+                        + limits.maxListen().toSeconds() + "s", usage);
+            }
+        }
+        return new Command.Listen(new ListenRequest(port, duration), w.flag("--json"));
+    }
+
+    private Command http(Words w, String usage) throws UsageException {
+        String text = w.onePositional("which URL? e.g. http https://shop.example/healthz", "only one URL per check");
+        if (text.length() > 2048 || text.chars().anyMatch(c -> c <= ' ' || c >= 127)) {
+            throw new UsageException("URL '" + Targets.shown(text) + "' must be at most 2048 printable ASCII characters "
+                    + "without spaces", usage);
+        }
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new UsageException("URL '" + Targets.shown(text) + "' is not valid: " + e.getReason(), usage);
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new UsageException("URL '" + Targets.shown(text) + "' must start with http:// or https://", usage);
+        }
+        if (url.getRawUserInfo() != null) {
+            throw new UsageException("URL '" + Targets.shown(text) + "': no user:password@ in URLs (it would end up in "
+                    + "reports and Slack)", usage);
+        }
+        if (url.getHost() == null) {
+            String authority = url.getRawAuthority();
+            if (authority != null && !authority.isEmpty()) {
+                // java.net.URI gives no host for e.g. 999.1.1.1 or bad..name: let the target rules say why.
+                Targets.parse(authority.contains(":") && !authority.endsWith("]") ? authority
+                        : authority + ":" + (scheme.equals("https") ? 443 : 80), "URL host");
+            }
+            throw new UsageException("URL '" + Targets.shown(text) + "' has no valid host", usage);
+        }
+        String host = url.getHost().startsWith("[") ? url.getHost().substring(1, url.getHost().length() - 1)
+                : url.getHost();
+        int port = url.getPort() > 0 ? url.getPort() : scheme.equals("https") ? 443 : 80;
+        // Same host rules as HOST:PORT targets (names, dotted quads, bracketed IPv6).
+        Targets.parse((host.contains(":") ? "[" + host + "]" : host) + ":" + port, "URL host");
+        URI clean;
+        try {
+            clean = new URI(scheme, null, url.getHost().startsWith("[") ? host : host, url.getPort(), url.getPath(),
+                    url.getQuery(), null);
+        } catch (URISyntaxException e) {
+            throw new UsageException("URL '" + Targets.shown(text) + "' is not valid: " + e.getReason(), usage);
+        }
+        return new Command.Http(new HttpCheckRequest(clean, timeout(w, usage), w.flag("--insecure"),
+                limits.certWarnDays(), !w.flag("--no-capture"), pcap(w, usage)), w.flag("--json"));
     }
 
     private Command tls(Words w, String usage) throws UsageException {
@@ -221,7 +326,10 @@ public final class ProbeCommandParser {
     static final Map<String, Spec> SPECS = new HashMap<>(Map.of(
             "tcp", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap")),
             "dns", new Spec(Set.of("--json"), Set.of("--timeout", "--expect")),
-            "tls", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap", "--sni", "--warn-days"))));
+            "tls", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap", "--sni", "--warn-days")),
+            "http", new Spec(Set.of("--json", "--no-capture", "--insecure"), Set.of("--timeout", "--pcap")),
+            "listeners", new Spec(Set.of("--json"), Set.of()),
+            "listen", new Spec(Set.of("--json"), Set.of("--for"))));
 
     /** Words split into options and positional arguments. */
     static final class Words {

@@ -118,6 +118,9 @@ public class Beans {
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
+                new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

@@ -2,8 +2,11 @@ package io.netcheck.verdict;
 
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
+import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
+import io.netcheck.host.ListenEvidence;
+import io.netcheck.host.ListenersEvidence;
 import io.netcheck.check.TcpEvidence;
 import java.util.List;
 import java.util.stream.Stream;
@@ -41,6 +44,24 @@ import java.util.stream.Stream;
  * tls-untrusted-chain     chain does not verify against the trust store        TLS
  * tls-expires-soon        leaf expires within the warning window (14 days)     TLS
  * tls-healthy             all of the above fine                                HEALTHY
+ *
+ * http (after the connect rules on the last request, and the TLS failures of any https request)
+ * http-no-response        connected, then reset / closed / silence / not HTTP  APP_ERROR
+ * http-redirects-do-not-end more than 5 redirects, or an unfollowable one      APP_ERROR
+ * http-lb-error-page      5xx written by a load balancer (signature)           BACKENDS_DOWN
+ * http-error-status       5xx or 4xx from the application                      APP_ERROR
+ * http-ok                 2xx/3xx at the end of the chain                      HEALTHY
+ *
+ * listeners
+ * listeners-unreadable    /proc/net not readable                               LOCAL
+ * nothing-listens-here    no socket on PORT                                    BACKENDS_DOWN
+ * listens-on-loopback-only PORT bound to 127.0.0.1 / ::1 only                  APP_ERROR
+ * listeners-listed        PORT reachable from other hosts, or the overview     HEALTHY
+ *
+ * listen
+ * listen-port-in-use      cannot bind the port                                 LOCAL
+ * listen-connections-arrived connections arrived                               HEALTHY
+ * listen-nothing-arrived  nothing arrived in the window                        INCONCLUSIVE
  * </pre>
  */
 public final class ProbeRules {
@@ -83,4 +104,22 @@ public final class ProbeRules {
             TLS_FAILS.stream().map(r -> r.<TlsEvidence>on(TlsEvidence::handshake)),
             Stream.of(new TlsExpiresSoon(), new TlsHealthy()).map(r -> r.<TlsEvidence>on(TlsEvidence::handshake)))
             .flatMap(s -> s).toList();
+
+    public static final List<Rule<HttpEvidence>> HTTP = Stream.of(
+            CONNECT.stream().map(r -> r.<HttpEvidence>on(HttpEvidence::failedConnect)),
+            TLS_FAILS.stream().map(r -> r.<HttpEvidence>on(HttpEvidence::tlsJudged)),
+            Stream.<Rule<HttpEvidence>>of(new HttpNoResponse(), new HttpTooManyRedirects(), new HttpLbErrorPage(),
+                    new HttpErrorStatus(), new HttpOk()))
+            .flatMap(s -> s).toList();
+
+    public static final List<Rule<ListenersEvidence>> LISTENERS = List.of(
+            new ListenersUnreadable(),
+            new NothingListensHere(),
+            new LoopbackOnly(),
+            new ListenersFine());
+
+    public static final List<Rule<ListenEvidence>> LISTEN = List.of(
+            new ListenPortTaken(),
+            new ListenArrivals(),
+            new ListenNothingArrived());
 }

@@ -132,4 +132,56 @@ class ProbeCommandParserTest {
         String message = error(line);
         assertTrue(message.contains(expected), message);
     }
+
+    @Test
+    void httpForms() throws UsageException {
+        Command.Http c = assertInstanceOf(Command.Http.class, parse("http https://shop.example/healthz?x=1 --insecure"));
+        assertEquals("https://shop.example/healthz?x=1", c.request().url().toString());
+        assertTrue(c.request().insecure());
+        assertEquals("http://[2001:db8::5]:8080/", assertInstanceOf(Command.Http.class,
+                parse("http http://[2001:db8::5]:8080/#frag")).request().url().toString());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "http|which URL?",
+            "http ftp://x.example/|must start with http:// or https://",
+            "http shop.example/|must start with http://",
+            "http https://user:secret@shop.example/|no user:password@",
+            "http http://bad..name/|not a valid host name",
+            "http http://999.1.1.1/|not an IPv4 address",
+            "http http://shop.example:99999/|",
+            "http http://10.0.0.5/ http://10.0.0.6/|only one URL",
+            "http http://10.0.0.5/ --sni x|unknown option",
+    })
+    void httpMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(expected == null || message.contains(expected), message);
+    }
+
+    @Test
+    void listenersAndListen() throws UsageException {
+        assertEquals(null, assertInstanceOf(Command.Listeners.class, parse("listeners")).request().port());
+        assertEquals(8080, assertInstanceOf(Command.Listeners.class, parse("listeners 8080 --json")).request().port());
+        Command.Listen l = assertInstanceOf(Command.Listen.class, parse("listen 8080"));
+        assertEquals(Duration.ofSeconds(60), l.request().duration());
+        assertEquals(Duration.ofMinutes(2), assertInstanceOf(Command.Listen.class, parse("listen 8080 --for 2m"))
+                .request().duration());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "listeners 80 443|one PORT at most",
+            "listeners http|is not a number",
+            "listen|which port?",
+            "listen 80|port 80 is privileged",
+            "listen 70000|out of range",
+            "listen 8080 --for 10m|out of range: from 1s to 300s",
+            "listen 8080 --for 0s|out of range",
+            "listen 8080 --for soon|is not a duration",
+    })
+    void listenMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(message.contains(expected), message);
+    }
 }
