@@ -3,6 +3,13 @@ package io.netcheck;
 import io.netcheck.check.DnsCheck;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpCheck;
+import io.netcheck.check.PingCheck;
+import io.netcheck.check.PingEvidence;
+import io.netcheck.check.TraceCheck;
+import io.netcheck.check.TraceEvidence;
+import io.netcheck.report.TraceReport;
+import io.netcheck.report.PingReport;
+import io.netcheck.verdict.PingWords;
 import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.TcpCheck;
 import io.netcheck.report.HttpReport;
@@ -37,10 +44,14 @@ public class ProbeChecks {
     private final HttpCheck http;
     private final ListenersCheck listeners;
     private final ListenCheck listen;
+    private final PingCheck ping;
+    private final TraceCheck trace;
     private final CommandVerdicts verdicts;
 
     public ProbeChecks(TcpCheck tcp, DnsCheck dns, TlsCheck tls, HttpCheck http, ListenersCheck listeners,
-                       ListenCheck listen, CommandVerdicts verdicts) {
+                       ListenCheck listen, PingCheck ping, TraceCheck trace, CommandVerdicts verdicts) {
+        this.ping = ping;
+        this.trace = trace;
         this.tcp = tcp;
         this.dns = dns;
         this.tls = tls;
@@ -80,6 +91,14 @@ public class ProbeChecks {
             ListenEvidence e = listen.run(c.request());
             return ListenReport.of(e, verdicts.decide(ProbeRules.LISTEN, e, null,
                     x -> x.arrivals().size() + " connections"));
+        }
+        if (command instanceof Command.Ping c) {
+            PingEvidence e = ping.run(c.request());
+            return PingReport.of(e, verdicts.decide(ProbeRules.PING, e, null, PingWords::stats));
+        }
+        if (command instanceof Command.Trace c) {
+            TraceEvidence e = trace.run(c.request());
+            return TraceReport.of(e, verdicts.decide(ProbeRules.TRACE, e, null, x -> x.hops().size() + " hops"));
         }
         throw new IllegalArgumentException("not a single-probe command: " + command);
     }

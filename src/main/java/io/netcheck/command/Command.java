@@ -2,7 +2,9 @@ package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
 import io.netcheck.check.HttpCheckRequest;
+import io.netcheck.check.PingRequest;
 import io.netcheck.check.TcpRequest;
+import io.netcheck.check.TraceRequest;
 import io.netcheck.check.TlsRequest;
 import io.netcheck.host.ListenRequest;
 import io.netcheck.host.ListenersRequest;
@@ -46,5 +48,13 @@ public sealed interface Command {
 
     /** {@code listen PORT [--for 60s]}: the nc -l test. */
     record Listen(ListenRequest request, boolean json) implements Single {
+    }
+
+    /** {@code ping HOST}: real ICMP echo. */
+    record Ping(PingRequest request, boolean json) implements Single {
+    }
+
+    /** {@code trace HOST[:PORT]}: ICMP and TCP traceroute side by side. */
+    record Trace(TraceRequest request, boolean json) implements Single {
     }
 }

@@ -38,6 +38,8 @@ public final class CommandParser {
               http URL                  the curl -L test: status, headers, timing, redirects, LB pages
               listeners [PORT]          the netstat step on netcheck's host: sockets, processes, loopback-only
               listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
+              ping HOST [--count 5]     real ICMP echo: loss, round trips, TTL, ICMP errors and their sender
+              trace HOST[:PORT]         hop by hop, ICMP echo and TCP SYN side by side: where each path stops
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
@@ -48,6 +50,8 @@ public final class CommandParser {
               http https://shop.example/healthz --timeout 5s
               listeners 8080
               listen 8080 --for 2m
+              ping 10.0.0.5 --count 10
+              trace 10.0.0.5:443
             """;
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");

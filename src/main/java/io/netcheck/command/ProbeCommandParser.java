@@ -4,7 +4,10 @@ import io.netcheck.check.DnsRequest;
 import io.netcheck.check.HttpCheckRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.netcheck.check.PingRequest;
 import io.netcheck.check.TcpRequest;
+import io.netcheck.check.TraceRequest;
+import io.netcheck.checklist.HostPort;
 import io.netcheck.check.TlsRequest;
 import io.netcheck.host.ListenRequest;
 import io.netcheck.host.ListenersRequest;
@@ -82,8 +85,26 @@ public final class ProbeCommandParser {
               PORT              1024-65535 (no privileged ports), not in use
               --for 60s         how long to listen (at most 5m unless configured)""";
 
+    public static final String PING_USAGE = """
+            usage: ping HOST [--count 5] [--timeout 3s] [--json] [--pcap FILE]
+              real ICMP echo (crafted packets, needs CAP_NET_RAW; IPv4): loss, min/avg/max round trip, the
+              replies' TTL, and ICMP errors with the router or firewall that sent them
+              --count 5         echo requests to send, 200 ms apart (at most 20 unless configured)
+              --timeout 3s      how long to wait for the last reply
+              --pcap FILE       where to write the frames (default: the capture directory)""";
+
+    public static final String TRACE_USAGE = """
+            usage: trace HOST[:PORT] [--max-hops 30] [--timeout 1s] [--json] [--pcap FILE]
+              hop by hop with increasing TTL, an ICMP echo AND a TCP SYN to PORT at each hop (crafted packets,
+              needs CAP_NET_RAW; IPv4): each hop's responder and round trip, and where each path stops, so a
+              firewall that blocks only the service shows up
+              PORT              the service port for the TCP SYNs (default 80)
+              --max-hops 30     highest TTL
+              --timeout 1s      how long to wait at each hop""";
+
     static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE, "tls", TLS_USAGE,
-            "http", HTTP_USAGE, "listeners", LISTENERS_USAGE, "listen", LISTEN_USAGE);
+            "http", HTTP_USAGE, "listeners", LISTENERS_USAGE, "listen", LISTEN_USAGE, "ping", PING_USAGE,
+            "trace", TRACE_USAGE);
 
     private final Limits limits;
 
@@ -114,6 +135,8 @@ public final class ProbeCommandParser {
                 case "http" -> http(w, usage);
                 case "listeners" -> listeners(w, usage);
                 case "listen" -> listen(w, usage);
+                case "ping" -> ping(w, usage);
+                case "trace" -> trace(w, usage);
                 default -> throw new IllegalStateException(verb);
             };
         } catch (IllegalArgumentException e) {
@@ -125,6 +148,50 @@ public final class ProbeCommandParser {
         String target = w.onePositional("which target? give HOST:PORT, e.g. tcp 10.0.0.5:443", "only one target per check");
         return new Command.Tcp(new TcpRequest(Targets.parse(target, "target"), timeout(w, usage), !w.flag("--no-capture"),
                 pcap(w, usage)), w.flag("--json"));
+    }
+
+    private Command trace(Words w, String usage) throws UsageException {
+        String text = w.onePositional("which host? e.g. trace 10.0.0.5:443", "one target per trace");
+        boolean portGiven = text.startsWith("[") ? text.contains("]:") : text.chars().filter(c -> c == ':').count() == 1;
+        HostPort target;
+        if (portGiven) {
+            target = Targets.parse(text, "target");
+        } else {
+            String host = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+            if (ip(host) == null) {
+                Targets.validateName(host, "target");
+            }
+            target = new HostPort(host, 80);
+        }
+        int maxHops = limits.maxHops();
+        if (w.value("--max-hops") != null) {
+            String v = w.value("--max-hops");
+            if (!v.matches("[0-9]{1,3}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > limits.maxHops()) {
+                throw new UsageException("--max-hops '" + Targets.shown(v) + "' must be a number from 1 to "
+                        + limits.maxHops(), usage);
+            }
+            maxHops = Integer.parseInt(v);
+        }
+        Duration hopWait = w.value("--timeout") == null ? Duration.ofSeconds(1) : timeout(w, usage);
+        return new Command.Trace(new TraceRequest(target, portGiven, maxHops, hopWait, pcap(w, usage)),
+                w.flag("--json"));
+    }
+
+    private Command ping(Words w, String usage) throws UsageException {
+        String host = w.onePositional("which host? e.g. ping 10.0.0.5", "one host per check");
+        if (ip(host) == null) {
+            Targets.validateName(host, "host");
+        }
+        int count = 5;
+        if (w.value("--count") != null) {
+            String v = w.value("--count");
+            if (!v.matches("[0-9]{1,3}") || Integer.parseInt(v) < 1 || Integer.parseInt(v) > limits.maxPings()) {
+                throw new UsageException("--count '" + Targets.shown(v) + "' must be a number from 1 to "
+                        + limits.maxPings(), usage);
+            }
+            count = Integer.parseInt(v);
+        }
+        return new Command.Ping(new PingRequest(host, count, timeout(w, usage), pcap(w, usage)), w.flag("--json"));
     }
 
     private Command listeners(Words w, String usage) throws UsageException {
@@ -329,7 +396,9 @@ public final class ProbeCommandParser {
             "tls", new Spec(Set.of("--json", "--no-capture"), Set.of("--timeout", "--pcap", "--sni", "--warn-days")),
             "http", new Spec(Set.of("--json", "--no-capture", "--insecure"), Set.of("--timeout", "--pcap")),
             "listeners", new Spec(Set.of("--json"), Set.of()),
-            "listen", new Spec(Set.of("--json"), Set.of("--for"))));
+            "listen", new Spec(Set.of("--json"), Set.of("--for")),
+            "ping", new Spec(Set.of("--json"), Set.of("--count", "--timeout", "--pcap")),
+            "trace", new Spec(Set.of("--json"), Set.of("--max-hops", "--timeout", "--pcap"))));
 
     /** Words split into options and positional arguments. */
     static final class Words {

@@ -115,12 +115,15 @@ public class Beans {
     io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
                                        Clock clock, NetcheckConfig config) {
         var targeting = new io.netcheck.check.Targeting(resolver, runner);
+        var ping = new io.netcheck.check.PingCheck(targeting, runner, clock, captureRun.settings().captureDir());
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
                 new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
+                ping,
+                new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

@@ -3,6 +3,8 @@ package io.netcheck.verdict;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpEvidence;
+import io.netcheck.check.PingEvidence;
+import io.netcheck.check.TraceEvidence;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.host.ListenEvidence;
@@ -62,6 +64,21 @@ import java.util.stream.Stream;
  * listen-port-in-use      cannot bind the port                                 LOCAL
  * listen-connections-arrived connections arrived                               HEALTHY
  * listen-nothing-arrived  nothing arrived in the window                        INCONCLUSIVE
+ *
+ * ping
+ * ping-not-sent           no name / no route / no privilege / IPv6             DNS, LOCAL
+ * ping-icmp-error         ICMP error instead of replies                        ROUTING, HOST_UNREACHABLE,
+ *                                                                              FIREWALL_REJECT
+ * ping-no-reply           all lost, no error                                   FIREWALL_DROP (low)
+ * ping-loss               some lost                                            ROUTING
+ * ping-answers            all answered                                         HEALTHY
+ *
+ * trace
+ * trace-not-sent          no name / no route / no privilege / IPv6             DNS, LOCAL
+ * trace-reaches           TCP SYN answered by the destination                  HEALTHY, BACKENDS_DOWN (RST)
+ * trace-service-blocked   ICMP reaches the destination, TCP does not           FIREWALL_DROP, FIREWALL_REJECT
+ * trace-path-ends         neither reaches it                                   ROUTING, HOST_UNREACHABLE,
+ *                                                                              FIREWALL_REJECT, FIREWALL_DROP
  * </pre>
  */
 public final class ProbeRules {
@@ -122,4 +139,17 @@ public final class ProbeRules {
             new ListenPortTaken(),
             new ListenArrivals(),
             new ListenNothingArrived());
+
+    public static final List<Rule<PingEvidence>> PING = List.of(
+            new PingNotSent(),
+            new PingIcmpError(),
+            new PingNoReply(),
+            new PingLoss(),
+            new PingAnswers());
+
+    public static final List<Rule<TraceEvidence>> TRACE = List.of(
+            new TraceNotSent(),
+            new TraceReaches(),
+            new TraceServiceBlocked(),
+            new TracePathEnds());
 }

@@ -184,4 +184,38 @@ class ProbeCommandParserTest {
         String message = error(line);
         assertTrue(message.contains(expected), message);
     }
+
+    @Test
+    void pingAndTrace() throws UsageException {
+        Command.Ping p = assertInstanceOf(Command.Ping.class, parse("ping 10.0.0.5 --count 10 --timeout 2s"));
+        assertEquals(10, p.request().count());
+        assertEquals(5, assertInstanceOf(Command.Ping.class, parse("ping db.internal")).request().count());
+        Command.Trace t = assertInstanceOf(Command.Trace.class, parse("trace 10.0.0.5:443 --max-hops 10"));
+        assertEquals(new HostPort("10.0.0.5", 443), t.request().target());
+        assertTrue(t.request().portGiven());
+        assertEquals(10, t.request().maxHops());
+        assertEquals(Duration.ofSeconds(1), t.request().hopWait());
+        Command.Trace noPort = assertInstanceOf(Command.Trace.class, parse("trace db.internal"));
+        assertEquals(80, noPort.request().target().port());
+        assertFalse(noPort.request().portGiven());
+        assertEquals("2001:db8::5", assertInstanceOf(Command.Trace.class, parse("trace [2001:db8::5]")).request()
+                .target().host());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ping|which host?",
+            "ping 10.0.0.5 --count 0|must be a number from 1 to 20",
+            "ping 10.0.0.5 --count 500|must be a number from 1 to 20",
+            "ping bad..name|not a valid host name",
+            "ping 10.0.0.5:80|not a valid host name",
+            "trace|which host?",
+            "trace 10.0.0.5:0|out of range",
+            "trace 10.0.0.5 --max-hops 99|must be a number from 1 to 30",
+            "trace 10.0.0.5 --count 3|unknown option",
+    })
+    void pingAndTraceMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(message.contains(expected), message);
+    }
 }

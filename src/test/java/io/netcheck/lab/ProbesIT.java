@@ -387,4 +387,55 @@ class ProbesIT {
                 && connection.contains("sent \"GET /hello HTTP/1.1"), run::describe);
         assertTrue(run.json().at("/elapsedMs").asDouble() < 8000, run::describe);
     }
+
+    // ---- ping and trace -------------------------------------------------------------------------------
+
+    @Test
+    void pingABackendThroughTheRouterWithRealIcmpEcho() {
+        Run run = netcheck("ping", LabNetwork.backendHost(1), "--count", "3");
+        expect(run, "HEALTHY", "none", 0);
+        assertEquals("0% LOSS", run.step("ping").get("outcome").asText(), run::describe);
+        assertTrue(run.fact("ping", "statistics").startsWith("3 sent, 3 received, 0% loss, rtt min/avg/max "),
+                run::describe);
+        assertTrue(run.fact("ping", "seq 1").matches("reply in .* ms, TTL 62"), run::describe);
+        assertTrue(run.fact("ping", "next hop").startsWith(LabNetwork.ROUTER_CLIENT_SIDE + " ("), run::describe);
+        List<String> packets = run.packets("ping");
+        assertTrue(any(packets, "IP 198.51.100.2 > " + B1 + ": ICMP echo request, id ")
+                && any(packets, "IP " + B1 + " > 198.51.100.2: ICMP echo reply, id "), run::describe);
+    }
+
+    @Test
+    void pingToAnUnroutedAddressNamesTheRouter() {
+        Run run = netcheck("ping", LabNetwork.UNROUTED, "--count", "2", "--timeout", "1s");
+        expect(run, "ROUTING", "network", 1);
+        assertEquals("ping-icmp-error", run.json().at("/verdict/rule").asText(), run::describe);
+        assertTrue(run.fact("ping", "seq 1").endsWith("from " + LabNetwork.ROUTER_CLIENT_SIDE), run::describe);
+    }
+
+    @Test
+    void traceToABackendListsTheRouterAndTheLbAsHops() {
+        Run run = netcheck("trace", B1 + ":80");
+        expect(run, "HEALTHY", "none", 0);
+        assertEquals("TCP_REACHED", run.step("path").get("outcome").asText(), run::describe);
+        assertTrue(run.fact("path", "hop 1").startsWith("icmp: " + LabNetwork.ROUTER_CLIENT_SIDE + " time exceeded"),
+                run::describe);
+        assertTrue(run.fact("path", "hop 1").contains("tcp/80: " + LabNetwork.ROUTER_CLIENT_SIDE + " time exceeded"),
+                run::describe);
+        assertTrue(run.fact("path", "hop 2").startsWith("icmp: " + LabNetwork.LB + " time exceeded"), run::describe);
+        assertTrue(run.fact("path", "hop 3").contains("icmp: " + B1 + " echo reply")
+                && run.fact("path", "hop 3").contains("tcp/80: " + B1 + " SYN-ACK"), run::describe);
+        assertEquals("", run.fact("path", "hop 4"), "stops at the destination");
+        assertTrue(any(run.packets("path"), "ICMP time exceeded in-transit"), run::describe);
+    }
+
+    @Test
+    void traceShowsAFirewallThatBlocksOnlyTheService() {
+        lab.run("fw", "drop", "--dst", B1, "--port", "80");
+        Run run = netcheck("trace", B1 + ":80", "--timeout", "500ms");
+        expect(run, "FIREWALL_DROP", "firewall", 1);
+        assertEquals("trace-service-blocked", run.json().at("/verdict/rule").asText(), run::describe);
+        assertEquals("ICMP_ONLY", run.step("path").get("outcome").asText(), run::describe);
+        assertTrue(run.fact("path", "hop 2").endsWith("tcp/80: *"), run::describe);
+        assertTrue(run.json().at("/verdict/summary").asText().contains("after hop 1 (198.51.100.1)"), run::describe);
+    }
 }
