@@ -57,13 +57,13 @@ public final class PingCheck {
                               String problem) {
         List<String> lines = result == null ? List.of()
                 : new TcpdumpFormatter(clock.getZone()).formatFrames(result.frames());
-        CaptureSummary capture = pcap(request, startedAt, result, "ping-" + request.host());
+        CaptureSummary capture = pcap(request, startedAt, result, "ping-" + request.host(), "arp or icmp");
         return new PingEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
                 target.address() == null ? null : target.address().getAddress(), result, problem, lines, capture);
     }
 
     /** Writes the run's frames (ours and the answers) to a .pcap, as the capture-based commands do. */
-    CaptureSummary pcap(PingRequest request, Instant startedAt, PingResult result, String hint) {
+    CaptureSummary pcap(PingRequest request, Instant startedAt, PingResult result, String hint, String filter) {
         if (result == null || result.frames().isEmpty()) {
             return CaptureRun.notApplicable(result == null ? "nothing was sent" : "no frames were captured");
         }
@@ -78,7 +78,7 @@ public final class PingCheck {
         } catch (IOException | RuntimeException e) {
             problem = "the .pcap could not be written to " + file + ": " + e.getMessage();
         }
-        return new CaptureSummary(true, problem, List.of(result.iface()), "arp or icmp (own frames only)", 256,
+        return new CaptureSummary(true, problem, List.of(result.iface()), filter + " (this run's frames only)", 256,
                 result.frames().size(), 0, written);
     }
 

@@ -51,7 +51,9 @@ public final class TraceCheck {
         var capture = result == null ? CaptureRun.notApplicable("nothing was sent")
                 : pcapWriter.pcap(new PingRequest(request.target().host(), 1, request.hopWait(), request.pcapFile()),
                 startedAt, new PingResult(result.iface(), result.nextHop(), null, false, 0, List.of(), null,
-                        result.frames()), "trace-" + request.target().host() + "-" + request.target().port());
+                        result.frames()), "trace-" + request.target().host() + "-" + request.target().port(),
+                "arp or icmp or (tcp and host " + target.address().getAddress().getHostAddress() + " and port "
+                        + request.target().port() + ")");
         return new TraceEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
                 target.address().getAddress(), result, problem, lines, capture);
     }
