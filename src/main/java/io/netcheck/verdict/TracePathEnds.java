@@ -2,6 +2,7 @@ package io.netcheck.verdict;
 
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.check.TraceEvidence;
+import io.netcheck.check.TraceRequest;
 import io.netcheck.probe.raw.HopAnswer;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +37,11 @@ final class TracePathEnds implements Rule<TraceEvidence> {
         return Optional.of(new Finding(Cause.FIREWALL_DROP, Confidence.MEDIUM,
                 "the path to " + dst + " goes silent after " + after,
                 "Neither ICMP echo nor TCP SYN to port " + e.request().target().port() + " reaches " + dst + "; the "
-                        + "last answer came from " + after + ", then " + TraceRequestWords.silent() + ". A device after "
+                        + "last answer came from " + after + ", then " + TraceRequest.SILENT_LIMIT + " silent hops in a row. "
+                        + "A device after "
                         + "it drops the traffic (firewall), or the destination is down behind a router that does not "
                         + "report it.",
                 List.of("check what comes after " + (end == null ? "this host's gateway" : end.from().getHostAddress())
                         + " on the path to " + dst)));
-    }
-
-    /** Keeps the silent-hop wording in one place. */
-    static final class TraceRequestWords {
-        static String silent() {
-            return io.netcheck.check.TraceRequest.SILENT_LIMIT + " silent hops in a row";
-        }
     }
 }

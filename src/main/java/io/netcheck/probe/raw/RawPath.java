@@ -27,6 +27,13 @@ public record RawPath(String iface, Inet4Address source, Inet4Address destinatio
         if (iface == null) {
             throw new IOException("no interface found for " + dst.getHostAddress());
         }
+        NetworkInterface lo = NetworkInterface.getByName(iface);
+        if (lo != null && lo.isLoopback()) {
+            // Frames injected on loopback are not answered by the kernel: a ping would report 100% loss.
+            throw new IOException(dst.getHostAddress() + " is this host's own address (routed over " + iface
+                    + "): ping and trace test the network between hosts; for a local service use netcheck "
+                    + "listeners or tcp");
+        }
         RawLink link = RawLink.open(iface, "arp or (" + filter + ")");
         try {
             if (!link.ethernet()) {
@@ -34,10 +41,9 @@ public record RawPath(String iface, Inet4Address source, Inet4Address destinatio
                         + "): crafted frames are not supported there");
             }
             NetworkInterface nic = NetworkInterface.getByName(iface);
-            boolean loopback = nic != null && nic.isLoopback();
             byte[] srcMac = nic == null || nic.getHardwareAddress() == null ? ZERO_MAC : nic.getHardwareAddress();
-            Inet4Address hop = loopback ? dst : NextHop.gateway(iface, dst);
-            byte[] hopMac = loopback ? ZERO_MAC : NextHop.arpCache(iface, hop);
+            Inet4Address hop = NextHop.gateway(iface, dst);
+            byte[] hopMac = NextHop.arpCache(iface, hop);
             boolean arp = false;
             if (hopMac == null) {
                 arp = true;

@@ -46,6 +46,9 @@ class NextHopTest {
                 Duration.ofMillis(10)), Deadline.in(Duration.ofSeconds(1)));
         assertTrue(r.problem().startsWith("IPv6 is not supported"), r.problem());
         InetAddress a = InetAddress.getByName("127.0.0.1");
+        PingResult local = new PingProbe().probe(new PingTarget(new Route(a, a, "lo"), 1, Duration.ofMillis(10),
+                Duration.ofMillis(10)), Deadline.in(Duration.ofSeconds(1)));
+        assertTrue(local.problem().startsWith("127.0.0.1 is this host's own address"), local.problem());
         TraceResult t = new TraceProbe().probe(new TraceTarget(new Route(a, a, "nosuch0"), 80, 3, Duration.ofMillis(10),
                 3), Deadline.in(Duration.ofSeconds(1)));
         assertTrue(t.problem() != null && t.hops().isEmpty(), String.valueOf(t.problem()));
