@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on a fresh machine, no Slack and no real network needed: installs what netcheck needs,
 # builds it, stands up the lab (network namespaces with a router, HAProxy, real servers), and runs the VIP
-# checklist against a healthy VIP and against real injected faults, printing each report.
+# checklist against a healthy VIP and against real injected faults, then the single-probe commands (tcp,
+# trace, dns, ping, tls, http), printing each report.
 #
 #   sudo bash scripts/demo.sh            # all scenarios
 #   sudo bash scripts/demo.sh --json     # the same, as JSON
@@ -42,3 +43,16 @@ bash "$LAB" backend-start all >/dev/null
 
 bash "$LAB" dnat --backend-port 8080 >/dev/null
 check "kube-proxy-style DNAT VIP pointed at the wrong port" vip 203.0.113.11:80 --backends "$BACKENDS"
+bash "$LAB" dnat-clear >/dev/null
+
+# The connectivity guide's tools, one command each.
+check "tcp: the telnet test against a real server" tcp b1.lab.test:80
+bash "$LAB" fw drop --dst 203.0.113.130 --port 80 >/dev/null
+check "tcp: the same port behind a silent DROP rule" tcp 203.0.113.130:80 --timeout 2s
+check "trace: ICMP gets through, TCP to the service does not" trace 203.0.113.130:80 --timeout 500ms
+bash "$LAB" fw clear >/dev/null
+check "dns: the lab resolver, and a made-up name to catch invented answers" dns vip.lab.test
+check "ping: real ICMP echo through the router" ping b1.lab.test --count 3
+bash "$LAB" tls-server --days 10 >/dev/null
+check "tls: a self-signed certificate that expires in 10 days" tls vip.lab.test:443
+check "http: a redirect chain that leaves the host" http http://vip.lab.test:8080/elsewhere

@@ -2,6 +2,7 @@ package io.netcheck;
 
 import io.netcheck.checklist.ChecklistProgress;
 import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.command.Command;
 import io.netcheck.checklist.VipChecklist;
 import io.netcheck.checklist.VipEvidence;
 import io.netcheck.report.Report;
@@ -20,6 +21,14 @@ public class Checks {
     public Checks(VipChecklist checklist, VerdictEngine verdicts) {
         this.checklist = checklist;
         this.verdicts = verdicts;
+    }
+
+    @Inject
+    ProbeChecks probes;
+
+    /** One of the single-probe commands (tcp, dns, http, ...). */
+    public Report run(Command.Single command) throws InterruptedException {
+        return probes.run(command);
     }
 
     public Report vip(VipCheckRequest request) throws InterruptedException {

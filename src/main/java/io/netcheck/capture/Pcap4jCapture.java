@@ -45,6 +45,10 @@ public final class Pcap4jCapture implements PacketCapture {
 
     private static void loadLibrary() {
         try {
+            // Take the JUL LogManager lock before pcap4j's slf4j logger initialises org.jboss LogContext: done the
+            // other way round, this thread held LogContext's class-init lock while main held the LogManager lock
+            // during Quarkus boot, and the CLI hung forever (seen in lab ITs, about 1 run in 50).
+            java.util.logging.LogManager.getLogManager();
             org.pcap4j.core.Pcaps.libVersion();
         } catch (RuntimeException | LinkageError e) {
             // reported properly when a capture is started

@@ -3,6 +3,7 @@ package io.netcheck.cli;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.command.ProbeCommandParser;
 import io.netcheck.command.UsageException;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.render.TextRenderer;
@@ -52,8 +53,17 @@ public class Cli {
                 out.flush();
                 return report.healthy() ? HEALTHY : FAULT;
             }
+            if (command instanceof Command.Single single) {
+                Report report = checks.run(single);
+                out.print(single.json() ? new JsonRenderer().render(report) + "\n"
+                        : new TextRenderer(clock.getZone()).render(report));
+                out.flush();
+                return report.healthy() ? HEALTHY : FAULT;
+            }
             Command.Help help = (Command.Help) command;
-            out.println("vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE);
+            String probeUsage = help.topic() == null ? null : ProbeCommandParser.usage(help.topic());
+            out.println(probeUsage != null ? probeUsage
+                    : "vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE);
             return HEALTHY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,13 @@
 package io.netcheck.command;
 
+import io.netcheck.check.DnsRequest;
+import io.netcheck.check.HttpCheckRequest;
+import io.netcheck.check.PingRequest;
+import io.netcheck.check.TcpRequest;
+import io.netcheck.check.TraceRequest;
+import io.netcheck.check.TlsRequest;
+import io.netcheck.host.ListenRequest;
+import io.netcheck.host.ListenersRequest;
 import io.netcheck.checklist.VipCheckRequest;
 
 /** A parsed command: what the CLI and Slack both run. */
@@ -10,5 +18,43 @@ public sealed interface Command {
 
     /** @param topic the command help was asked about, or null for the overview */
     record Help(String topic) implements Command {
+    }
+
+    /** One of the connectivity guide's tools as its own command: runs one check, gives one report. */
+    sealed interface Single extends Command {
+        /** print JSON instead of text (CLI only) */
+        boolean json();
+    }
+
+    /** {@code tcp HOST:PORT}: the telnet test. */
+    record Tcp(TcpRequest request, boolean json) implements Single {
+    }
+
+    /** {@code dns NAME [TYPE] [@SERVER]}: the host/dig test. */
+    record Dns(DnsRequest request, boolean json) implements Single {
+    }
+
+    /** {@code tls HOST:PORT}: the openssl s_client test. */
+    record Tls(TlsRequest request, boolean json) implements Single {
+    }
+
+    /** {@code http URL}: the curl -L test. */
+    record Http(HttpCheckRequest request, boolean json) implements Single {
+    }
+
+    /** {@code listeners [PORT]}: the netstat step on netcheck's own host. */
+    record Listeners(ListenersRequest request, boolean json) implements Single {
+    }
+
+    /** {@code listen PORT [--for 60s]}: the nc -l test. */
+    record Listen(ListenRequest request, boolean json) implements Single {
+    }
+
+    /** {@code ping HOST}: real ICMP echo. */
+    record Ping(PingRequest request, boolean json) implements Single {
+    }
+
+    /** {@code trace HOST[:PORT]}: ICMP and TCP traceroute side by side. */
+    record Trace(TraceRequest request, boolean json) implements Single {
     }
 }

@@ -32,10 +32,26 @@ public final class CommandParser {
             netcheck — finds which team owns "the service is unreachable"
             commands:
               vip HOST:PORT [options]   three-step load-balancer checklist with packet evidence
+              tcp HOST:PORT             the telnet test: does a TCP connection open, and who answered?
+              dns NAME [TYPE] [@SERVER] the host/dig test: every resolver's answer, TTLs, invented answers
+              tls HOST:PORT [--sni N]   the openssl s_client test: protocol, cipher, chain, expiry, trust
+              http URL                  the curl -L test: status, headers, timing, redirects, LB pages
+              listeners [PORT]          the netstat step on netcheck's host: sockets, processes, loopback-only
+              listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
+              ping HOST [--count 5]     real ICMP echo: loss, round trips, TTL, ICMP errors and their sender
+              trace HOST[:PORT]         hop by hop, ICMP echo and TCP SYN side by side: where each path stops
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
               vip checkout.internal:80 --path /healthz --timeout 2s
+              tcp db.internal:5432 --timeout 2s
+              dns checkout.internal A @10.0.0.2 --expect 10.0.0.5
+              tls shop.example:443 --warn-days 30
+              http https://shop.example/healthz --timeout 5s
+              listeners 8080
+              listen 8080 --for 2m
+              ping 10.0.0.5 --count 10
+              trace 10.0.0.5:443
             """;
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
@@ -43,9 +59,11 @@ public final class CommandParser {
     private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");
 
     private final Limits limits;
+    private final ProbeCommandParser probes;
 
     public CommandParser(Limits limits) {
         this.limits = limits;
+        this.probes = new ProbeCommandParser(limits);
     }
 
     public Command parse(List<String> words) throws UsageException {
@@ -57,7 +75,12 @@ public final class CommandParser {
         return switch (verb) {
             case "vip" -> vip(rest);
             case "help", "--help", "-h" -> new Command.Help(rest.isEmpty() ? null : rest.get(0));
-            default -> throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+            default -> {
+                if (probes.handles(verb)) {
+                    yield probes.parse(verb, rest);
+                }
+                throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+            }
         };
     }
 

@@ -74,7 +74,8 @@ public class Beans {
     @Singleton
     CommandParser parser(NetcheckConfig config) {
         var p = config.probe();
-        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout()));
+        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout(),
+                p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()));
     }
 
     @Produces
@@ -97,5 +98,32 @@ public class Beans {
         config.team().forEach((key, t) -> teams.put(key, new Team(key, t.name().orElse(null),
                 t.slackGroup().orElse(null))));
         return new TeamDirectory(owners, teams);
+    }
+
+    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----
+
+    @Produces
+    @Singleton
+    io.netcheck.check.CaptureRun captureRun(PacketCapture capture, Clock clock, NetcheckConfig config) {
+        Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
+        return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
+                config.capture().linger(), dir), clock);
+    }
+
+    @Produces
+    @Singleton
+    io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
+                                       Clock clock, NetcheckConfig config) {
+        var targeting = new io.netcheck.check.Targeting(resolver, runner);
+        var ping = new io.netcheck.check.PingCheck(targeting, runner, clock, captureRun.settings().captureDir());
+        return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.DnsCheck(runner, clock),
+                new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
+                new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
+                ping,
+                new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
+                new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

@@ -45,6 +45,26 @@ public interface NetcheckConfig {
         /** Probes running at once across all checks; beyond this they queue. */
         @WithDefault("128")
         int maxParallel();
+
+        /** {@code tls}/{@code http}: call out certificates that expire within this many days. */
+        @WithDefault("14")
+        int certWarnDays();
+
+        /** {@code listen}: the longest --for accepted. */
+        @WithDefault("5m")
+        Duration maxListen();
+
+        /** {@code listen}: how long to listen when no --for is given. */
+        @WithDefault("60s")
+        Duration defaultListen();
+
+        /** {@code ping}: the most echo requests one check may send (--count). */
+        @WithDefault("20")
+        int maxPings();
+
+        /** {@code trace}: the highest TTL probed. */
+        @WithDefault("30")
+        int maxHops();
     }
 
     interface Capture {

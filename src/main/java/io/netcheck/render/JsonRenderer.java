@@ -41,6 +41,12 @@ public final class JsonRenderer {
         module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
         module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
         module.setMixInAnnotation(io.netcheck.checklist.VipEvidence.class, VipEvidenceMixin.class);
+        // Single-probe commands: packet lines are in the steps, frames in the .pcap.
+        module.setMixInAnnotation(io.netcheck.check.ConnectAttempt.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(io.netcheck.check.PingEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(io.netcheck.check.TraceEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(io.netcheck.probe.raw.PingResult.class, FramesMixin.class);
+        module.setMixInAnnotation(io.netcheck.probe.raw.TraceResult.class, FramesMixin.class);
         this.mapper = new ObjectMapper().registerModule(module).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
@@ -87,5 +93,15 @@ public final class JsonRenderer {
     /** The request is already the top-level {@code command}. */
     @JsonIgnoreProperties({"request"})
     abstract static class VipEvidenceMixin {
+    }
+
+    /** Packet lines already appear in {@code steps}. */
+    @JsonIgnoreProperties({"packets"})
+    abstract static class PacketLinesMixin {
+    }
+
+    /** Raw frames belong in the .pcap, not in JSON. */
+    @JsonIgnoreProperties({"frames"})
+    abstract static class FramesMixin {
     }
 }

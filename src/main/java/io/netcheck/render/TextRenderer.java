@@ -64,6 +64,11 @@ public final class TextRenderer {
     }
 
     private static void capture(StringBuilder out, CaptureSummary c) {
+        if (!c.available() && c.snaplen() == 0) {
+            // Commands without packets of their own (dns, listeners, listen): not a failure.
+            out.append("capture: none — ").append(c.problem()).append('\n');
+            return;
+        }
         if (!c.available()) {
             out.append("capture: UNAVAILABLE — ").append(c.problem()).append('\n');
             return;

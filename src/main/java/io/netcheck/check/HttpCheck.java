@@ -1,0 +1,155 @@
+package io.netcheck.check;
+
+import io.netcheck.capture.DecodedPacket;
+import io.netcheck.capture.Flow;
+import io.netcheck.checklist.HostPort;
+import io.netcheck.probe.HttpFetchProbe;
+import io.netcheck.probe.HttpFetchResult;
+import io.netcheck.probe.HttpResponseSummary;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.ServiceTarget;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * {@code http URL}: the curl -L test. Each request of the redirect chain runs under its own capture (the
+ * next host is only known from the previous answer); one .pcap holds them all. Redirects to another host
+ * are followed, and the report says so.
+ */
+public final class HttpCheck {
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final Targeting targeting;
+    private final ProbeRunner runner;
+    private final CaptureRun captureRun;
+    private final Clock clock;
+    private final HttpFetchProbe probe = new HttpFetchProbe();
+
+    public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this.targeting = targeting;
+        this.runner = runner;
+        this.captureRun = captureRun;
+        this.clock = clock;
+    }
+
+    public HttpEvidence run(HttpCheckRequest request) throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        List<HttpHop> hops = new ArrayList<>();
+        List<CaptureRun.Captured> captures = new ArrayList<>();
+        List<Predicate<DecodedPacket>> selections = new ArrayList<>();
+        URI url = request.url();
+        String stopped = null;
+        while (true) {
+            HttpHop hop = request(url, request, captures, selections);
+            hops.add(hop);
+            if (hop.location() == null) {
+                break;
+            }
+            if (hops.size() > HttpCheckRequest.MAX_REDIRECTS) {
+                stopped = "more than " + HttpCheckRequest.MAX_REDIRECTS + " redirects: stopped at " + hop.location();
+                break;
+            }
+            String unsupported = unsupported(hop.location());
+            if (unsupported != null) {
+                stopped = "redirect to " + hop.location() + " not followed: " + unsupported;
+                break;
+            }
+            url = hop.location();
+        }
+        var summary = captureRun.summary(captures, selections, request.pcapFile(),
+                "http-" + request.url().getHost() + "-" + port(request.url()), startedAt);
+        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary);
+    }
+
+    private HttpHop request(URI url, HttpCheckRequest request, List<CaptureRun.Captured> captures,
+                            List<Predicate<DecodedPacket>> selections) throws InterruptedException {
+        long t0 = System.nanoTime();
+        boolean https = url.getScheme().equalsIgnoreCase("https");
+        String host = host(url);
+        Target target = targeting.plan(new HostPort(host, port(url)), request.timeout());
+        HttpFetchResult[] result = new HttpFetchResult[1];
+        String[] problem = new String[1];
+        CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
+                TcpCheck.interfaces(target), TcpCheck.filter(target), () -> {
+                    if (target.probeable()) {
+                        String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
+                                + (url.getPort() > 0 && url.getPort() != (https ? 443 : 80) ? ":" + url.getPort() : "");
+                        String sni = Targeting.literal(host) == null ? host : null;
+                        ServiceTarget st = new ServiceTarget(url.toString(), target.address(), target.route(),
+                                hostHeader, path(url), https, sni);
+                        try {
+                            result[0] = runner.submit(probe, st, request.timeout()).join().result();
+                        } catch (RuntimeException e) {
+                            problem[0] = TcpCheck.overran(e);
+                        }
+                    }
+                });
+        HttpFetchResult r = result[0];
+        ConnectAttempt attempt = ConnectAttempt.of(target, r == null ? null : r.connect(), problem[0], captured);
+        Flow flow = attempt.flow();
+        captures.add(captured);
+        selections.add(p -> flow != null && p.belongsTo(flow));
+        TlsObservation tls = r == null || r.tls() == null ? null
+                : new TlsObservation(host + ":" + port(url), r.tls(), clock.instant(), request.warnDays());
+        URI location = null;
+        boolean crossHost = false;
+        HttpResponseSummary response = r == null || r.exchange() == null ? null : r.exchange().response();
+        if (response != null && REDIRECTS.contains(response.status())) {
+            location = response.header("Location").map(l -> resolve(url, l)).orElse(null);
+            crossHost = location != null && location.getHost() != null
+                    && !location.getHost().equalsIgnoreCase(url.getHost());
+        }
+        Duration resolve = target.resolution() == null ? null : target.resolution().elapsed();
+        HttpTimings timings = new HttpTimings(resolve, r == null || r.connect() == null ? null : r.connect().elapsed(),
+                r == null || r.tls() == null ? null : r.tls().elapsed(),
+                r == null || r.exchange() == null ? null : r.exchange().firstByte(), r == null ? null : r.transfer(),
+                Duration.ofNanos(System.nanoTime() - t0));
+        return new HttpHop(url, attempt, tls, r == null ? null : r.exchange(), r == null ? 0 : r.bodyBytes(),
+                r != null && r.bodyComplete(), timings, location, crossHost);
+    }
+
+    static URI resolve(URI base, String location) {
+        try {
+            return base.resolve(location.trim()).normalize();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** Why a redirect target cannot be followed, null when it can. */
+    static String unsupported(URI u) {
+        String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return "only http and https are followed";
+        }
+        if (u.getHost() == null) {
+            return "no host in the URL";
+        }
+        if (u.getRawUserInfo() != null) {
+            return "URLs with credentials are not followed";
+        }
+        return null;
+    }
+
+    static String host(URI u) {
+        String h = u.getHost();
+        return h.startsWith("[") ? h.substring(1, h.length() - 1) : h;
+    }
+
+    static int port(URI u) {
+        return u.getPort() > 0 ? u.getPort() : u.getScheme().equalsIgnoreCase("https") ? 443 : 80;
+    }
+
+    static String path(URI u) {
+        String p = u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath();
+        return u.getRawQuery() == null ? p : p + "?" + u.getRawQuery();
+    }
+}

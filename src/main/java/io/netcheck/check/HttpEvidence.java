@@ -1,0 +1,69 @@
+package io.netcheck.check;
+
+import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.probe.ExchangeOutcome;
+import io.netcheck.probe.HttpResponseSummary;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything one {@code http} run learnt: each request of the redirect chain.
+ *
+ * @param stopped why the chain was not followed to its end (too many redirects, unsupported target), null
+ *                when it ended normally
+ */
+public record HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration elapsed, List<HttpHop> hops,
+                           String stopped, CaptureSummary capture) {
+    public HttpEvidence {
+        hops = List.copyOf(hops);
+    }
+
+    public HttpHop last() {
+        return hops.get(hops.size() - 1);
+    }
+
+    /** The final response, null when the last request got none. */
+    public HttpResponseSummary response() {
+        return last().response();
+    }
+
+    /** The last request's connect attempt when it failed, null otherwise. */
+    public ConnectAttempt failedConnect() {
+        return last().attempt().connected() ? null : last().attempt();
+    }
+
+    /**
+     * The first TLS handshake a verifying client would reject (failed, or, unless --insecure, expired, wrong
+     * name, untrusted); null when there is none.
+     */
+    public TlsObservation tlsJudged() {
+        for (HttpHop h : hops) {
+            TlsObservation t = h.tls();
+            if (t == null) {
+                continue;
+            }
+            boolean bad = !t.tls().established() || !request.insecure() && (t.invalidNow() != null
+                    || !t.tls().trusted() || Boolean.FALSE.equals(t.tls().nameMatches()));
+            if (bad) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Connected (and TLS done) but no HTTP response came back on the last request. */
+    public boolean noResponse() {
+        HttpHop h = last();
+        return h.attempt().connected() && (h.tls() == null || h.tls().tls().established())
+                && (h.exchange() == null || h.exchange().outcome() != ExchangeOutcome.RESPONSE);
+    }
+
+    public long redirects() {
+        return hops.stream().filter(h -> h.location() != null).count();
+    }
+
+    public boolean leftHost() {
+        return hops.stream().anyMatch(HttpHop::crossHost);
+    }
+}

@@ -1,0 +1,70 @@
+package io.netcheck.check;
+
+import io.netcheck.checklist.HostPort;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.RouteLookup;
+import io.netcheck.probe.Timed;
+import io.netcheck.probe.dns.NameResolver;
+import io.netcheck.probe.dns.Resolution;
+import io.netcheck.probe.dns.ResolutionStatus;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+
+/** Resolves a typed target once (probes never resolve again) and asks the kernel for its route. */
+public final class Targeting {
+    private final NameResolver resolver;
+    private final ProbeRunner runner;
+
+    public Targeting(NameResolver resolver, ProbeRunner runner) {
+        this.resolver = resolver;
+        this.runner = runner;
+    }
+
+    public Target plan(HostPort hp, Duration timeout) throws InterruptedException {
+        InetAddress literal = literal(hp.host());
+        Resolution resolution = literal != null ? Resolution.literal(hp.host(), literal) : resolve(hp.host(), timeout);
+        if (resolution.status().failed() || resolution.addresses().isEmpty()) {
+            return new Target(hp, resolution, null, null, resolution.error());
+        }
+        InetAddress address = preferred(resolution.addresses());
+        InetSocketAddress socket = new InetSocketAddress(address, hp.port());
+        try {
+            return new Target(hp, resolution, socket, RouteLookup.lookup(address), null);
+        } catch (RouteLookup.NoRouteException e) {
+            return new Target(hp, resolution, socket, null,
+                    "this host has no route to " + address.getHostAddress() + " (" + e.getMessage() + ")");
+        }
+    }
+
+    private Resolution resolve(String name, Duration timeout) throws InterruptedException {
+        try {
+            Timed<Resolution> timed = runner.submit(resolver::resolve, name, timeout).get();
+            return timed.result();
+        } catch (ExecutionException e) {
+            return new Resolution(name, ResolutionStatus.TIMEOUT, List.of(), List.of(), List.of(), timeout,
+                    "resolution did not finish within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    /** IPv4 first, as the VIP checklist does. */
+    static InetAddress preferred(List<InetAddress> addresses) {
+        return addresses.stream().filter(a -> a instanceof Inet4Address).findFirst().orElse(addresses.get(0));
+    }
+
+    /** Parses IP literals only (never triggers a DNS lookup); null for names. */
+    public static InetAddress literal(String host) {
+        if (!host.matches("[0-9.]+") && !host.contains(":")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(host);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

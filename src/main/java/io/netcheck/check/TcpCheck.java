@@ -1,0 +1,65 @@
+package io.netcheck.check;
+
+import io.netcheck.capture.CaptureFilter;
+import io.netcheck.capture.Flow;
+import io.netcheck.probe.ConnectTarget;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.TcpConnectResult;
+import io.netcheck.probe.TcpProbe;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code tcp HOST:PORT}: the telnet test under a packet capture, so the report can say who answered. */
+public final class TcpCheck {
+    private final Targeting targeting;
+    private final ProbeRunner runner;
+    private final CaptureRun captureRun;
+    private final Clock clock;
+    private final TcpProbe probe = new TcpProbe();
+
+    public TcpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this.targeting = targeting;
+        this.runner = runner;
+        this.captureRun = captureRun;
+        this.clock = clock;
+    }
+
+    public TcpEvidence run(TcpRequest request) throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        Target target = targeting.plan(request.target(), request.timeout());
+        TcpConnectResult[] result = new TcpConnectResult[1];
+        String[] problem = new String[1];
+        CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
+                interfaces(target), filter(target), () -> {
+                    if (target.probeable()) {
+                        try {
+                            result[0] = runner.submit(probe, new ConnectTarget(target.address(), target.route()),
+                                    request.timeout()).join().result();
+                        } catch (RuntimeException e) {
+                            problem[0] = overran(e);
+                        }
+                    }
+                });
+        ConnectAttempt attempt = ConnectAttempt.of(target, result[0], problem[0], captured);
+        Flow flow = attempt.flow();
+        var summary = captured.summary(p -> flow != null && p.belongsTo(flow), request.pcapFile(),
+                "tcp-" + request.target().host() + "-" + request.target().port(), startedAt);
+        return new TcpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, summary);
+    }
+
+    static List<String> interfaces(Target target) {
+        return target.probeable() && target.route().interfaceName() != null
+                ? List.of(target.route().interfaceName()) : List.of();
+    }
+
+    static String filter(Target target) {
+        return target.address() == null ? "" : CaptureFilter.forEndpoints(List.of(target.address()));
+    }
+
+    static String overran(RuntimeException e) {
+        return "the probe did not finish in time (" + e.getClass().getSimpleName() + ")";
+    }
+}

@@ -1,0 +1,13 @@
+package io.netcheck.check;
+
+import io.netcheck.checklist.CaptureSummary;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Everything one telnet test learnt. */
+public record TcpEvidence(TcpRequest request, Instant startedAt, Duration elapsed, ConnectAttempt attempt,
+                          CaptureSummary capture) {
+    public TcpState state() {
+        return attempt.state();
+    }
+}

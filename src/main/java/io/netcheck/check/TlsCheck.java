@@ -1,0 +1,57 @@
+package io.netcheck.check;
+
+import io.netcheck.capture.Flow;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.ServiceTarget;
+import io.netcheck.probe.TlsProbe;
+import io.netcheck.probe.TlsProbeResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code tls HOST:PORT}: the openssl s_client test under a capture. */
+public final class TlsCheck {
+    private final Targeting targeting;
+    private final ProbeRunner runner;
+    private final CaptureRun captureRun;
+    private final Clock clock;
+    private final TlsProbe probe = new TlsProbe();
+
+    public TlsCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this.targeting = targeting;
+        this.runner = runner;
+        this.captureRun = captureRun;
+        this.clock = clock;
+    }
+
+    public TlsEvidence run(TlsRequest request) throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        Target target = targeting.plan(request.target(), request.timeout());
+        TlsProbeResult[] result = new TlsProbeResult[1];
+        String[] problem = new String[1];
+        String host = request.target().host();
+        String sni = request.sni() != null ? request.sni() : Targeting.literal(host) == null ? host : null;
+        CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
+                TcpCheck.interfaces(target), TcpCheck.filter(target), () -> {
+                    if (target.probeable()) {
+                        ServiceTarget st = new ServiceTarget(request.target().label(), target.address(), target.route(),
+                                host, "/", true, sni);
+                        try {
+                            result[0] = runner.submit(probe, st, request.timeout()).join().result();
+                        } catch (RuntimeException e) {
+                            problem[0] = TcpCheck.overran(e);
+                        }
+                    }
+                });
+        ConnectAttempt attempt = ConnectAttempt.of(target, result[0] == null ? null : result[0].connect(), problem[0],
+                captured);
+        Flow flow = attempt.flow();
+        var summary = captured.summary(p -> flow != null && p.belongsTo(flow), request.pcapFile(),
+                "tls-" + host + "-" + request.target().port(), startedAt);
+        TlsObservation handshake = result[0] == null || result[0].tls() == null ? null
+                : new TlsObservation(request.target().label(), result[0].tls(), clock.instant(), request.warnDays());
+        return new TlsEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, handshake,
+                summary);
+    }
+}

@@ -1,0 +1,27 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.TcpState;
+import java.util.List;
+import java.util.Optional;
+
+/** The name did not resolve, so nothing could be connected to. */
+final class ConnectNameFails implements Rule<ConnectAttempt> {
+    @Override
+    public String id() {
+        return "name-does-not-resolve";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(ConnectAttempt a) {
+        if (a.state() != TcpState.DNS_FAILED) {
+            return Optional.empty();
+        }
+        var r = a.resolution();
+        return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, r.name() + " does not resolve",
+                r.name() + ": " + r.error() + (r.servers().isEmpty() ? "" : " (asked " + String.join(", ", r.servers())
+                        + ")") + ". No connection was attempted.",
+                List.of("netcheck dns " + r.name() + " to see each resolver's answer",
+                        "check the record exists in the zone and the resolvers can reach its servers")));
+    }
+}

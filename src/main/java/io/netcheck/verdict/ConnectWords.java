@@ -1,0 +1,47 @@
+package io.netcheck.verdict;
+
+import io.netcheck.capture.WireFacts;
+import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.TcpState;
+
+/** The sentences verdicts and reports use for a single connection attempt ({@code tcp}, {@code tls}, {@code http}). */
+public final class ConnectWords {
+    private ConnectWords() {
+    }
+
+    public static String connect(ConnectAttempt a) {
+        String who = a.target().label();
+        WireFacts w = a.wire();
+        TcpState s = a.state();
+        String error = a.connect() == null ? a.problem() : a.connect().error();
+        return switch (s) {
+            case DNS_FAILED -> who + ": " + a.resolution().error();
+            case LOCAL_ERROR -> who + ": " + (error == null ? "could not be probed" : error);
+            case TIMEOUT -> who + ": " + (w.synsSent() > 0
+                    ? w.synsSent() + " SYN" + (w.synsSent() == 1 ? "" : "s") + " sent, nothing came back"
+                    : "no answer") + " within " + Describe.ms(a.connect().elapsed());
+            case UNREACHABLE, REFUSED -> who + ": " + (w.icmp() != null ? Describe.icmp(w.icmp())
+                    : w.resetSeen() ? "RST from " + w.resetFrom().getHostAddress() + Describe.hops(w.resetTtl())
+                    : (s == TcpState.REFUSED ? "connection refused" : error));
+            case CONNECTED -> who + ": connected" + (w.synAckSeen() ? ", SYN-ACK from "
+                    + a.address().getAddress().getHostAddress() + Describe.hops(w.synAckTtl()) : "") + " in "
+                    + Describe.ms(a.connect().elapsed());
+        };
+    }
+
+    /** Who answered the SYN, from the packets; null when nobody (or no capture). */
+    public static String answeredBy(ConnectAttempt a) {
+        WireFacts w = a.wire();
+        if (w.icmp() != null) {
+            return w.icmp().from().getHostAddress() + (w.icmp().fromTarget() ? " (the target itself)" : " (a router or "
+                    + "firewall in the path, not the target)") + ": " + Describe.icmp(w.icmp());
+        }
+        if (w.synAckSeen()) {
+            return a.address().getAddress().getHostAddress() + ": SYN-ACK" + Describe.hops(w.synAckTtl());
+        }
+        if (w.resetSeen()) {
+            return w.resetFrom().getHostAddress() + ": RST" + Describe.hops(w.resetTtl());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,27 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.DnsEvidence;
+import io.netcheck.check.ResolverResult;
+import java.util.List;
+import java.util.Optional;
+
+/** The name resolves, consistently, and no resolver invents answers. */
+final class DnsResolves implements Rule<DnsEvidence> {
+    @Override
+    public String id() {
+        return "dns-resolves";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(DnsEvidence e) {
+        ResolverResult r = e.primary();
+        if (r == null || !r.answer().noError() || r.answer().ofAskedType().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
+                e.qname() + " " + e.request().type() + " → " + DnsWords.data(r.answer()),
+                DnsWords.answer(r) + "." + (e.all().size() > 1 ? " Every resolver asked agrees." : "")
+                        + (e.canaryName() != null ? " No resolver invents answers for names that do not exist." : ""),
+                List.of()));
+    }
+}

@@ -1,0 +1,43 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.DnsEvidence;
+import io.netcheck.check.ResolverResult;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code --expect ADDR}: the name resolves, but not to the address it should. */
+final class DnsUnexpectedAnswer implements Rule<DnsEvidence> {
+    @Override
+    public String id() {
+        return "dns-unexpected-answer";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(DnsEvidence e) {
+        if (e.request().expect() == null) {
+            return Optional.empty();
+        }
+        String expected = e.request().expect().getHostAddress();
+        for (ResolverResult r : e.answering()) {
+            boolean has = r.answer().ofAskedType().stream().anyMatch(rec -> sameAddress(rec.data(), e.request().expect()));
+            if (!has) {
+                return Optional.of(new Finding(Cause.DNS, Confidence.HIGH,
+                        e.qname() + " resolves to " + DnsWords.data(r.answer()) + ", not " + expected,
+                        DnsWords.answer(r) + ". Expected " + expected + ": clients are sent somewhere else (an old "
+                                + "address, another environment's record, or a hijacking resolver).",
+                        List.of("fix the record, or find why " + r.server() + " answers differently",
+                                "compare with the authoritative servers: dns " + e.request().name() + " NS")));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameAddress(String data, java.net.InetAddress expected) {
+        try {
+            return io.netcheck.check.Targeting.literal(data) != null
+                    && io.netcheck.check.Targeting.literal(data).equals(expected);
+        } catch (RuntimeException ex) {
+            return false;
+        }
+    }
+}

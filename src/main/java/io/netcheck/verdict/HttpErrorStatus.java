@@ -1,0 +1,35 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.HttpEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The application answered with an error: 5xx (it failed) or 4xx (it refused this request). The network
+ * path and the server are fine; the answer is not.
+ */
+final class HttpErrorStatus implements Rule<HttpEvidence> {
+    @Override
+    public String id() {
+        return "http-error-status";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(HttpEvidence e) {
+        var r = e.response();
+        if (r == null || r.status() < 400) {
+            return Optional.empty();
+        }
+        boolean server = r.status() >= 500;
+        return Optional.of(new Finding(Cause.APP_ERROR, server ? Confidence.HIGH : Confidence.MEDIUM,
+                e.last().url() + " answers " + r.statusLine().replaceFirst("^HTTP/[0-9.]+ ", ""),
+                HttpWords.hop(e.last()) + ". " + (server ? "The server application failed to handle the request: "
+                        + "the network and the server's listener work, the application does not."
+                        : "The server is reachable and answers, but refuses this request (wrong path, missing "
+                        + "authentication, or an access rule): a client or application matter, not the network.")
+                        + (r.errorBodySnippet() != null && !r.errorBodySnippet().isEmpty()
+                        ? " Body: \"" + r.errorBodySnippet() + "\"" : ""),
+                List.of(server ? "check the application's logs for this request" : "check the URL and the access "
+                        + "rules for " + e.last().url().getPath())));
+    }
+}

@@ -1,0 +1,42 @@
+package io.netcheck.verdict;
+
+import io.netcheck.host.Listener;
+import io.netcheck.host.ListenersEvidence;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The port listens on an address other hosts can reach; or, with no port asked, the overview. */
+final class ListenersFine implements Rule<ListenersEvidence> {
+    @Override
+    public String id() {
+        return "listeners-listed";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(ListenersEvidence e) {
+        if (!e.problems().isEmpty()) {
+            return Optional.empty();
+        }
+        if (e.request().port() == null) {
+            long local = e.loopbackOnly().size();
+            return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
+                    e.listeners().size() + " listening sockets on " + e.host(),
+                    e.listeners().size() + " listening sockets" + (local == 0 ? "."
+                            : "; " + local + " of them on loopback only (reachable from this host alone): "
+                            + e.loopbackOnly().stream().map(Listener::socket).distinct()
+                            .collect(Collectors.joining(", ")) + "."), List.of()));
+        }
+        List<Listener> open = e.relevant().stream().filter(l -> !l.loopbackOnly()).toList();
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
+                "port " + e.request().port() + " listens on " + open.stream().map(Listener::socket).distinct()
+                        .collect(Collectors.joining(", ")),
+                open.stream().map(l -> l.protocol() + " " + l.socket() + " " + l.owner())
+                        .collect(Collectors.joining(", ")) + ". If clients still cannot connect, the path (a firewall "
+                        + "or security group) is the next suspect: netcheck tcp from the client side.",
+                List.of()));
+    }
+}

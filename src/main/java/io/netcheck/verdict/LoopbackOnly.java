@@ -1,0 +1,33 @@
+package io.netcheck.verdict;
+
+import io.netcheck.host.Listener;
+import io.netcheck.host.ListenersEvidence;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The port listens, but only on 127.0.0.1 / ::1: other hosts cannot reach it (the guide's netstat warning). */
+final class LoopbackOnly implements Rule<ListenersEvidence> {
+    @Override
+    public String id() {
+        return "listens-on-loopback-only";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(ListenersEvidence e) {
+        if (e.request().port() == null || e.relevant().isEmpty()
+                || !e.relevant().stream().allMatch(Listener::loopbackOnly)) {
+            return Optional.empty();
+        }
+        int port = e.request().port();
+        String sockets = e.relevant().stream().map(l -> l.protocol() + " " + l.socket() + " " + l.owner())
+                .collect(Collectors.joining(", "));
+        return Optional.of(new Finding(Cause.APP_ERROR, Confidence.HIGH,
+                "port " + port + " listens on loopback only",
+                sockets + ". A socket bound to 127.0.0.1 or ::1 accepts connections from this host only: "
+                        + "from anywhere else the port looks closed (RST). The service's bind address is "
+                        + "configured for local use.",
+                List.of("bind the service to 0.0.0.0 / [::] (or the interface clients use) in its configuration",
+                        "then re-run netcheck listeners " + port)));
+    }
+}

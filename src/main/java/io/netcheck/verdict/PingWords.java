@@ -1,0 +1,31 @@
+package io.netcheck.verdict;
+
+import io.netcheck.capture.IcmpKind;
+import io.netcheck.check.PingEvidence;
+import io.netcheck.probe.raw.EchoReply;
+
+/** The sentences ping verdicts and its report use. */
+public final class PingWords {
+    private PingWords() {
+    }
+
+    /** "5 sent, 5 received, 0% loss, rtt min/avg/max 0.1/0.2/0.4 ms, reply TTL 62". */
+    public static String stats(PingEvidence e) {
+        String s = e.sent() + " sent, " + e.received() + " received, " + e.lossPercent() + "% loss";
+        if (e.received() > 0) {
+            s += ", rtt min/avg/max " + Describe.ms(e.min()) + " / " + Describe.ms(e.avg()) + " / " + Describe.ms(e.max());
+            EchoReply first = e.replies().stream().filter(EchoReply::answered).findFirst().orElseThrow();
+            s += ", reply TTL " + first.replyTtl() + Describe.hops(first.replyTtl());
+        }
+        return s;
+    }
+
+    public static IcmpKind kind(EchoReply r) {
+        return IcmpKind.of(4, r.errorType(), r.errorCode());
+    }
+
+    public static String error(EchoReply r) {
+        return "ICMP " + kind(r).words() + " (type " + r.errorType() + " code " + r.errorCode() + ") from "
+                + r.errorFrom().getHostAddress();
+    }
+}

@@ -1,0 +1,27 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.TlsObservation;
+import java.util.List;
+import java.util.Optional;
+
+/** The certificate works today but expires within the warning window (14 days unless configured). */
+final class TlsExpiresSoon implements Rule<TlsObservation> {
+    @Override
+    public String id() {
+        return "tls-expires-soon";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TlsObservation o) {
+        if (!o.tls().established() || !o.expiresSoon()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
+                "the certificate of " + o.label() + " expires in " + o.daysLeft() + " day"
+                        + (o.daysLeft() == 1 ? "" : "s"),
+                "The certificate (" + TlsWords.certificate(o.leaf()) + ") is valid today but expires on "
+                        + o.leaf().notAfter() + ", within the " + o.warnDays() + "-day warning window. After that "
+                        + "every client refuses it.",
+                List.of("renew the certificate for " + TlsWords.checkedName(o) + " now, and check automatic renewal")));
+    }
+}

@@ -1,0 +1,30 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.TlsObservation;
+import java.util.List;
+import java.util.Optional;
+
+/** The certificate does not cover the name the client asked for. */
+final class TlsNameMismatch implements Rule<TlsObservation> {
+    @Override
+    public String id() {
+        return "tls-name-mismatch";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TlsObservation o) {
+        if (!o.tls().established() || !Boolean.FALSE.equals(o.tls().nameMatches()) || o.leaf() == null) {
+            return Optional.empty();
+        }
+        String name = TlsWords.checkedName(o);
+        return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
+                "the certificate of " + o.label() + " does not cover " + name,
+                "Asked for " + name + (o.tls().sni() != null ? " (SNI)" : " (no SNI: an address)") + ", the server "
+                        + "presented " + TlsWords.certificate(o.leaf()) + ". Clients refuse a certificate that does not "
+                        + "name the host they asked for: the server has no certificate for this name, or serves its "
+                        + "default certificate because the SNI name is not configured.",
+                List.of("add " + name + " to the certificate's subject alternative names, or configure the "
+                        + "certificate for that name (SNI) on the server/LB", "check clients use the name the certificate "
+                        + "was issued for")));
+    }
+}

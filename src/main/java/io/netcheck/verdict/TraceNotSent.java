@@ -1,0 +1,28 @@
+package io.netcheck.verdict;
+
+import io.netcheck.check.TraceEvidence;
+import java.util.List;
+import java.util.Optional;
+
+/** Nothing could be sent: no name, no route, no privilege, IPv6. */
+final class TraceNotSent implements Rule<TraceEvidence> {
+    @Override
+    public String id() {
+        return "trace-not-sent";
+    }
+
+    @Override
+    public Optional<Finding> evaluate(TraceEvidence e) {
+        if (!e.hops().isEmpty()) {
+            return Optional.empty();
+        }
+        if (e.resolution() != null && e.resolution().status().failed()) {
+            return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, e.request().target().host() + " does not resolve",
+                    e.resolution().error() + ". Nothing was sent.",
+                    List.of("netcheck dns " + e.request().target().host())));
+        }
+        return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH, "no probe could be sent to "
+                + e.request().target().host(), String.valueOf(e.problem()) + ". Nothing left this host.",
+                List.of("run netcheck as root or with CAP_NET_RAW (crafted packets)")));
+    }
+}

@@ -1,0 +1,13 @@
+package io.netcheck.verdict;
+
+import io.netcheck.probe.raw.HopAnswer;
+
+/** The sentences trace verdicts and its report use. */
+public final class TraceWords {
+    private TraceWords() {
+    }
+
+    public static String answer(HopAnswer a) {
+        return a == null ? "*" : a.from().getHostAddress() + " " + a.what() + " in " + Describe.ms(a.rtt());
+    }
+}

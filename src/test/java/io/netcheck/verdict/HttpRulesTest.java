@@ -1,0 +1,93 @@
+package io.netcheck.verdict;
+
+import static io.netcheck.verdict.Rules.cites;
+import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.silent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.HttpCheckRequest;
+import io.netcheck.check.HttpEvidence;
+import io.netcheck.check.HttpHop;
+import io.netcheck.check.HttpTimings;
+import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.probe.ExchangeOutcome;
+import io.netcheck.probe.ExchangeResult;
+import io.netcheck.probe.LbSignature;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class HttpRulesTest {
+    static final HttpTimings T = new HttpTimings(Duration.ofMillis(1), Duration.ofMillis(1), null, Duration.ofMillis(2),
+            Duration.ofMillis(1), Duration.ofMillis(5));
+    static final CaptureSummary CAPTURE = new CaptureSummary(true, null, List.of("eth0"), "", 128, 9, 0, null);
+
+    static HttpHop hop(String url, ConnectAttempt a, ExchangeResult ex, String location) {
+        URI u = URI.create(url);
+        URI loc = location == null ? null : URI.create(location);
+        return new HttpHop(u, a, null, ex, 10, true, T, loc, loc != null && !loc.getHost().equals(u.getHost()));
+    }
+
+    static HttpEvidence evidence(String stopped, HttpHop... hops) {
+        return new HttpEvidence(new HttpCheckRequest(hops[0].url(), Duration.ofSeconds(3), false, 14, true, null),
+                Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(9), List.of(hops), stopped, CAPTURE);
+    }
+
+    static final ConnectAttempt UP = Attempts.connected("203.0.113.10:80", 63);
+
+    @Test
+    void aFailedConnectIsJudgedByTheConnectRules() {
+        HttpEvidence e = evidence(null, hop("http://203.0.113.10/", Attempts.timeout("203.0.113.10:80"), null, null));
+        assertEquals("silent-drop", Rules.decidingRule(ProbeRules.HTTP, e));
+    }
+
+    @Test
+    void connectedButNoAnswer() {
+        ExchangeResult closed = new ExchangeResult(ExchangeOutcome.CLOSED, "GET / HTTP/1.1", null, null,
+                Duration.ofMillis(1), "closed by peer without a response");
+        Finding f = fires(new HttpNoResponse(), evidence(null, hop("http://203.0.113.10/", UP, closed, null)),
+                Cause.APP_ERROR);
+        cites(f, "accepts connections but does not answer HTTP", "closed (FIN) without a response");
+    }
+
+    @Test
+    void aRedirectLoop() {
+        HttpHop h = hop("http://203.0.113.10/loop", UP, Evidence.response(200, "nginx", null), "http://203.0.113.10/loop");
+        Finding f = fires(new HttpTooManyRedirects(), evidence("more than 5 redirects: stopped at http://203.0.113.10/loop",
+                h), Cause.APP_ERROR);
+        cites(f, "redirect loop", "X-Forwarded-Proto");
+    }
+
+    @Test
+    void aLoadBalancerPageBlamesTheServersBehindIt() {
+        var page = Evidence.response(503, null, new LbSignature("HAProxy", "no server available in the backend",
+                "body: \"No server is available to handle this request.\""));
+        HttpEvidence e = evidence(null, hop("http://203.0.113.10/", UP, page, null));
+        Finding f = fires(new HttpLbErrorPage(), e, Cause.BACKENDS_DOWN);
+        cites(f, "HAProxy in front of 203.0.113.10 answers 503 itself", "no server available");
+        assertEquals("http-lb-error-page", Rules.decidingRule(ProbeRules.HTTP, e));
+    }
+
+    @Test
+    void applicationErrors() {
+        fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/", UP, Evidence.response(500, "gunicorn", null),
+                null)), Cause.APP_ERROR);
+        Finding notFound = fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/x", UP,
+                Evidence.response(404, "nginx", null), null)), Cause.APP_ERROR);
+        assertEquals(Confidence.MEDIUM, notFound.confidence());
+        silent(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/", UP, Evidence.response(200, "nginx", null),
+                null)));
+    }
+
+    @Test
+    void okSaysWhenTheChainLeftTheHost() {
+        HttpHop first = hop("http://203.0.113.10/", UP, Evidence.response(200, "nginx", null), "http://b1.lab.test/");
+        HttpHop second = hop("http://b1.lab.test/", Attempts.connected("203.0.113.130:80", 62),
+                Evidence.response(200, "nginx", null), null);
+        Finding f = fires(new HttpOk(), evidence(null, first, second), Cause.HEALTHY);
+        cites(f, "answers 200 after 1 redirect", "NOTE: the chain left 203.0.113.10 for b1.lab.test");
+    }
+}

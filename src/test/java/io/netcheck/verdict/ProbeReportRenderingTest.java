@@ -1,0 +1,64 @@
+package io.netcheck.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcheck.capture.CapturedFrame;
+import io.netcheck.check.CaptureRun;
+import io.netcheck.check.PingEvidence;
+import io.netcheck.check.PingRequest;
+import io.netcheck.probe.dns.Resolution;
+import io.netcheck.probe.raw.EchoReply;
+import io.netcheck.probe.raw.PingResult;
+import io.netcheck.render.JsonRenderer;
+import io.netcheck.render.TextRenderer;
+import io.netcheck.report.PingReport;
+import io.netcheck.report.Report;
+import io.netcheck.report.TcpReport;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The single-probe reports through the same renderers as the VIP checklist. */
+class ProbeReportRenderingTest {
+    private final CommandVerdicts verdicts = new CommandVerdicts(TeamDirectory.defaults());
+
+    @Test
+    void tcpReportRendersAsTextAndJson() throws Exception {
+        var e = CommandVerdictsTest.tcp(Attempts.refused("203.0.113.130:5432", 62), true);
+        Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
+        String text = new TextRenderer(ZoneOffset.UTC).render(r);
+        assertTrue(text.startsWith("netcheck tcp 203.0.113.130:5432 --timeout 3000ms\n"), text);
+        assertTrue(text.contains("VERDICT  BACKENDS_DOWN  →  Server/application team (server)"), text);
+        assertTrue(text.contains("[1] Does a TCP connection to 203.0.113.130:5432 open?  FAIL  REFUSED"), text);
+        assertTrue(text.contains("answered by: 203.0.113.130: RST (TTL 62, 2 hops away)"), text);
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));
+        assertEquals("nothing-listens", json.at("/verdict/rule").asText());
+        assertEquals("REFUSED", json.at("/steps/0/outcome").asText());
+        assertFalse(json.at("/evidence/attempt").has("packets"), "packet lines are in the steps only");
+    }
+
+    @Test
+    void pingJsonKeepsFramesOutAndTextSaysWhenThereIsNoCapture() throws Exception {
+        Instant t = Instant.parse("2026-11-22T04:00:00Z");
+        PingResult result = new PingResult("eth0", Evidence.ip("198.51.100.1"), "9a:59:4c:80:23:a8", false, 7,
+                List.of(new EchoReply(1, t, Duration.ofMillis(1), 62, null, -1, -1)), null,
+                List.of(new CapturedFrame(t, 1, new byte[60], 60, "eth0")));
+        PingEvidence e = new PingEvidence(new PingRequest("203.0.113.130", 1, Duration.ofSeconds(1), null), t,
+                Duration.ofMillis(300), Resolution.literal("203.0.113.130", Evidence.ip("203.0.113.130")),
+                Evidence.ip("203.0.113.130"), result, null, List.of("a line"),
+                CaptureRun.notApplicable("not taken for this test"));
+        Report r = PingReport.of(e, verdicts.decide(ProbeRules.PING, e, null, x -> ""));
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));
+        assertFalse(json.at("/evidence/result").has("frames"), "frames go to the .pcap, not to JSON");
+        assertEquals(1, json.at("/evidence/result/replies").size());
+        assertEquals("HEALTHY", json.at("/verdict/cause").asText());
+        String text = new TextRenderer(ZoneOffset.UTC).render(r);
+        assertTrue(text.contains("capture: none — not taken for this test"), text);
+    }
+}

@@ -1,0 +1,40 @@
+package io.netcheck.verdict;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Assertions for {@link Rule}s of the single-probe commands, like {@link RuleTestSupport} for VIP rules. */
+final class Rules {
+    private Rules() {
+    }
+
+    static <E> Finding fires(Rule<E> rule, E e, Cause expected) {
+        Optional<Finding> f = rule.evaluate(e);
+        assertTrue(f.isPresent(), rule.id() + " should fire");
+        assertEquals(expected, f.get().cause(), f.get().explanation());
+        return f.get();
+    }
+
+    static <E> void silent(Rule<E> rule, E e) {
+        Optional<Finding> f = rule.evaluate(e);
+        assertTrue(f.isEmpty(), () -> rule.id() + " should not fire but said " + f.get().cause() + ": "
+                + f.get().summary());
+    }
+
+    /** The rule of {@code table} that decides, and its finding. */
+    static <E> String decidingRule(List<Rule<E>> table, E e) {
+        for (Rule<E> r : table) {
+            if (r.evaluate(e).isPresent()) {
+                return r.id();
+            }
+        }
+        return "none";
+    }
+
+    static void cites(Finding f, String... fragments) {
+        RuleTestSupport.cites(f, fragments);
+    }
+}

@@ -1,0 +1,98 @@
+package io.netcheck.verdict;
+
+import static io.netcheck.verdict.Rules.cites;
+import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.silent;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.netcheck.check.TlsEvidence;
+import io.netcheck.check.TlsObservation;
+import io.netcheck.check.TlsRequest;
+import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.probe.CertificateInfo;
+import io.netcheck.probe.TlsResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TlsRulesTest {
+    static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+    static final String LABEL = "shop.test:443";
+
+    static CertificateInfo cert(String cn, String issuer, Instant from, Instant to, String... sans) {
+        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA");
+    }
+
+    static TlsObservation seen(boolean trusted, Boolean nameMatches, CertificateInfo... chain) {
+        return new TlsObservation(LABEL, new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "shop.test",
+                List.of(chain), trusted, trusted ? null : "PKIX path building failed", nameMatches,
+                Duration.ofMillis(4), null), NOW, 14);
+    }
+
+    static final CertificateInfo GOOD = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(10)),
+            NOW.plus(Duration.ofDays(80)), "DNS:shop.test");
+    static final CertificateInfo CA = cert("Test CA", "Test CA", NOW.minus(Duration.ofDays(1000)),
+            NOW.plus(Duration.ofDays(1000)));
+
+    @Test
+    void aFailedHandshakeIsTls() {
+        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), false, null,
+                null, Duration.ofMillis(3), "Unsupported or unrecognized SSL message"), NOW, 14);
+        Finding f = fires(new TlsNoHandshake(), o, Cause.TLS);
+        cites(f, "no TLS handshake with shop.test:443", "does not speak TLS");
+        silent(new TlsNoHandshake(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void anExpiredLeafOrChainCertificate() {
+        CertificateInfo old = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(2)),
+                "DNS:shop.test");
+        Finding f = fires(new TlsCertificateExpired(), seen(true, true, old, CA), Cause.TLS);
+        cites(f, "the certificate of shop.test:443 expired on");
+        CertificateInfo oldCa = cert("Test CA", "Root", NOW.minus(Duration.ofDays(4000)), NOW.minus(Duration.ofDays(1)));
+        cites(fires(new TlsCertificateExpired(), seen(true, true, GOOD, oldCa), Cause.TLS),
+                "a certificate in the chain of shop.test:443");
+        silent(new TlsCertificateExpired(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void aCertificateForAnotherName() {
+        Finding f = fires(new TlsNameMismatch(), seen(true, false, GOOD, CA), Cause.TLS);
+        cites(f, "does not cover shop.test", "names DNS:shop.test");
+        silent(new TlsNameMismatch(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void anUntrustedSelfSignedChain() {
+        CertificateInfo self = cert("shop.test", "shop.test", NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(300)));
+        Finding f = fires(new TlsUntrusted(), seen(false, true, self), Cause.TLS);
+        cites(f, "not trusted", "self-signed", "PKIX path building failed");
+        assertEquals(Confidence.MEDIUM, f.confidence());
+        silent(new TlsUntrusted(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void expiringWithinTheWindow() {
+        CertificateInfo soon = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(80)), NOW.plus(Duration.ofDays(5)),
+                "DNS:shop.test");
+        Finding f = fires(new TlsExpiresSoon(), seen(true, true, soon, CA), Cause.TLS);
+        cites(f, "expires in 5 days", "14-day warning window");
+        silent(new TlsExpiresSoon(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void theTlsTableRunsConnectRulesFirst() {
+        CaptureSummary capture = new CaptureSummary(true, null, List.of("eth0"), "", 128, 2, 0, null);
+        TlsRequest req = new TlsRequest(Evidence.hp(LABEL), null, 14, Duration.ofSeconds(3), true, null);
+        TlsEvidence refused = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.refused("203.0.113.10:443", 63), null,
+                capture);
+        assertEquals("nothing-listens", Rules.decidingRule(ProbeRules.TLS, refused));
+        TlsEvidence ok = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
+                seen(true, true, GOOD, CA), capture);
+        assertEquals("tls-healthy", Rules.decidingRule(ProbeRules.TLS, ok));
+        TlsEvidence bad = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
+                seen(false, false, GOOD), capture);
+        assertEquals("tls-name-mismatch", Rules.decidingRule(ProbeRules.TLS, bad), "a wrong name matters before trust");
+    }
+}
