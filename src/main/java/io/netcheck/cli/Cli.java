@@ -3,7 +3,6 @@ package io.netcheck.cli;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
-import io.netcheck.command.ProbeCommandParser;
 import io.netcheck.command.UsageException;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.render.TextRenderer;
@@ -61,9 +60,7 @@ public class Cli {
                 return report.healthy() ? HEALTHY : FAULT;
             }
             Command.Help help = (Command.Help) command;
-            String probeUsage = help.topic() == null ? null : ProbeCommandParser.usage(help.topic());
-            out.println(probeUsage != null ? probeUsage
-                    : "vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE);
+            out.println(CommandParser.helpFor(help.topic()));
             return HEALTHY;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

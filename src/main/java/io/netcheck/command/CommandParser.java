@@ -54,6 +54,12 @@ public final class CommandParser {
               trace 10.0.0.5:443
             """;
 
+    /** The help text for a topic (a command name), or the overview. */
+    public static String helpFor(String topic) {
+        String probe = topic == null ? null : ProbeCommandParser.usage(topic);
+        return probe != null ? probe : "vip".equals(topic) ? VIP_USAGE : USAGE;
+    }
+
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
     private static final Set<String> FLAGS = Set.of("--tls", "--plain-backends", "--json", "--no-capture");
     private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");

@@ -1,12 +1,12 @@
 package io.netcheck.slack;
 
-import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.command.Command;
 
 /**
- * One accepted {@code /netcheck} run: what to check, where to post, and the response_url to fall back to
+ * One accepted {@code /netcheck} run: what to check (the VIP checklist or a single-probe command), where to post, and the response_url to fall back to
  * when the bot cannot post in the channel.
  *
  * @param commandText the command as typed (for "Run again")
  */
-record RunRequest(String commandText, VipCheckRequest check, String channelId, String userId, String responseUrl) {
+record RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl) {
 }

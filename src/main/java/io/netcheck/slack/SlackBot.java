@@ -178,14 +178,15 @@ public class SlackBot {
                     .blocks(SlackBlocks.usage(e.getMessage(), e.usage())));
         }
         if (command instanceof Command.Help help) {
-            String text = "vip".equals(help.topic()) ? CommandParser.VIP_USAGE : CommandParser.USAGE;
+            String text = CommandParser.helpFor(help.topic());
             return ctx.ack(r -> r.responseType("ephemeral").text(text)
                     .blocks(SlackBlocks.usageFree("```\n" + SlackBlocks.esc(text.replace("\nusage: ", "\nusage: "
                             + COMMAND + " ")) + "\n```")));
         }
         String refusal = accept(p.getText(), p.getChannelId(), p.getUserId(), p.getResponseUrl());
         if (refusal != null) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(refusal));
+            return ctx.ack(r -> r.responseType("ephemeral").text(refusal)
+                    .blocks(SlackBlocks.usageFree(":warning: " + SlackBlocks.esc(refusal))));
         }
         return ctx.ack(r -> r.responseType("ephemeral").text(":mag: Checking `" + SlackBlocks.esc(
                 SlackBlocks.truncate(p.getText(), 200)) + "` — the report will appear in this channel."));
@@ -206,29 +207,37 @@ public class SlackBot {
     /** Parses and queues a run; returns why it was refused, or null when accepted. */
     String accept(String text, String channel, String user, String responseUrl) {
         Command command;
-        try {
-            command = parser.parse(SlackText.words(text));
-        } catch (UsageException e) {
-            return e.getMessage();
-        }
-        if (!(command instanceof Command.Vip vip)) {
-            return "nothing to run for `" + SlackBlocks.esc(text) + "`";
-        }
-        if (vip.json()) {
-            return "--json is a CLI option: in Slack the report is always the thread";
-        }
-        if (vip.request().pcapFile() != null) {
+        List<String> words = SlackText.words(text);
+        if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
+            // Writing files where a Slack user says is not something the bot does.
             return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
         }
         try {
-            workers.execute(new SlackRun(new RunRequest(text, vip.request(), channel, user, responseUrl), checks, slack,
+            command = parser.parse(words);
+        } catch (UsageException e) {
+            return e.getMessage();
+        }
+        if (command instanceof Command.Help) {
+            return "nothing to run for `" + SlackBlocks.esc(text) + "`";
+        }
+        boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
+        if (json) {
+            return "--json is a CLI option: in Slack the report is always the thread";
+        }
+        try {
+            workers.execute(new SlackRun(new RunRequest(text, command, channel, user, responseUrl), checks, slack,
                     methods, api, progress, config.slack().progressInterval()));
             return null;
         } catch (RejectedExecutionException e) {
-            long wait = vip.request().timeout().multipliedBy(2).toSeconds() + 1;
             return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
-                    + workers.getQueue().size() + " waiting). Try again in " + wait + " s.";
+                    + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
         }
+    }
+
+    /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */
+    private long busyWait() {
+        long rounds = 1 + workers.getQueue().size() / Math.max(1, workers.getMaximumPoolSize());
+        return rounds * (config.probe().timeout().toSeconds() + 1);
     }
 
     /** The Bolt app for the HTTP endpoint; null unless in HTTP mode. */

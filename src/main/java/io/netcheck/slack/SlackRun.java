@@ -78,7 +78,7 @@ final class SlackRun implements Runnable {
         Progress progress = new Progress(channel, ts, command);
         Report report;
         try {
-            report = checks.vip(request.check(), progress::finished);
+            report = check(progress::finished);
         } finally {
             progress.close();
         }
@@ -147,9 +147,14 @@ final class SlackRun implements Runnable {
         }
     }
 
+    private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
+        return request.command() instanceof io.netcheck.command.Command.Vip vip ? checks.vip(vip.request(), progress)
+                : checks.run((io.netcheck.command.Command.Single) request.command());
+    }
+
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
     private void runWithoutChannel(SlackFailure why) throws InterruptedException {
-        Report report = checks.vip(request.check());
+        Report report = check(io.netcheck.checklist.ChecklistProgress.NONE);
         String hint = why.cannotPostInChannel()
                 ? ":information_source: I can't post in this channel (" + why.error() + "). Invite me with "
                 + "`/invite @netcheck` (for private channels, from the channel's details → Integrations) and run "

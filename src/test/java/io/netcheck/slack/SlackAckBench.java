@@ -57,6 +57,17 @@ public final class SlackAckBench {
                 send(http, events, fake, text).join();
                 fake.await("warm-up run", Duration.ofSeconds(30), f -> broadcasts(f) >= 1);
 
+                // One user at a time: the ack as a person typing a command sees it.
+                List<Long> single = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    fake.reset();
+                    single.add(send(http, events, fake, text).join()[0]);
+                    fake.await("a single run", Duration.ofSeconds(30), f -> broadcasts(f) >= 1);
+                }
+                Collections.sort(single);
+                System.out.printf("single ack_ms p50=%.1f p99=%.1f (20 sequential commands)%n", pct(single, 50),
+                        pct(single, 99));
+
                 fake.reset();
                 List<CompletableFuture<long[]>> burst = new ArrayList<>();
                 for (int i = 0; i < concurrent; i++) {

@@ -195,6 +195,20 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void singleProbeCommandsRunTheSameWay() throws Exception {
+        HttpResponse<String> ack = signed(command("tcp " + targets.closed() + " --timeout 1s"));
+        assertTrue(JSON.readTree(ack.body()).get("text").asText().contains("Checking"), ack.body());
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        String thread = fake().accepted("chat.postMessage").stream().map(FakeSlack.Call::blockText)
+                .collect(Collectors.joining("\n"));
+        assertTrue(thread.contains("Flags [R.]"), "the RST of the closed port is in the thread: " + thread);
+        assertTrue(fake().accepted("chat.update").stream().anyMatch(c -> c.blockText().contains("netcheck tcp")));
+        HttpResponse<String> pcap = signed(command("tcp " + targets.vip() + " --pcap=/etc/cron.d/x"));
+        assertTrue(JSON.readTree(pcap.body()).get("text").asText().contains("--pcap is a CLI option"), pcap.body());
+    }
+
+    @Test
     void helpListsTheCommands() throws Exception {
         HttpResponse<String> ack = signed(command("help"));
         assertTrue(ack.body().contains("vip HOST:PORT") && ack.body().contains("examples"), ack.body());
