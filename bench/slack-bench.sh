@@ -9,5 +9,5 @@ mkdir -p bench/results
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/test-classes/io/netcheck/slack/SlackAckBench.class ] || {
   echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
-  -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" \
+  -cp "target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
   io.netcheck.slack.SlackAckBench target/quarkus-app/quarkus-run.jar "${1:-50}" "${2:-200}"

@@ -54,7 +54,7 @@ run_netcheck() {
 # The same check repeated in one warm JVM (what the Slack bot sees): median of RUNS after WARMUP runs.
 run_warm() {
   local n=$1 line
-  line=$(in_client java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:target/classes:target/quarkus-app/lib/main/*" \
+  line=$(in_client java -Djava.util.logging.manager=org.jboss.logmanager.LogManager -cp "target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
     io.netcheck.bench.WarmVipBench 203.0.113.10:80 "$(backends "$n")" "$((TIMEOUT_S * 1000))" 5 "$REPEATS")
   echo "warm n=$n $line" >> "$OUT/raw.txt"
   echo "$line" | cut -d' ' -f2- | tr ' ' '\n' | median

@@ -96,7 +96,7 @@ public final class DnsCheck {
 
     /** The name to ask: absolute, and the reverse name when PTR is asked for an address. */
     static String qname(DnsRequest r) {
-        InetAddress literal = Targeting.literal(r.name());
+        InetAddress literal = io.netcheck.probe.Addresses.literal(r.name());
         if (literal != null) {
             return ReverseMap.fromAddress(literal).toString();
         }

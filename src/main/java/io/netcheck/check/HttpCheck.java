@@ -82,7 +82,7 @@ public final class HttpCheck {
                     if (target.probeable()) {
                         String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
                                 + (url.getPort() > 0 && url.getPort() != (https ? 443 : 80) ? ":" + url.getPort() : "");
-                        String sni = Targeting.literal(host) == null ? host : null;
+                        String sni = io.netcheck.probe.Addresses.literal(host) == null ? host : null;
                         ServiceTarget st = new ServiceTarget(url.toString(), target.address(), target.route(),
                                 hostHeader, path(url), https, sni);
                         try {

@@ -1,6 +1,7 @@
 package io.netcheck.check;
 
 import io.netcheck.checklist.HostPort;
+import io.netcheck.probe.Addresses;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.RouteLookup;
 import io.netcheck.probe.Timed;
@@ -26,12 +27,12 @@ public final class Targeting {
     }
 
     public Target plan(HostPort hp, Duration timeout) throws InterruptedException {
-        InetAddress literal = literal(hp.host());
+        InetAddress literal = Addresses.literal(hp.host());
         Resolution resolution = literal != null ? Resolution.literal(hp.host(), literal) : resolve(hp.host(), timeout);
         if (resolution.status().failed() || resolution.addresses().isEmpty()) {
             return new Target(hp, resolution, null, null, resolution.error());
         }
-        InetAddress address = preferred(resolution.addresses());
+        InetAddress address = Addresses.preferred(resolution.addresses());
         InetSocketAddress socket = new InetSocketAddress(address, hp.port());
         try {
             return new Target(hp, resolution, socket, RouteLookup.lookup(address), null);
@@ -52,19 +53,4 @@ public final class Targeting {
     }
 
     /** IPv4 first, as the VIP checklist does. */
-    static InetAddress preferred(List<InetAddress> addresses) {
-        return addresses.stream().filter(a -> a instanceof Inet4Address).findFirst().orElse(addresses.get(0));
-    }
-
-    /** Parses IP literals only (never triggers a DNS lookup); null for names. */
-    public static InetAddress literal(String host) {
-        if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (IOException e) {
-            return null;
-        }
-    }
 }

@@ -31,7 +31,7 @@ public final class TlsCheck {
         TlsProbeResult[] result = new TlsProbeResult[1];
         String[] problem = new String[1];
         String host = request.target().host();
-        String sni = request.sni() != null ? request.sni() : Targeting.literal(host) == null ? host : null;
+        String sni = request.sni() != null ? request.sni() : io.netcheck.probe.Addresses.literal(host) == null ? host : null;
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), TcpCheck.filter(target), () -> {
                     if (target.probeable()) {

@@ -13,6 +13,7 @@ import io.netcheck.capture.PcapFileWriter;
 import io.netcheck.capture.TcpSegment;
 import io.netcheck.capture.TcpdumpFormatter;
 import io.netcheck.capture.WireFacts;
+import io.netcheck.probe.Addresses;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.Route;
 import io.netcheck.probe.RouteLookup;
@@ -153,19 +154,19 @@ public final class VipChecklist {
     private List<Planned> plan(List<HostPort> targets, VipCheckRequest request) throws InterruptedException {
         List<CompletableFuture<Timed<Resolution>>> lookups = new ArrayList<>();
         for (HostPort t : targets) {
-            InetAddress literal = literal(t.host());
+            InetAddress literal = Addresses.literal(t.host());
             lookups.add(literal != null ? null : runner.submit(resolver::resolve, t.host(), request.timeout()));
         }
         List<Planned> plans = new ArrayList<>();
         for (int i = 0; i < targets.size(); i++) {
             HostPort t = targets.get(i);
-            Resolution resolution = lookups.get(i) == null ? Resolution.literal(t.host(), literal(t.host()))
+            Resolution resolution = lookups.get(i) == null ? Resolution.literal(t.host(), Addresses.literal(t.host()))
                     : await(lookups.get(i), t.host(), request.timeout());
             if (resolution.status().failed() || resolution.addresses().isEmpty()) {
                 plans.add(new Planned(t, resolution, null, null, resolution.error()));
                 continue;
             }
-            InetAddress address = preferred(resolution.addresses());
+            InetAddress address = Addresses.preferred(resolution.addresses());
             InetSocketAddress socket = new InetSocketAddress(address, t.port());
             try {
                 plans.add(new Planned(t, resolution, socket, RouteLookup.lookup(address), null));
@@ -187,30 +188,13 @@ public final class VipChecklist {
         }
     }
 
-    /** IPv4 first: it is what most clients of an internal VIP end up using, and what the LB team knows. */
-    private static InetAddress preferred(List<InetAddress> addresses) {
-        return addresses.stream().filter(a -> a instanceof Inet4Address).findFirst().orElse(addresses.get(0));
-    }
-
-    /** Parses IP literals only (never triggers a DNS lookup); null for names. */
-    static InetAddress literal(String host) {
-        if (!host.matches("[0-9.]+") && !host.contains(":")) {
-            return null;
-        }
-        try {
-            return InetAddress.getByName(host);
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
     private static ServiceTarget serviceTarget(Planned p, VipCheckRequest request, boolean isVip) {
         boolean tls = isVip ? request.tls() : request.tls() && request.backendTls();
         String hostHeader = request.vip().host().contains(":") ? "[" + request.vip().host() + "]" : request.vip().host();
         if (request.vip().port() != 80 && request.vip().port() != 443) {
             hostHeader += ":" + request.vip().port();
         }
-        String sni = request.sni() != null ? request.sni() : literal(request.vip().host()) == null
+        String sni = request.sni() != null ? request.sni() : Addresses.literal(request.vip().host()) == null
                 ? request.vip().host() : null;
         // Backends get the VIP's Host header and SNI: they are asked exactly what the LB would forward.
         return new ServiceTarget(p.target.label(), p.address, p.route, hostHeader, request.path(), tls, sni);

@@ -114,7 +114,7 @@ public final class DnsReport {
     }
 
     private static String normalise(String data) {
-        var a = io.netcheck.check.Targeting.literal(data);
+        var a = io.netcheck.probe.Addresses.literal(data);
         return a == null ? data : a.getHostAddress();
     }
 }

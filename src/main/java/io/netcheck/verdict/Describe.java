@@ -26,7 +26,7 @@ public final class Describe {
             return "";
         }
         int h = io.netcheck.capture.Hops.fromTtl(ttl);
-        return " (TTL " + ttl + ", " + h + (h == 1 ? " hop" : " hops") + " away)";
+        return " (TTL " + ttl + ", " + (h == 0 ? "directly connected" : h + (h == 1 ? " hop" : " hops") + " away") + ")";
     }
 
     public static String icmp(IcmpError icmp) {

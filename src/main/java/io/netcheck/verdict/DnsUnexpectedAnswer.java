@@ -34,8 +34,8 @@ final class DnsUnexpectedAnswer implements Rule<DnsEvidence> {
 
     private static boolean sameAddress(String data, java.net.InetAddress expected) {
         try {
-            return io.netcheck.check.Targeting.literal(data) != null
-                    && io.netcheck.check.Targeting.literal(data).equals(expected);
+            return io.netcheck.probe.Addresses.literal(data) != null
+                    && io.netcheck.probe.Addresses.literal(data).equals(expected);
         } catch (RuntimeException ex) {
             return false;
         }
