@@ -93,6 +93,7 @@ public final class FakeSlack implements AutoCloseable {
         http.createContext("/api/", this::api);
         http.createContext("/upload/", this::upload);
         http.createContext("/response/", this::response);
+        http.createContext("/_calls", this::dumpCalls);
         executor = java.util.concurrent.Executors.newFixedThreadPool(8, r -> {
             Thread t = new Thread(r, "fake-slack");
             t.setDaemon(true);
@@ -281,6 +282,21 @@ public final class FakeSlack implements AutoCloseable {
             }
         }
         return ok;
+    }
+
+    /** For tests that run the fake in another process (a lab namespace): what was recorded, as JSON. */
+    private void dumpCalls(HttpExchange ex) throws IOException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Call c : calls) {
+            out.add(Map.of("method", c.method, "status", c.status, "params", c.params, "blockText", c.blockText()));
+        }
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (Upload u : uploads) {
+            files.add(Map.of("fileId", u.fileId(), "size", u.bytes().length,
+                    "magic", u.bytes().length >= 4 ? String.format("%02x%02x%02x%02x", u.bytes()[0], u.bytes()[1],
+                            u.bytes()[2], u.bytes()[3]) : ""));
+        }
+        reply(ex, 200, Map.of("calls", out, "uploads", files, "responses", responses));
     }
 
     private void upload(HttpExchange ex) throws IOException {
