@@ -20,24 +20,14 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
 
     @Override
     public HttpFetchResult probe(ServiceTarget target, Deadline deadline) {
-        TcpConnector.Attempt attempt = TcpConnector.connect(target.address(), target.route(), deadline);
-        if (!attempt.result().connected()) {
-            return new HttpFetchResult(attempt.result(), null, null, 0, null, false);
+        SecureConnection.Opened opened = SecureConnection.open(target, deadline);
+        if (opened.socket() == null) {
+            return new HttpFetchResult(opened.connect(), opened.tls(), null, 0, null, false);
         }
-        Socket socket = attempt.socket();
         try {
-            TlsResult tls = null;
-            if (target.tls()) {
-                TlsHandshake.Outcome handshake = TlsHandshake.run(socket, target, deadline);
-                tls = handshake.result();
-                if (!tls.established()) {
-                    return new HttpFetchResult(attempt.result(), tls, null, 0, null, false);
-                }
-                socket = handshake.socket();
-            }
-            return fetch(socket, target, deadline, attempt.result(), tls);
+            return fetch(opened.socket(), target, deadline, opened.connect(), opened.tls());
         } finally {
-            TcpConnector.closeQuietly(socket);
+            TcpConnector.closeQuietly(opened.socket());
         }
     }
 

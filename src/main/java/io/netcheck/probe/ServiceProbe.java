@@ -1,7 +1,5 @@
 package io.netcheck.probe;
 
-import java.net.Socket;
-
 /**
  * The telnet-then-{@code GET /} test of the LB checklist against one endpoint: TCP connect, optional TLS
  * handshake, one HTTP request, all within one deadline.
@@ -10,25 +8,15 @@ public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
 
     @Override
     public ServiceResult probe(ServiceTarget target, Deadline deadline) {
-        TcpConnector.Attempt attempt = TcpConnector.connect(target.address(), target.route(), deadline);
-        if (!attempt.result().connected()) {
-            return new ServiceResult(target, attempt.result(), null, null);
+        SecureConnection.Opened opened = SecureConnection.open(target, deadline);
+        if (opened.socket() == null) {
+            return new ServiceResult(target, opened.connect(), opened.tls(), null);
         }
-        Socket socket = attempt.socket();
         try {
-            TlsResult tls = null;
-            if (target.tls()) {
-                TlsHandshake.Outcome handshake = TlsHandshake.run(socket, target, deadline);
-                tls = handshake.result();
-                if (!tls.established()) {
-                    return new ServiceResult(target, attempt.result(), tls, null);
-                }
-                socket = handshake.socket();
-            }
-            ExchangeResult exchange = HttpExchange.get(socket, target.hostHeader(), target.path(), deadline);
-            return new ServiceResult(target, attempt.result(), tls, exchange);
+            return new ServiceResult(target, opened.connect(), opened.tls(),
+                    HttpExchange.get(opened.socket(), target.hostHeader(), target.path(), deadline));
         } finally {
-            TcpConnector.closeQuietly(socket);
+            TcpConnector.closeQuietly(opened.socket());
         }
     }
 }
