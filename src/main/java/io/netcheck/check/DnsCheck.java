@@ -28,26 +28,44 @@ public final class DnsCheck {
     static final int MAX_SYSTEM = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private final io.netcheck.probe.TargetPolicy policy;
     private final ProbeRunner runner;
     private final Clock clock;
     private final Supplier<List<InetSocketAddress>> systemServers;
     private final DnsQueryProbe probe = new DnsQueryProbe();
 
+    /** The resolvers /etc/resolv.conf names now (re-read on every check: a pod's resolv.conf can change). */
+    public static final Supplier<List<InetSocketAddress>> SYSTEM_SERVERS = () -> {
+        ResolverConfig.refresh();
+        return ResolverConfig.getCurrentConfig().servers();
+    };
+
     public DnsCheck(ProbeRunner runner, Clock clock) {
-        this(runner, clock, () -> {
-            ResolverConfig.refresh();
-            return ResolverConfig.getCurrentConfig().servers();
-        });
+        this(runner, clock, SYSTEM_SERVERS);
     }
 
     /** @param systemServers the resolvers /etc/resolv.conf names (tests give their own) */
     public DnsCheck(ProbeRunner runner, Clock clock, Supplier<List<InetSocketAddress>> systemServers) {
+        this(runner, clock, systemServers, io.netcheck.probe.TargetPolicy.OPEN);
+    }
+
+    /** @param policy applies to a server named with @SERVER (the system's own resolvers are trusted) */
+    public DnsCheck(ProbeRunner runner, Clock clock, Supplier<List<InetSocketAddress>> systemServers,
+                    io.netcheck.probe.TargetPolicy policy) {
         this.runner = runner;
         this.clock = clock;
         this.systemServers = systemServers;
+        this.policy = policy;
     }
 
     public DnsEvidence run(DnsRequest request) throws InterruptedException {
+        if (request.server() != null) {
+            String refusal = policy.refusal(request.server().getAddress(), request.server().getPort());
+            if (refusal != null) {
+                throw new io.netcheck.probe.TargetPolicy.Refused("@" + request.server().getAddress().getHostAddress()
+                        + ": " + refusal);
+            }
+        }
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         String qname = qname(request);

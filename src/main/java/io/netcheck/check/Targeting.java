@@ -4,6 +4,7 @@ import io.netcheck.checklist.HostPort;
 import io.netcheck.probe.Addresses;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.RouteLookup;
+import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.Timed;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.probe.dns.Resolution;
@@ -20,10 +21,16 @@ import java.util.concurrent.ExecutionException;
 public final class Targeting {
     private final NameResolver resolver;
     private final ProbeRunner runner;
+    private final TargetPolicy policy;
 
     public Targeting(NameResolver resolver, ProbeRunner runner) {
+        this(resolver, runner, TargetPolicy.OPEN);
+    }
+
+    public Targeting(NameResolver resolver, ProbeRunner runner, TargetPolicy policy) {
         this.resolver = resolver;
         this.runner = runner;
+        this.policy = policy;
     }
 
     public Target plan(HostPort hp, Duration timeout) throws InterruptedException {
@@ -33,6 +40,10 @@ public final class Targeting {
             return new Target(hp, resolution, null, null, resolution.error());
         }
         InetAddress address = Addresses.preferred(resolution.addresses());
+        String refusal = policy.refusal(address, hp.port());
+        if (refusal != null) {
+            throw new TargetPolicy.Refused(hp.label() + ": " + refusal);
+        }
         InetSocketAddress socket = new InetSocketAddress(address, hp.port());
         try {
             return new Target(hp, resolution, socket, RouteLookup.lookup(address), null);
@@ -51,6 +62,4 @@ public final class Targeting {
                     "resolution did not finish within " + timeout.toMillis() + " ms");
         }
     }
-
-    /** IPv4 first, as the VIP checklist does. */
 }

@@ -20,6 +20,7 @@ import io.netcheck.probe.RouteLookup;
 import io.netcheck.probe.ServiceProbe;
 import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.ServiceTarget;
+import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.Timed;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.probe.dns.Resolution;
@@ -54,9 +55,16 @@ public final class VipChecklist {
     private final Clock clock;
     private final ChecklistSettings settings;
     private final ServiceProbe probe = new ServiceProbe();
+    private final TargetPolicy policy;
 
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings) {
+        this(resolver, capture, runner, clock, settings, TargetPolicy.OPEN);
+    }
+
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings, TargetPolicy policy) {
+        this.policy = policy;
         this.resolver = resolver;
         this.capture = capture;
         this.runner = runner;
@@ -76,6 +84,18 @@ public final class VipChecklist {
         targets.addAll(request.backends());
 
         List<Planned> plans = plan(targets, request);
+        // The policy is checked on the addresses that will be probed, and the whole command is refused before
+        // any packet leaves: a refused backend must not be probeable by hiding it in a list.
+        List<String> refusals = new ArrayList<>();
+        for (Planned p : plans) {
+            String why = p.address == null ? null : policy.refusal(p.address.getAddress(), p.address.getPort());
+            if (why != null) {
+                refusals.add(p.target.label() + ": " + why);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new TargetPolicy.Refused(String.join("; ", refusals));
+        }
         List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
                 .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
         List<InetSocketAddress> endpoints = plans.stream().filter(p -> p.route != null).map(p -> p.address).toList();

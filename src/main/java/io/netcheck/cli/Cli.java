@@ -62,6 +62,9 @@ public class Cli {
             Command.Help help = (Command.Help) command;
             out.println(CommandParser.helpFor(help.topic()));
             return HEALTHY;
+        } catch (io.netcheck.probe.TargetPolicy.Refused e) {
+            err.println("netcheck: refused by the target policy, nothing was sent: " + e.getMessage());
+            return USAGE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("netcheck: interrupted");

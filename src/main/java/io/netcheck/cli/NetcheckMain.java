@@ -24,6 +24,8 @@ public class NetcheckMain implements QuarkusApplication {
             // A one-shot check serves nothing: no HTTP listener, no Slack connection.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("netcheck.slack.mode", "off");
+            // The target policy guards the bot from Slack users; a CLI user already has a shell here.
+            System.setProperty("netcheck.policy.enabled", System.getProperty("netcheck.policy.enabled", "false"));
         }
         Quarkus.run(NetcheckMain.class, args);
     }

@@ -7,6 +7,7 @@ import io.netcheck.checklist.VipChecklist;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
 import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.dns.DnsjavaResolver;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.verdict.Cause;
@@ -22,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -53,6 +55,19 @@ public class Beans {
 
     @Produces
     @Singleton
+    TargetPolicy policy(NetcheckConfig config) {
+        var p = config.policy();
+        if (!p.enabled()) {
+            return TargetPolicy.OPEN;
+        }
+        return new TargetPolicy(p.allowCidrs().orElse(List.of()).stream().map(TargetPolicy.Cidr::parse).toList(),
+                p.denyCidrs().stream().map(TargetPolicy.Cidr::parse).toList(),
+                TargetPolicy.ports(p.allowPorts().orElse(List.of())), TargetPolicy.ports(p.denyPorts().orElse(List.of())),
+                "netcheck.policy");
+    }
+
+    @Produces
+    @Singleton
     ProbeRunner runner(NetcheckConfig config, Clock clock) {
         return new ProbeRunner(config.probe().maxParallel(), clock);
     }
@@ -64,10 +79,10 @@ public class Beans {
     @Produces
     @Singleton
     VipChecklist checklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
-                           NetcheckConfig config) {
+                           NetcheckConfig config, TargetPolicy policy) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
-                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir));
+                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir), policy);
     }
 
     @Produces
@@ -113,11 +128,11 @@ public class Beans {
     @Produces
     @Singleton
     io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
-                                       Clock clock, NetcheckConfig config) {
-        var targeting = new io.netcheck.check.Targeting(resolver, runner);
+                                       Clock clock, NetcheckConfig config, TargetPolicy policy) {
+        var targeting = new io.netcheck.check.Targeting(resolver, runner, policy);
         var ping = new io.netcheck.check.PingCheck(targeting, runner, clock, captureRun.settings().captureDir());
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
-                new io.netcheck.check.DnsCheck(runner, clock),
+                new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),

@@ -3,6 +3,7 @@ package io.netcheck.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -18,6 +19,8 @@ public interface NetcheckConfig {
     Capture capture();
 
     Slack slack();
+
+    Policy policy();
 
     /** Cause → team key overrides, e.g. {@code netcheck.owner.HOST_UNREACHABLE=network}. */
     Map<String, String> owner();
@@ -92,6 +95,28 @@ public interface NetcheckConfig {
 
         /** Where .pcap files are written; defaults to the JVM's temporary directory. */
         Optional<String> directory();
+    }
+
+    /**
+     * Which targets the bot may probe. Enforced for Slack (and scheduled) checks; CLI runs are exempt — their
+     * user already has a shell on the host — unless {@code -Dnetcheck.policy.enabled=true} is given.
+     */
+    interface Policy {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Address blocks targets must be in; empty: any address not denied. */
+        Optional<List<String>> allowCidrs();
+
+        /** Address blocks never probed: link-local and cloud metadata, loopback, "this network", multicast, broadcast. */
+        @WithDefault(io.netcheck.probe.TargetPolicy.DEFAULT_DENY)
+        List<String> denyCidrs();
+
+        /** Ports targets may use, e.g. 80,443,8000-8999; empty: any port not denied. */
+        Optional<List<String>> allowPorts();
+
+        /** Ports never probed. */
+        Optional<List<String>> denyPorts();
     }
 
     interface Slack {

@@ -53,6 +53,8 @@ public class SlackBot {
     Checks checks;
     @Inject
     Clock clock;
+    @Inject
+    io.netcheck.probe.TargetPolicy policy;
 
     private volatile SlackMode mode = SlackMode.OFF;
     private volatile String problem;
@@ -221,6 +223,10 @@ public class SlackBot {
             return "nothing to run for `" + SlackBlocks.esc(text) + "`";
         }
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
+        String refused = refusedLiteral(command);
+        if (refused != null) {
+            return ":no_entry: refused by the target policy, nothing was sent: " + refused;
+        }
         if (json) {
             return "--json is a CLI option: in Slack the report is always the thread";
         }
@@ -232,6 +238,24 @@ public class SlackBot {
             return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
                     + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
         }
+    }
+
+    /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
+    private String refusedLiteral(Command command) {
+        if (!(command instanceof Command.Vip vip)) {
+            return null;
+        }
+        List<io.netcheck.checklist.HostPort> targets = new java.util.ArrayList<>(vip.request().backends());
+        targets.add(0, vip.request().vip());
+        List<String> refusals = new java.util.ArrayList<>();
+        for (io.netcheck.checklist.HostPort t : targets) {
+            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
+            String why = literal == null ? null : policy.refusal(literal, t.port());
+            if (why != null) {
+                refusals.add(t.label() + ": " + why);
+            }
+        }
+        return refusals.isEmpty() ? null : String.join("; ", refusals);
     }
 
     /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */

@@ -79,6 +79,14 @@ final class SlackRun implements Runnable {
         Report report;
         try {
             report = check(progress::finished);
+        } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
+            // A name resolved into a refused block: nothing was sent. Say so on the card and to the user.
+            progress.close();
+            String why = ":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage());
+            attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+                    .text("netcheck " + command + ": refused").blocks(SlackBlocks.usageFree(why))));
+            respond(why, null);
+            return;
         } finally {
             progress.close();
         }
@@ -154,7 +162,14 @@ final class SlackRun implements Runnable {
 
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
     private void runWithoutChannel(SlackFailure why) throws InterruptedException {
-        Report report = check(io.netcheck.checklist.ChecklistProgress.NONE);
+        Report report;
+        try {
+            report = check(io.netcheck.checklist.ChecklistProgress.NONE);
+        } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
+            respond(":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage()),
+                    null);
+            return;
+        }
         String hint = why.cannotPostInChannel()
                 ? ":information_source: I can't post in this channel (" + why.error() + "). Invite me with "
                 + "`/invite @netcheck` (for private channels, from the channel's details → Integrations) and run "

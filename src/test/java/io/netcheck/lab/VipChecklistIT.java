@@ -363,6 +363,36 @@ class VipChecklistIT {
     }
 
     @Test
+    void refusedTargetsGetNoPacketAtAll() throws Exception {
+        lab.run("haproxy", "http", "--check");
+        Path pcap = Path.of("/tmp/netcheck-policy-" + ProcessHandle.current().pid() + ".pcap");
+        Process tcpdump = new ProcessBuilder("ip", "netns", "exec", lab.namespace("client"), "tcpdump", "-i", "eth0",
+                "-n", "-U", "-w", pcap.toString(), "host 203.0.113.10 or net 203.0.113.128/25").start();
+        try {
+            String ready = new java.io.BufferedReader(new java.io.InputStreamReader(tcpdump.getErrorStream())).readLine();
+            assertTrue(ready != null && ready.contains("listening on eth0"), "tcpdump: " + ready);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            String jar = System.getProperty(LabNetwork.APP_JAR_PROPERTY);
+            // The bot's policy, switched on for the CLI, with the lab's server block denied.
+            LabNetwork.Result vip = lab.exec("client", Duration.ofSeconds(60), java, "-Dnetcheck.policy.enabled=true",
+                    "-Dnetcheck.policy.deny-cidrs=203.0.113.128/25", "-jar", jar, "vip", VIP, "--backends", BACKENDS);
+            assertEquals(2, vip.exit(), vip::toString);
+            assertTrue(vip.stderr().contains("refused by the target policy, nothing was sent: 203.0.113.130:80: "
+                    + "203.0.113.130 is in 203.0.113.128/25 (netcheck.policy.deny-cidrs)"), vip::toString);
+            LabNetwork.Result tcp = lab.exec("client", Duration.ofSeconds(60), java, "-Dnetcheck.policy.enabled=true",
+                    "-Dnetcheck.policy.deny-cidrs=203.0.113.128/25", "-jar", jar, "tcp", LabNetwork.backend(1) + ":80");
+            assertEquals(2, tcp.exit(), tcp::toString);
+            Thread.sleep(300);
+        } finally {
+            tcpdump.destroy();
+            tcpdump.waitFor();
+        }
+        LabNetwork.Result read = lab.exec("client", Duration.ofSeconds(10), "tcpdump", "-nn", "-r", pcap.toString());
+        Files.deleteIfExists(pcap);
+        assertEquals("", read.stdout().strip(), "not one packet to the VIP or the servers: " + read.stdout());
+    }
+
+    @Test
     void badInputIsAUsageErrorWithoutAStackTrace() {
         LabNetwork.Result r = lab.netcheck(Duration.ofSeconds(60), "vip", "10.0.0.5");
         assertEquals(2, r.exit(), r::toString);
