@@ -80,7 +80,11 @@ final class HttpExchange {
             int bodyStart = headEnd < 0 ? all.length : headEnd;
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.write(all, bodyStart, all.length - bodyStart);
-            readSomeBody(socket, in, body, deadline);
+            // Stop at the declared length: a keep-alive server would otherwise hold us for BODY_WAIT.
+            int wanted = Math.min(MAX_BODY, contentLength(new String(all, 0, bodyStart, StandardCharsets.ISO_8859_1)));
+            if (body.size() < wanted) {
+                readSomeBody(socket, in, body, deadline, wanted);
+            }
             HttpResponseSummary summary = parse(new String(all, 0, bodyStart, StandardCharsets.ISO_8859_1),
                     body.toString(StandardCharsets.UTF_8));
             return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, since(t0), null);
@@ -108,17 +112,37 @@ final class HttpExchange {
         return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, since(t0), error);
     }
 
-    private static void readSomeBody(Socket socket, InputStream in, ByteArrayOutputStream body, Deadline deadline) {
+    /** Content-Length of the head, or MAX_BODY when absent or unreadable (read what comes, up to the cap). */
+    static int contentLength(String head) {
+        String[] status = head.split("\r?\n", 2)[0].split(" ");
+        if (status.length > 1 && (status[1].equals("204") || status[1].equals("304") || status[1].startsWith("1"))) {
+            return 0; // no body by definition
+        }
+        for (String line : head.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
+                try {
+                    return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(line.substring(colon + 1).trim()));
+                } catch (NumberFormatException e) {
+                    return MAX_BODY;
+                }
+            }
+        }
+        return MAX_BODY;
+    }
+
+    private static void readSomeBody(Socket socket, InputStream in, ByteArrayOutputStream body, Deadline deadline,
+                                     int wanted) {
         long until = System.nanoTime() + Math.min(BODY_WAIT.toNanos(), deadline.remaining().toNanos());
         byte[] buf = new byte[1024];
         try {
-            while (body.size() < MAX_BODY) {
+            while (body.size() < wanted) {
                 long left = until - System.nanoTime();
                 if (left <= 0) {
                     return;
                 }
                 socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-                int n = in.read(buf, 0, Math.min(buf.length, MAX_BODY - body.size()));
+                int n = in.read(buf, 0, Math.min(buf.length, wanted - body.size()));
                 if (n < 0) {
                     return;
                 }

@@ -52,6 +52,14 @@ class ServiceProbeTest {
     }
 
     @Test
+    void declaredLengthEndsTheWaitOnKeepAliveServers() {
+        assertEquals(12, HttpExchange.contentLength("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n"));
+        assertEquals(0, HttpExchange.contentLength("HTTP/1.1 204 No Content\r\nServer: x\r\n"));
+        assertEquals(HttpExchange.MAX_BODY, HttpExchange.contentLength("HTTP/1.1 200 OK\r\nServer: x\r\n"));
+        assertEquals(HttpExchange.MAX_BODY, HttpExchange.contentLength("HTTP/1.1 200 OK\r\ncontent-length: x\r\n"));
+    }
+
+    @Test
     void closedPortIsRefused() throws Exception {
         InetSocketAddress closed;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
