@@ -131,6 +131,10 @@ public interface NetcheckConfig {
         @WithDefault("4")
         int workers();
 
+        /** Checks one Slack user may have running or queued at once. */
+        @WithDefault("2")
+        int perUser();
+
         /** Checks that may wait for a worker; beyond this users are told to try again. */
         @WithDefault("16")
         int queue();

@@ -67,6 +67,8 @@ public class SlackBot {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
     private RecentRequests recent;
+    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perUser =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
         mode = resolveMode();
@@ -208,6 +210,12 @@ public class SlackBot {
 
     /** Parses and queues a run; returns why it was refused, or null when accepted. */
     String accept(String text, String channel, String user, String responseUrl) {
+        String refusal = admit(text, channel, user, responseUrl);
+        Audit.decision(user, channel, text, refusal == null ? "accepted" : "refused", refusal);
+        return refusal;
+    }
+
+    private String admit(String text, String channel, String user, String responseUrl) {
         Command command;
         List<String> words = SlackText.words(text);
         if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
@@ -230,11 +238,27 @@ public class SlackBot {
         if (json) {
             return "--json is a CLI option: in Slack the report is always the thread";
         }
+        // Fairness: one user cannot fill the queue for everybody else.
+        java.util.concurrent.atomic.AtomicInteger mine = perUser.computeIfAbsent(user,
+                u -> new java.util.concurrent.atomic.AtomicInteger());
+        if (mine.incrementAndGet() > config.slack().perUser()) {
+            mine.decrementAndGet();
+            return ":hourglass: you already have " + config.slack().perUser() + " checks running or waiting; "
+                    + "try again when one has finished.";
+        }
+        SlackRun run = new SlackRun(new RunRequest(text, command, channel, user, responseUrl), checks, slack,
+                methods, api, progress, config.slack().progressInterval());
         try {
-            workers.execute(new SlackRun(new RunRequest(text, command, channel, user, responseUrl), checks, slack,
-                    methods, api, progress, config.slack().progressInterval()));
+            workers.execute(() -> {
+                try {
+                    run.run();
+                } finally {
+                    mine.decrementAndGet();
+                }
+            });
             return null;
         } catch (RejectedExecutionException e) {
+            mine.decrementAndGet();
             return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
                     + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
         }

@@ -76,6 +76,7 @@ final class SlackRun implements Runnable {
         }
 
         Progress progress = new Progress(channel, ts, command);
+        long started = System.nanoTime();
         Report report;
         try {
             report = check(progress::finished);
@@ -91,6 +92,8 @@ final class SlackRun implements Runnable {
             progress.close();
         }
 
+        Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
+                report.verdict().team(), report.target(), (System.nanoTime() - started) / 1_000_000);
         List<String> failures = new ArrayList<>();
         String cardText = "netcheck " + command + ": " + SlackBlocks.verdictText(report);
         attempt(failures, "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(cardText)

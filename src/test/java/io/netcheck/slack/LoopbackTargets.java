@@ -11,6 +11,8 @@ import java.net.ServerSocket;
 final class LoopbackTargets implements AutoCloseable {
     final HttpServer server;
     final int closedPort;
+    /** Accepts connections (in the kernel's backlog) and never answers: runs against it last a full timeout. */
+    final ServerSocket silent;
 
     LoopbackTargets() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -26,6 +28,7 @@ final class LoopbackTargets implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
+        silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     }
 
     String vip() {
@@ -36,8 +39,17 @@ final class LoopbackTargets implements AutoCloseable {
         return "127.0.0.1:" + closedPort;
     }
 
+    String silentTarget() {
+        return "127.0.0.1:" + silent.getLocalPort();
+    }
+
     @Override
     public void close() {
+        try {
+            silent.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
         server.stop(0);
     }
 }

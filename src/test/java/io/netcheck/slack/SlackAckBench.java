@@ -126,7 +126,7 @@ public final class SlackAckBench {
     /** Returns {latency in ns, 1 accepted / 2 busy / 0 other}. */
     private static CompletableFuture<long[]> send(HttpClient http, String url, FakeSlack fake, String text) {
         Map<String, String> form = Map.of("token", "t", "team_id", "T0FAKE", "channel_id", "C0BENCH", "user_id",
-                "U0BENCH", "command", "/netcheck", "text", text, "response_url", fake.responseUrl("bench"),
+                "U" + UUID.randomUUID().toString().substring(0, 8), "command", "/netcheck", "text", text, "response_url", fake.responseUrl("bench"),
                 "trigger_id", UUID.randomUUID().toString(), "api_app_id", "A0FAKE");
         String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
                 StandardCharsets.UTF_8)).collect(Collectors.joining("&"));

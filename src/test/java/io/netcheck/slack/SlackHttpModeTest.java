@@ -219,6 +219,21 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void oneUserCannotFillTheQueue() throws Exception {
+        String slow = "vip " + targets.silentTarget() + " --timeout 2s";
+        assertTrue(signed(command(slow)).body().contains("Checking"));
+        assertTrue(signed(command(slow)).body().contains("Checking"));
+        HttpResponse<String> third = signed(command(slow));
+        assertTrue(JSON.readTree(third.body()).get("text").asText().contains("you already have 2 checks"),
+                third.body());
+        Map<String, String> other = command(slow);
+        other.put("user_id", "U0SOMEONEELSE");
+        assertTrue(signed(other).body().contains("Checking"), "other users are not held up");
+        fake().await("the three runs", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .filter(c -> c.flag("reply_broadcast")).count() >= 3);
+    }
+
+    @Test
     void helpListsTheCommands() throws Exception {
         HttpResponse<String> ack = signed(command("help"));
         assertTrue(ack.body().contains("vip HOST:PORT") && ack.body().contains("examples"), ack.body());

@@ -1,0 +1,56 @@
+package io.netcheck.slack;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * One structured JSON line per Slack command, accepted or refused, on the {@code netcheck.audit} log
+ * category: who, where, what, the decision, and for finished runs the verdict and duration. Tokens and
+ * secrets are never passed here.
+ */
+final class Audit {
+    private static final Logger LOG = Logger.getLogger("netcheck.audit");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Audit() {
+    }
+
+    static void decision(String user, String channel, String command, String decision, String reason) {
+        Map<String, Object> line = base("decision", user, channel, command);
+        line.put("decision", decision);
+        if (reason != null) {
+            line.put("reason", reason);
+        }
+        write(line);
+    }
+
+    static void finished(String user, String channel, String command, String cause, String team, String target,
+                         long durationMs) {
+        Map<String, Object> line = base("finished", user, channel, command);
+        line.put("target", target);
+        line.put("cause", cause);
+        line.put("team", team);
+        line.put("durationMs", durationMs);
+        write(line);
+    }
+
+    private static Map<String, Object> base(String event, String user, String channel, String command) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", event);
+        line.put("user", user);
+        line.put("channel", channel);
+        line.put("command", command == null ? null : command.length() > 500 ? command.substring(0, 500) + "…" : command);
+        return line;
+    }
+
+    private static void write(Map<String, Object> line) {
+        try {
+            LOG.info(JSON.writeValueAsString(line));
+        } catch (JsonProcessingException e) {
+            LOG.warn("audit line could not be written: " + e.getMessage());
+        }
+    }
+}
