@@ -61,7 +61,8 @@ public class Beans {
             return TargetPolicy.OPEN;
         }
         return new TargetPolicy(p.allowCidrs().orElse(List.of()).stream().map(TargetPolicy.Cidr::parse).toList(),
-                p.denyCidrs().stream().map(TargetPolicy.Cidr::parse).toList(),
+                java.util.stream.Stream.concat(p.builtinDeny().stream(), p.denyCidrs().orElse(List.of()).stream())
+                        .map(TargetPolicy.Cidr::parse).toList(),
                 TargetPolicy.ports(p.allowPorts().orElse(List.of())), TargetPolicy.ports(p.denyPorts().orElse(List.of())),
                 "netcheck.policy");
     }

@@ -108,9 +108,15 @@ public interface NetcheckConfig {
         /** Address blocks targets must be in; empty: any address not denied. */
         Optional<List<String>> allowCidrs();
 
-        /** Address blocks never probed: link-local and cloud metadata, loopback, "this network", multicast, broadcast. */
+        /**
+         * Address blocks never probed: link-local and cloud metadata, loopback, "this network", multicast,
+         * broadcast. Kept apart from deny-cidrs so adding a denial never drops these; change it only deliberately.
+         */
         @WithDefault(io.netcheck.probe.TargetPolicy.DEFAULT_DENY)
-        List<String> denyCidrs();
+        List<String> builtinDeny();
+
+        /** More address blocks never probed, on top of builtin-deny. */
+        Optional<List<String>> denyCidrs();
 
         /** Ports targets may use, e.g. 80,443,8000-8999; empty: any port not denied. */
         Optional<List<String>> allowPorts();

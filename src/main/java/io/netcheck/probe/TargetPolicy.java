@@ -27,6 +27,7 @@ public final class TargetPolicy {
     private final List<int[]> allowPorts;
     private final List<int[]> denyPorts;
     private final String origin;
+    private static final java.util.Set<String> builtin = java.util.Set.of(DEFAULT_DENY.split(","));
 
     /**
      * @param allow      empty: every address not denied
@@ -46,7 +47,8 @@ public final class TargetPolicy {
     public String refusal(InetAddress address, int port) {
         for (Cidr c : deny) {
             if (c.contains(address)) {
-                return address.getHostAddress() + " is in " + c.text() + " (" + origin + ".deny-cidrs)";
+                return address.getHostAddress() + " is in " + c.text() + " (" + origin
+                        + (builtin.contains(c.text()) ? ".builtin-deny)" : ".deny-cidrs)");
             }
         }
         if (!allow.isEmpty() && allow.stream().noneMatch(c -> c.contains(address))) {

@@ -29,7 +29,7 @@ class TargetPolicyTest {
             "fe80::1", "0.0.0.0", "224.0.0.251", "ff02::1", "255.255.255.255"})
     void metadataLoopbackAndMulticastAreDeniedByDefault(String address) throws Exception {
         String why = defaults.refusal(ip(address), 80);
-        assertTrue(why != null && why.contains("(netcheck.policy.deny-cidrs)"), address + ": " + why);
+        assertTrue(why != null && why.contains("(netcheck.policy.builtin-deny)"), address + ": " + why);
     }
 
     @ParameterizedTest
@@ -40,7 +40,7 @@ class TargetPolicyTest {
 
     @Test
     void refusalNamesTheAddressTheBlockAndTheSetting() throws Exception {
-        assertEquals("169.254.169.254 is in 169.254.0.0/16 (netcheck.policy.deny-cidrs)",
+        assertEquals("169.254.169.254 is in 169.254.0.0/16 (netcheck.policy.builtin-deny)",
                 defaults.refusal(ip("169.254.169.254"), 80));
     }
 

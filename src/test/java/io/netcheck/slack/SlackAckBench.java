@@ -45,7 +45,7 @@ public final class SlackAckBench {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
             env.put("QUARKUS_LOG_LEVEL", "WARN");
             env.put("NETCHECK_CAPTURE_DIRECTORY", pcaps.toString());
-            env.put("NETCHECK_POLICY_DENY_CIDRS", "169.254.0.0/16");  // targets are on loopback
+            env.put("NETCHECK_POLICY_BUILTIN_DENY", "169.254.0.0/16");  // targets are on loopback
             pb.redirectErrorStream(true).redirectOutput(new File("bench/results/slack-app.log"));
             Process app = pb.start();
             try {

@@ -213,7 +213,7 @@ class SlackHttpModeTest {
         HttpResponse<String> ack = signed(command("vip 169.254.169.254:80 --backends " + targets.vip()));
         String text = JSON.readTree(ack.body()).get("text").asText();
         assertTrue(text.contains("refused by the target policy")
-                && text.contains("169.254.169.254 is in 169.254.0.0/16 (netcheck.policy.deny-cidrs)"), ack.body());
+                && text.contains("169.254.169.254 is in 169.254.0.0/16 (netcheck.policy.builtin-deny)"), ack.body());
         Thread.sleep(300);
         assertTrue(fake().calls("chat.postMessage").isEmpty());
     }

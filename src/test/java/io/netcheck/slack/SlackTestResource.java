@@ -26,7 +26,7 @@ public class SlackTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("netcheck.team.server.slack-group", "S0SERVERS");
         config.put("netcheck.capture.directory", "target/slack-test-pcaps");
         // The tests' targets live on loopback, which the default policy denies: deny metadata only.
-        config.put("netcheck.policy.deny-cidrs", "169.254.0.0/16,fd00:ec2::254/128");
+        config.put("netcheck.policy.builtin-deny", "169.254.0.0/16,fd00:ec2::254/128");
         return config;
     }
 
