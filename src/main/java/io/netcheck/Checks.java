@@ -28,7 +28,7 @@ public class Checks {
 
     /** One of the single-probe commands (tcp, dns, http, ...). */
     public Report run(Command.Single command) throws InterruptedException {
-        return probes.run(command);
+        return counted(probes.run(command));
     }
 
     public Report vip(VipCheckRequest request) throws InterruptedException {
@@ -37,6 +37,16 @@ public class Checks {
 
     public Report vip(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
         VipEvidence evidence = checklist.run(request, progress);
-        return VipReport.of(evidence, verdicts.decide(evidence));
+        return counted(VipReport.of(evidence, verdicts.decide(evidence)));
+    }
+
+    @Inject
+    io.netcheck.metrics.CheckMetrics metrics;
+
+    private Report counted(Report report) {
+        if (metrics != null) {
+            metrics.finished(report);
+        }
+        return report;
     }
 }

@@ -81,6 +81,22 @@ public final class Pcap4jCapture implements PacketCapture {
         return PacketCapture.disabled(problem).start(interfaces, filter, snaplen);
     }
 
+    /** Whether a capture can be opened here: null when it can, else why not (in the operator's words). */
+    public static String availability() {
+        try {
+            var lo = org.pcap4j.core.Pcaps.findAllDevs().stream().filter(PcapNetworkInterface::isLoopBack).findFirst();
+            if (lo.isEmpty()) {
+                return "no loopback interface visible to libpcap";
+            }
+            PcapHandle handle = new PcapHandle.Builder(lo.get().getName()).snaplen(64).timeoutMillis(READ_TIMEOUT_MS)
+                    .build();
+            handle.close();
+            return null;
+        } catch (PcapNativeException | RuntimeException | LinkageError e) {
+            return explain(e);
+        }
+    }
+
     /** Turns pcap4j/JNA failures into the operator's next step. */
     static String explain(Throwable e) {
         String message = String.valueOf(e.getMessage());

@@ -55,6 +55,9 @@ public class SlackBot {
     Clock clock;
     @Inject
     io.netcheck.probe.TargetPolicy policy;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+    private SlackMetrics metrics = SlackMetrics.NONE;
 
     private volatile SlackMode mode = SlackMode.OFF;
     private volatile String problem;
@@ -89,12 +92,15 @@ public class SlackBot {
         slackConfig.setMethodsEndpointUrlPrefix(credentials.apiUrl());
         slack = Slack.getInstance(slackConfig);
         methods = slack.methods(credentials.botToken().get());
+        metrics = new MicrometerSlackMetrics(registry);
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
-                SlackMetrics.NONE);
+                metrics);
         recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(named("slack-progress"));
+        registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
+        registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";
         // Slack may be unreachable when the pod starts: keep trying in the background and stay not-ready
         // meanwhile, instead of dying and crash-looping.
@@ -178,6 +184,8 @@ public class SlackBot {
         try {
             command = parser.parse(words);
         } catch (UsageException e) {
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
+            metrics.rejected("input");
             return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage())
                     .blocks(SlackBlocks.usage(e.getMessage(), e.usage())));
         }
@@ -212,6 +220,10 @@ public class SlackBot {
     String accept(String text, String channel, String user, String responseUrl) {
         String refusal = admit(text, channel, user, responseUrl);
         Audit.decision(user, channel, text, refusal == null ? "accepted" : "refused", refusal);
+        if (refusal != null) {
+            metrics.rejected(refusal.contains("target policy") ? "policy" : refusal.contains("you already have")
+                    ? "per_user" : refusal.contains("busy") ? "busy" : "input");
+        }
         return refusal;
     }
 

@@ -233,6 +233,31 @@ class SlackHttpModeTest {
                 .filter(c -> c.flag("reply_broadcast")).count() >= 3);
     }
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
+    @Test
+    void metricsAndHealthDescribeWhatHappened() throws Exception {
+        signed(command(vipCommand()));
+        signed(command("vip 10.0.0.5"));
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        String scraped = http.send(HttpRequest.newBuilder(URI.create(metrics.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(scraped.contains("netcheck_checks_total{cause=\"DEGRADED\",command=\"vip\",team=\"server\"}"),
+                scraped.lines().filter(l -> l.startsWith("netcheck_")).toList().toString());
+        assertTrue(scraped.contains("netcheck_slack_api_calls_total{method=\"chat.postMessage\",outcome=\"ok\"}"));
+        assertTrue(scraped.contains("netcheck_slack_rejected_total{reason=\"input\"}"));
+        assertTrue(scraped.contains("netcheck_slack_queue_depth") && scraped.contains("netcheck_probe_duration_seconds"));
+        String health = http.send(HttpRequest.newBuilder(URI.create(ready.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(health.contains("\"packet-capture\"") && health.contains("\"available\""), health);
+        assertTrue(health.contains("\"slack\""), health);
+    }
+
     @Test
     void helpListsTheCommands() throws Exception {
         HttpResponse<String> ack = signed(command("help"));

@@ -1,0 +1,36 @@
+package io.netcheck.capture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Says whether packet capture works here (libpcap present, CAP_NET_RAW held). Always UP: checks run and
+ * report without capture, so a missing privilege must not take the bot out of service — but the operator
+ * sees it in /q/health/ready.
+ */
+@Readiness
+@ApplicationScoped
+public class CaptureReadiness implements HealthCheck {
+    private static final Duration CACHE = Duration.ofSeconds(60);
+    private volatile String problem;
+    private volatile long checkedAt;
+    private volatile boolean checked;
+
+    @Override
+    public HealthCheckResponse call() {
+        long now = System.nanoTime();
+        if (!checked || now - checkedAt > CACHE.toNanos()) {
+            problem = Pcap4jCapture.availability();
+            checkedAt = now;
+            checked = true;
+        }
+        var response = HealthCheckResponse.named("packet-capture").up().withData("available", problem == null);
+        if (problem != null) {
+            response.withData("problem", problem);
+        }
+        return response.build();
+    }
+}
