@@ -37,6 +37,10 @@ public class SlackEventsResource {
             // Still connecting: Slack retries, and the user sees Slack's own timeout message meanwhile.
             return Response.status(503).entity("netcheck is not connected to Slack yet: " + bot.problem()).build();
         }
+        if (!fresh(headers.getHeaderString("X-Slack-Request-Timestamp"))) {
+            // Bolt only rejects old timestamps; one from the future would keep a captured request replayable.
+            return Response.status(401).entity("invalid request timestamp").build();
+        }
         Map<String, List<String>> headerMap = new HashMap<>();
         headers.getRequestHeaders().forEach((k, v) -> headerMap.put(k, List.copyOf(v)));
         Map<String, List<String>> query = new HashMap<>();
@@ -53,6 +57,16 @@ public class SlackEventsResource {
             out.type(answer.getContentType());
         }
         return out.entity(answer.getBody() == null ? "" : answer.getBody()).build();
+    }
+
+    /** Slack's window: the request timestamp within five minutes of now, either way. */
+    static boolean fresh(String timestamp) {
+        try {
+            long skew = Math.abs(System.currentTimeMillis() / 1000 - Long.parseLong(timestamp.trim()));
+            return skew <= 300;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private SlackRequestParser parser(App app) {

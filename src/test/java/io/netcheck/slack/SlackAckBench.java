@@ -49,7 +49,9 @@ public final class SlackAckBench {
             pb.redirectErrorStream(true).redirectOutput(new File("bench/results/slack-app.log"));
             Process app = pb.start();
             try {
-                HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+                // Separate HTTP/1.1 requests, as Slack sends them (not multiplexed on one HTTP/2 connection).
+                HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                        .connectTimeout(Duration.ofSeconds(2)).build();
                 awaitReady(http, port);
                 String events = "http://127.0.0.1:" + port + "/slack/events";
                 String text = "vip " + targets.vip() + " --backends " + targets.vip() + "," + targets.closed()

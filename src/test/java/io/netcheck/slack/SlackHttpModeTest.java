@@ -166,6 +166,9 @@ class SlackHttpModeTest {
         long now = System.currentTimeMillis() / 1000;
         assertEquals(401, post(body, now, SlackSigner.sign("wrong-secret", now, body), Map.of()).statusCode());
         assertEquals(401, post(body, now, "v0=deadbeef", Map.of()).statusCode());
+        long future = now + 10 * 60;
+        assertEquals(401, post(body, future, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, future, body),
+                Map.of()).statusCode(), "a future timestamp would keep a captured request replayable");
         long stale = now - 6 * 60;
         assertEquals(401, post(body, stale, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, stale, body),
                 Map.of()).statusCode());
@@ -256,6 +259,50 @@ class SlackHttpModeTest {
                 HttpResponse.BodyHandlers.ofString()).body();
         assertTrue(health.contains("\"packet-capture\"") && health.contains("\"available\""), health);
         assertTrue(health.contains("\"slack\""), health);
+    }
+
+    @Test
+    void secretsNeverReachLogsOrMessages() throws Exception {
+        List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                logged.add(r.getMessage() + " " + java.util.Arrays.toString(r.getParameters())
+                        + (r.getThrown() == null ? "" : " " + r.getThrown()));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        java.util.logging.Level level = root.getLevel();
+        root.addHandler(handler);
+        root.setLevel(java.util.logging.Level.ALL);
+        try {
+            signed(command(vipCommand()));
+            fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                    .anyMatch(c -> c.flag("reply_broadcast")));
+            fake().slackErrorNext("chat.postMessage", "not_in_channel");
+            signed(command(vipCommand()));
+            fake().await("the fallback", WAIT, f -> !f.responseUrlPosts().isEmpty());
+            String body = encode(command(vipCommand()));
+            long now = System.currentTimeMillis() / 1000;
+            post(body, now, SlackSigner.sign("wrong", now, body), Map.of());
+            fake().awaitQuiet(Duration.ofMillis(500), WAIT);
+        } finally {
+            root.removeHandler(handler);
+            root.setLevel(level);
+        }
+        String everything = String.join("\n", logged) + fake().calls().stream()
+                .map(c -> c.params().toString()).collect(Collectors.joining("\n")) + fake().responseUrlPosts();
+        assertFalse(logged.isEmpty(), "the handler saw the run's logging");
+        assertFalse(everything.contains(FakeSlack.BOT_TOKEN), "bot token leaked");
+        assertFalse(everything.contains(SlackTestResource.SIGNING_SECRET), "signing secret leaked");
     }
 
     @Test
