@@ -22,6 +22,24 @@ public interface NetcheckConfig {
 
     Policy policy();
 
+    /**
+     * Who may run a command from Slack, per command name ({@code vip}, {@code listen}, ...). A command with no
+     * entry is open, except {@code listen} (it opens a port on the bot's host), which is refused until granted.
+     */
+    Map<String, Permission> auth();
+
+    /** Any of users or groups may run it (either list empty: no restriction by it); channels limit where. */
+    interface Permission {
+        /** Slack user ids (U…). */
+        Optional<List<String>> users();
+
+        /** Slack user group ids (S…); membership is read from Slack and cached for 5 minutes. */
+        Optional<List<String>> groups();
+
+        /** Slack channel ids (C…) the command may be run in. */
+        Optional<List<String>> channels();
+    }
+
     /** Cause → team key overrides, e.g. {@code netcheck.owner.HOST_UNREACHABLE=network}. */
     Map<String, String> owner();
 

@@ -70,6 +70,7 @@ public class SlackBot {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
     private RecentRequests recent;
+    private Authorization authorization;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perUser =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -96,6 +97,7 @@ public class SlackBot {
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 metrics);
         recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
+        authorization = new Authorization(config.auth(), this::groupMembers, clock);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(named("slack-progress"));
@@ -221,7 +223,8 @@ public class SlackBot {
         String refusal = admit(text, channel, user, responseUrl);
         Audit.decision(user, channel, text, refusal == null ? "accepted" : "refused", refusal);
         if (refusal != null) {
-            metrics.rejected(refusal.contains("target policy") ? "policy" : refusal.contains("you already have")
+            metrics.rejected(refusal.startsWith(":lock:") ? "authorisation" : refusal.contains("target policy") ? "policy"
+                    : refusal.contains("you already have")
                     ? "per_user" : refusal.contains("busy") ? "busy" : "input");
         }
         return refusal;
@@ -243,6 +246,11 @@ public class SlackBot {
             return "nothing to run for `" + SlackBlocks.esc(text) + "`";
         }
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
+        String verb = SlackText.words(text).get(0);
+        String forbidden = authorization.refusal(verb, user, channel);
+        if (forbidden != null) {
+            return ":lock: " + forbidden;
+        }
         String refused = refusedLiteral(command);
         if (refused != null) {
             return ":no_entry: refused by the target policy, nothing was sent: " + refused;
@@ -273,6 +281,18 @@ public class SlackBot {
             mine.decrementAndGet();
             return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
                     + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
+        }
+    }
+
+    private java.util.Set<String> groupMembers(String group) {
+        try {
+            var response = api.call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(group)));
+            return java.util.Set.copyOf(response.getUsers());
+        } catch (SlackFailure e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
     }
 

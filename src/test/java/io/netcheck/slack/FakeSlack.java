@@ -277,6 +277,8 @@ public final class FakeSlack implements AutoCloseable {
                 ok.put("files", files);
             }
             case "files.info" -> ok.put("file", Map.of("id", String.valueOf(params.get("file"))));
+            case "usergroups.users.list" -> ok.put("users", "S0NETOPS".equals(params.get("usergroup"))
+                    ? List.of("U0NETLEAD") : List.of());
             case "apps.connections.open" -> ok.put("url", "ws://127.0.0.1:" + socket.getPort() + "/link");
             default -> {
             }

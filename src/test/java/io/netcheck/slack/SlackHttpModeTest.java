@@ -306,6 +306,28 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void listenIsClosedUntilGrantedAndRestrictedCommandsNameWhatIsMissing() throws Exception {
+        String listen = JSON.readTree(signed(command("listen 18099 --for 1s")).body()).get("text").asText();
+        assertTrue(listen.contains("`listen` is not enabled for Slack") && listen.contains("netcheck.auth.listen"), listen);
+
+        Map<String, String> wrongPerson = command("trace " + targets.vip());
+        wrongPerson.put("channel_id", "C0NETOPS");
+        String who = JSON.readTree(signed(wrongPerson).body()).get("text").asText();
+        assertTrue(who.contains("needs you to be in <!subteam^S0NETOPS>"), who);
+
+        Map<String, String> wrongPlace = command("trace " + targets.vip());
+        wrongPlace.put("user_id", "U0NETLEAD");
+        String where = JSON.readTree(signed(wrongPlace).body()).get("text").asText();
+        assertTrue(where.contains("may only be run in <#C0NETOPS>"), where);
+
+        Map<String, String> granted = command("trace " + targets.vip());
+        granted.put("user_id", "U0NETLEAD");
+        granted.put("channel_id", "C0NETOPS");
+        assertTrue(signed(granted).body().contains("Checking"), "a member of the group, in the channel");
+        assertEquals(1, fake().calls("usergroups.users.list").size(), "membership is cached");
+    }
+
+    @Test
     void helpListsTheCommands() throws Exception {
         HttpResponse<String> ack = signed(command("help"));
         assertTrue(ack.body().contains("vip HOST:PORT") && ack.body().contains("examples"), ack.body());

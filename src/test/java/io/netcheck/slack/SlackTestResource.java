@@ -27,6 +27,8 @@ public class SlackTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("netcheck.capture.directory", "target/slack-test-pcaps");
         // The tests' targets live on loopback, which the default policy denies: deny metadata only.
         config.put("netcheck.policy.builtin-deny", "169.254.0.0/16,fd00:ec2::254/128");
+        config.put("netcheck.auth.trace.groups", "S0NETOPS");
+        config.put("netcheck.auth.trace.channels", "C0NETOPS");
         return config;
     }
 
