@@ -204,22 +204,32 @@ public final class CommandParser {
     }
 
     private Duration timeout(String value) throws UsageException {
+        return timeout(value, limits, VIP_USAGE);
+    }
+
+    /** A --timeout value within the configured range; shared by every command's parser. */
+    static Duration timeout(String value, Limits limits, String usage) throws UsageException {
         Duration d = DurationText.parse(value, "--timeout");
         if (d.compareTo(limits.minTimeout()) < 0 || d.compareTo(limits.maxTimeout()) > 0) {
             throw new UsageException("--timeout " + Targets.shown(value) + " is out of range: from "
-                    + limits.minTimeout().toMillis() + "ms to " + limits.maxTimeout().toSeconds() + "s", VIP_USAGE);
+                    + limits.minTimeout().toMillis() + "ms to " + limits.maxTimeout().toSeconds() + "s", usage);
         }
         return d;
     }
 
     private static Path pcapPath(String value) throws UsageException {
+        return pcapPath(value, VIP_USAGE);
+    }
+
+    /** A --pcap file name: no control characters, a valid path; shared by every command's parser. */
+    static Path pcapPath(String value, String usage) throws UsageException {
         if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("--pcap needs a file name", VIP_USAGE);
+            throw new UsageException("--pcap needs a file name", usage);
         }
         try {
             return Path.of(value);
         } catch (RuntimeException e) {
-            throw new UsageException("--pcap '" + Targets.shown(value) + "' is not a valid path", VIP_USAGE);
+            throw new UsageException("--pcap '" + Targets.shown(value) + "' is not a valid path", usage);
         }
     }
 }

@@ -468,29 +468,11 @@ public final class ProbeCommandParser {
 
     Duration timeout(Words w, String usage) throws UsageException {
         String value = w.value("--timeout");
-        if (value == null) {
-            return limits.defaultTimeout();
-        }
-        Duration d = DurationText.parse(value, "--timeout");
-        if (d.compareTo(limits.minTimeout()) < 0 || d.compareTo(limits.maxTimeout()) > 0) {
-            throw new UsageException("--timeout " + Targets.shown(value) + " is out of range: from "
-                    + limits.minTimeout().toMillis() + "ms to " + limits.maxTimeout().toSeconds() + "s", usage);
-        }
-        return d;
+        return value == null ? limits.defaultTimeout() : CommandParser.timeout(value, limits, usage);
     }
 
     static Path pcap(Words w, String usage) throws UsageException {
         String value = w.value("--pcap");
-        if (value == null) {
-            return null;
-        }
-        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("--pcap needs a file name", usage);
-        }
-        try {
-            return Path.of(value);
-        } catch (RuntimeException e) {
-            throw new UsageException("--pcap '" + Targets.shown(value) + "' is not a valid path", usage);
-        }
+        return value == null ? null : CommandParser.pcapPath(value, usage);
     }
 }
