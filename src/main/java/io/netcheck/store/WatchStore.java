@@ -1,0 +1,447 @@
+package io.netcheck.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.flywaydb.core.Flyway;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches, their results, summary schedules and which summary slots were posted: everything that must
+ * survive a restart. H2 in a file by default, PostgreSQL when the URL says so.
+ *
+ * <p>One connection, used under this object's lock: the store sees a few writes a minute, and a single
+ * connection makes "the store is down" one clear state — a failed call drops the connection and the next
+ * call opens a new one. Every failure surfaces as {@link StoreUnavailable}; nothing is retried silently here.
+ */
+public class WatchStore implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(WatchStore.class);
+    private static final String WATCH_COLUMNS = "id, channel, name, command, every_seconds, source, created_by, "
+            + "created_at, state, state_since, pending_state, pending_count, pending_since, alert_threads, last_run_at";
+
+    private final JdbcConnector connector;
+    private Connection connection;
+    private boolean migrated;
+
+    public WatchStore(String url, String username, String password) {
+        this.connector = new JdbcConnector(url, username, password);
+    }
+
+    /** The database, without credentials: for logs, health and error messages. */
+    public String describe() {
+        return connector.describe();
+    }
+
+    /** Brings the schema to the latest version; safe to call again. */
+    public synchronized void migrate() throws StoreUnavailable {
+        try {
+            Flyway.configure(WatchStore.class.getClassLoader()).dataSource(connector)
+                    .javaMigrations(Migrations.all())
+                    .locations("classpath:db/netcheck/none") // versions come from Migrations, not scanning
+                    .table("netcheck_schema_history")
+                    .load().migrate();
+            migrated = true;
+        } catch (RuntimeException e) {
+            throw new StoreUnavailable("cannot migrate the store at " + describe() + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Cheap round trip for readiness. */
+    public synchronized void ping() throws StoreUnavailable {
+        run(c -> {
+            try (Statement s = c.createStatement()) {
+                s.execute("SELECT 1");
+            }
+            return null;
+        });
+    }
+
+    // ---- watches ----
+
+    /** Adds a watch; empty when the channel already has a watch of that name. */
+    public synchronized Optional<Watch> add(String channel, String name, String command, Duration every, String source,
+                                            String createdBy, Instant at) throws StoreUnavailable {
+        return run(c -> {
+            if (find(c, channel, name).isPresent()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO watch (channel, name, command, every_seconds, "
+                    + "source, created_by, created_at, state, pending_count) VALUES (?,?,?,?,?,?,?,?,0)",
+                    Statement.RETURN_GENERATED_KEYS)) {
+                s.setString(1, channel);
+                s.setString(2, name);
+                s.setString(3, command);
+                s.setLong(4, every.toSeconds());
+                s.setString(5, source);
+                s.setString(6, createdBy);
+                s.setLong(7, at.toEpochMilli());
+                s.setString(8, Health.UNKNOWN.name());
+                s.executeUpdate();
+            }
+            return find(c, channel, name);
+        });
+    }
+
+    /** Changes what a configuration-declared watch runs (its channel, command or interval changed in config). */
+    public synchronized void update(long id, String command, Duration every) throws StoreUnavailable {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE watch SET command = ?, every_seconds = ? WHERE id = ?")) {
+                s.setString(1, command);
+                s.setLong(2, every.toSeconds());
+                s.setLong(3, id);
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized boolean remove(long id) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM watch WHERE id = ?")) {
+                s.setLong(1, id);
+                return s.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public synchronized Optional<Watch> find(String channel, String name) throws StoreUnavailable {
+        return run(c -> find(c, channel, name));
+    }
+
+    public synchronized Optional<Watch> find(long id) throws StoreUnavailable {
+        return run(c -> {
+            List<Watch> found = query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE id = ?", id);
+            return found.stream().findFirst();
+        });
+    }
+
+    public synchronized List<Watch> watches() throws StoreUnavailable {
+        return run(c -> query(c, "SELECT " + WATCH_COLUMNS + " FROM watch ORDER BY channel, name"));
+    }
+
+    public synchronized List<Watch> watches(String channel) throws StoreUnavailable {
+        return run(c -> query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE channel = ? ORDER BY name", channel));
+    }
+
+    /**
+     * Keeps one run's result and the state it led to, together: a crash can never keep the one without the
+     * other.
+     */
+    public synchronized void record(long watchId, WatchResult result, WatchState state) throws StoreUnavailable {
+        run(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement s = c.prepareStatement("INSERT INTO watch_result (watch_id, at, healthy, cause, "
+                        + "team, headline, elapsed_ms) VALUES (?,?,?,?,?,?,?)")) {
+                    s.setLong(1, watchId);
+                    s.setLong(2, result.at().toEpochMilli());
+                    s.setBoolean(3, result.healthy());
+                    s.setString(4, result.cause());
+                    s.setString(5, result.team());
+                    s.setString(6, cut(result.headline(), 1000));
+                    s.setLong(7, result.elapsedMillis());
+                    s.executeUpdate();
+                }
+                saveState(c, watchId, state, result.at());
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    /** Saves a state change that came without a new result (an announcement was posted). */
+    public synchronized void saveState(long watchId, WatchState state) throws StoreUnavailable {
+        run(c -> {
+            saveState(c, watchId, state, null);
+            return null;
+        });
+    }
+
+    /** Results of one watch at or after {@code from}, oldest first. */
+    public synchronized List<WatchResult> results(long watchId, Instant from) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT at, healthy, cause, team, headline, elapsed_ms "
+                    + "FROM watch_result WHERE watch_id = ? AND at >= ? ORDER BY at")) {
+                s.setLong(1, watchId);
+                s.setLong(2, from.toEpochMilli());
+                List<WatchResult> out = new ArrayList<>();
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        out.add(result(r));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /** Drops results older than {@code before} (the retention setting); returns how many. */
+    public synchronized int prune(Instant before) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM watch_result WHERE at < ?")) {
+                s.setLong(1, before.toEpochMilli());
+                int pruned = s.executeUpdate();
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM summary_post WHERE slot < ?")) {
+                    p.setLong(1, before.toEpochMilli());
+                    p.executeUpdate();
+                }
+                return pruned;
+            }
+        });
+    }
+
+    // ---- summary schedules and slots ----
+
+    public synchronized void schedule(String channel, String cron, String source, Instant at) throws StoreUnavailable {
+        run(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM summary_schedule WHERE channel = ?")) {
+                d.setString(1, channel);
+                d.executeUpdate();
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO summary_schedule (channel, cron, source, created_at) VALUES (?,?,?,?)")) {
+                s.setString(1, channel);
+                s.setString(2, cron);
+                s.setString(3, source);
+                s.setLong(4, at.toEpochMilli());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    public synchronized boolean unschedule(String channel) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement d = c.prepareStatement("DELETE FROM summary_schedule WHERE channel = ?")) {
+                d.setString(1, channel);
+                return d.executeUpdate() > 0;
+            }
+        });
+    }
+
+    public synchronized List<SummarySchedule> schedules() throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT channel, cron, source, created_at FROM summary_schedule ORDER BY channel");
+                 ResultSet r = s.executeQuery()) {
+                List<SummarySchedule> out = new ArrayList<>();
+                while (r.next()) {
+                    out.add(new SummarySchedule(r.getString(1), r.getString(2), r.getString(3),
+                            Instant.ofEpochMilli(r.getLong(4))));
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Claims a channel's summary slot for posting. True when this slot has not been posted yet (newly claimed,
+     * or claimed before and never confirmed posted — a post that failed or a restart mid-post); false once posted.
+     */
+    public synchronized boolean claimSlot(String channel, Instant slot) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT status FROM summary_post WHERE channel = ? AND slot = ?")) {
+                s.setString(1, channel);
+                s.setLong(2, slot.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    if (r.next()) {
+                        return !"posted".equals(r.getString(1));
+                    }
+                }
+            }
+            try (PreparedStatement s = c.prepareStatement(
+                    "INSERT INTO summary_post (channel, slot, status) VALUES (?,?,'pending')")) {
+                s.setString(1, channel);
+                s.setLong(2, slot.toEpochMilli());
+                s.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    return false; // someone else claimed it between our read and write
+                }
+                throw e;
+            }
+        });
+    }
+
+    public synchronized void slotPosted(String channel, Instant slot, Instant at) throws StoreUnavailable {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE summary_post SET status = 'posted', posted_at = ? WHERE channel = ? AND slot = ?")) {
+                s.setLong(1, at.toEpochMilli());
+                s.setString(2, channel);
+                s.setLong(3, slot.toEpochMilli());
+                s.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The latest slot ever claimed for a channel (posted or pending), if any. */
+    public synchronized Optional<Instant> lastSlot(String channel) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT MAX(slot) FROM summary_post WHERE channel = ?")) {
+                s.setString(1, channel);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    long v = r.getLong(1);
+                    return r.wasNull() ? Optional.<Instant>empty() : Optional.of(Instant.ofEpochMilli(v));
+                }
+            }
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        drop();
+    }
+
+    // ---- plumbing ----
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T on(Connection c) throws SQLException;
+    }
+
+    private <T> T run(Work<T> work) throws StoreUnavailable {
+        if (!migrated) {
+            migrate();
+        }
+        try {
+            if (connection == null || connection.isClosed()) {
+                connection = connector.getConnection();
+            }
+            return work.on(connection);
+        } catch (SQLException e) {
+            // The connection may be broken (database restarted, network): start afresh next call.
+            drop();
+            throw new StoreUnavailable("store " + describe() + " unavailable: " + rootMessage(e), e);
+        }
+    }
+
+    private void drop() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                LOG.debugf("closing store connection: %s", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    private static Optional<Watch> find(Connection c, String channel, String name) throws SQLException {
+        return query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE channel = ? AND name = ?", channel, name)
+                .stream().findFirst();
+    }
+
+    private static List<Watch> query(Connection c, String sql, Object... args) throws SQLException {
+        List<Watch> watches = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    watches.add(watch(r));
+                }
+            }
+        }
+        // The last result of each, for list and summary views.
+        List<Watch> withLast = new ArrayList<>(watches.size());
+        for (Watch w : watches) {
+            withLast.add(new Watch(w.id(), w.channel(), w.name(), w.command(), w.every(), w.source(), w.createdBy(),
+                    w.createdAt(), w.state(), w.lastRunAt(), last(c, w.id())));
+        }
+        return withLast;
+    }
+
+    private static WatchResult last(Connection c, long id) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT at, healthy, cause, team, headline, elapsed_ms "
+                + "FROM watch_result WHERE watch_id = ? ORDER BY at DESC")) {
+            s.setMaxRows(1);
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? result(r) : null;
+            }
+        }
+    }
+
+    private static Watch watch(ResultSet r) throws SQLException {
+        WatchState state = new WatchState(Health.valueOf(r.getString("state")), instant(r, "state_since"),
+                r.getString("pending_state") == null ? null : Health.valueOf(r.getString("pending_state")),
+                r.getInt("pending_count"), instant(r, "pending_since"), r.getString("alert_threads"));
+        return new Watch(r.getLong("id"), r.getString("channel"), r.getString("name"), r.getString("command"),
+                Duration.ofSeconds(r.getLong("every_seconds")), r.getString("source"), r.getString("created_by"),
+                Instant.ofEpochMilli(r.getLong("created_at")), state, instant(r, "last_run_at"), null);
+    }
+
+    private static WatchResult result(ResultSet r) throws SQLException {
+        return new WatchResult(Instant.ofEpochMilli(r.getLong(1)), r.getBoolean(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getLong(6));
+    }
+
+    private static Instant instant(ResultSet r, String column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+
+    private static void saveState(Connection c, long id, WatchState st, Instant ranAt) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("UPDATE watch SET state = ?, state_since = ?, pending_state = ?, "
+                + "pending_count = ?, pending_since = ?, alert_threads = ?"
+                + (ranAt != null ? ", last_run_at = ?" : "") + " WHERE id = ?")) {
+            s.setString(1, st.state().name());
+            setInstant(s, 2, st.since());
+            s.setString(3, st.pending() == null ? null : st.pending().name());
+            s.setInt(4, st.pendingCount());
+            setInstant(s, 5, st.pendingSince());
+            s.setString(6, st.alertThreads());
+            int i = 7;
+            if (ranAt != null) {
+                s.setLong(i++, ranAt.toEpochMilli());
+            }
+            s.setLong(i, id);
+            s.executeUpdate();
+        }
+    }
+
+    private static void setInstant(PreparedStatement s, int i, Instant at) throws SQLException {
+        if (at == null) {
+            s.setNull(i, Types.BIGINT);
+        } else {
+            s.setLong(i, at.toEpochMilli());
+        }
+    }
+
+    private static boolean isDuplicateKey(SQLException e) {
+        return e.getSQLState() != null && e.getSQLState().startsWith("23");
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}
