@@ -31,6 +31,17 @@ public class Checks {
         return counted(probes.run(command));
     }
 
+    /** Any check command (vip or a single-probe one); the progress hook only sees VIP probes. */
+    public Report check(Command command, ChecklistProgress progress) throws InterruptedException {
+        if (command instanceof Command.Vip vip) {
+            return vip(vip.request(), progress);
+        }
+        if (command instanceof Command.Single single) {
+            return run(single);
+        }
+        throw new IllegalArgumentException("not a check: " + command.getClass().getSimpleName());
+    }
+
     public Report vip(VipCheckRequest request) throws InterruptedException {
         return vip(request, ChecklistProgress.NONE);
     }

@@ -44,6 +44,11 @@ public class Cli {
             err.println(e.usage());
             return USAGE;
         }
+        if (command instanceof Command.ChannelCommand) {
+            err.println("netcheck: watch and summary belong to a Slack channel: type /netcheck " + args.get(0)
+                    + " ... in the channel. The CLI runs a check once: give the check itself, e.g. vip 10.0.0.5:443");
+            return USAGE;
+        }
         try {
             if (command instanceof Command.Vip vip) {
                 Report report = checks.vip(vip.request());

@@ -24,6 +24,9 @@ public class NetcheckMain implements QuarkusApplication {
             // A one-shot check serves nothing: no HTTP listener, no Slack connection.
             System.setProperty("quarkus.http.host-enabled", "false");
             System.setProperty("netcheck.slack.mode", "off");
+            // One check and exit: no watch store, no scheduler.
+            System.setProperty("netcheck.store.enabled", "false");
+            System.setProperty("quarkus.scheduler.enabled", "false");
             // The target policy guards the bot from Slack users; a CLI user already has a shell here.
             System.setProperty("netcheck.policy.enabled", System.getProperty("netcheck.policy.enabled", "false"));
         }

@@ -20,6 +20,35 @@ public sealed interface Command {
     record Help(String topic) implements Command {
     }
 
+    /** Commands that belong to a Slack channel: watches and health summaries. */
+    sealed interface ChannelCommand extends Command {
+    }
+
+    /**
+     * {@code watch add CHECK [--every 5m] [--name NAME]}.
+     *
+     * @param check     the watched check as typed (normalised words), re-parsed on every run
+     * @param parsed    that check, parsed now so a bad one is refused at once
+     */
+    record WatchAdd(String name, java.time.Duration every, String check, Command parsed) implements ChannelCommand {
+    }
+
+    /** {@code watch list}: the channel's watches and their state. */
+    record WatchList() implements ChannelCommand {
+    }
+
+    /** {@code watch remove NAME}. */
+    record WatchRemove(String name) implements ChannelCommand {
+    }
+
+    /** {@code summary}: the channel's health summary, now. */
+    record SummaryNow() implements ChannelCommand {
+    }
+
+    /** {@code summary schedule "0 9 * * MON-FRI"}; a null cron ({@code summary schedule off}) removes it. */
+    record SummarySchedule(Cron cron) implements ChannelCommand {
+    }
+
     /** One of the connectivity guide's tools as its own command: runs one check, gives one report. */
     sealed interface Single extends Command {
         /** print JSON instead of text (CLI only) */

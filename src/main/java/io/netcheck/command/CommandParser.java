@@ -40,6 +40,8 @@ public final class CommandParser {
               listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
               ping HOST [--count 5]     real ICMP echo: loss, round trips, TTL, ICMP errors and their sender
               trace HOST[:PORT]         hop by hop, ICMP echo and TCP SYN side by side: where each path stops
+              watch add|list|remove     (Slack) run a check on a schedule for the channel; alerts on change
+              summary [schedule CRON]   (Slack) the channel's health summary, now or on a schedule
               help [COMMAND]            this text, or a command's options
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
@@ -52,12 +54,23 @@ public final class CommandParser {
               listen 8080 --for 2m
               ping 10.0.0.5 --count 10
               trace 10.0.0.5:443
+              watch add vip checkout.internal:443 --every 5m --name checkout-vip
+              summary schedule "0 9 * * MON-FRI"
+            in Slack, add --to #channel to any check to post the evidence into an incident channel too
             """;
 
     /** The help text for a topic (a command name), or the overview. */
     public static String helpFor(String topic) {
         String probe = topic == null ? null : ProbeCommandParser.usage(topic);
-        return probe != null ? probe : "vip".equals(topic) ? VIP_USAGE : USAGE;
+        if (probe != null) {
+            return probe;
+        }
+        return topic == null ? USAGE : switch (topic) {
+            case "vip" -> VIP_USAGE;
+            case "watch" -> ChannelCommandParser.WATCH_USAGE;
+            case "summary" -> ChannelCommandParser.SUMMARY_USAGE;
+            default -> USAGE;
+        };
     }
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
@@ -66,10 +79,16 @@ public final class CommandParser {
 
     private final Limits limits;
     private final ProbeCommandParser probes;
+    private final ChannelCommandParser channel;
 
     public CommandParser(Limits limits) {
+        this(limits, WatchLimits.DEFAULTS);
+    }
+
+    public CommandParser(Limits limits, WatchLimits watchLimits) {
         this.limits = limits;
         this.probes = new ProbeCommandParser(limits);
+        this.channel = new ChannelCommandParser(watchLimits, this::parse);
     }
 
     public Command parse(List<String> words) throws UsageException {
@@ -81,6 +100,8 @@ public final class CommandParser {
         return switch (verb) {
             case "vip" -> vip(rest);
             case "help", "--help", "-h" -> new Command.Help(rest.isEmpty() ? null : rest.get(0));
+            case "watch" -> channel.watch(rest);
+            case "summary" -> channel.summary(rest);
             default -> {
                 if (probes.handles(verb)) {
                     yield probes.parse(verb, rest);

@@ -90,8 +90,11 @@ public class Beans {
     @Singleton
     CommandParser parser(NetcheckConfig config) {
         var p = config.probe();
+        var w = config.watch();
         return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout(),
-                p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()));
+                p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()),
+                new io.netcheck.command.WatchLimits(w.defaultEvery(), w.minEvery(), w.maxEvery(),
+                        config.summary().minInterval()));
     }
 
     @Produces
@@ -114,6 +117,26 @@ public class Beans {
         config.team().forEach((key, t) -> teams.put(key, new Team(key, t.name().orElse(null),
                 t.slackGroup().orElse(null))));
         return new TeamDirectory(owners, teams);
+    }
+
+    // ---- watches ----
+
+    @Produces
+    @Singleton
+    io.netcheck.store.WatchStore store(NetcheckConfig config) {
+        var s = config.store();
+        return new io.netcheck.store.WatchStore(s.url(), s.username().orElse(null), s.password().orElse(null));
+    }
+
+    void close(@Disposes io.netcheck.store.WatchStore store) {
+        store.close();
+    }
+
+    @Produces
+    @Singleton
+    io.netcheck.schedule.SummaryBuilder summaries(io.netcheck.store.WatchStore store, NetcheckConfig config) {
+        return new io.netcheck.schedule.SummaryBuilder(store, teams(config), config.summary().window(),
+                config.summary().slots());
     }
 
     // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----

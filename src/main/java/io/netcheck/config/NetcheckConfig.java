@@ -46,6 +46,116 @@ public interface NetcheckConfig {
     /** Team key → display name and Slack user group, e.g. {@code netcheck.team.lb.slack-group=S0123}. */
     Map<String, TeamSettings> team();
 
+    Store store();
+
+    Watch watch();
+
+    /**
+     * Watches declared in configuration (a Helm values file can carry them), by name:
+     * {@code netcheck.watches."checkout-vip".channel=C0123}, {@code .command=vip checkout.internal:443},
+     * {@code .every=5m}. They are kept in step with the store at start-up and cannot be removed from Slack.
+     */
+    Map<String, DeclaredWatch> watches();
+
+    Summary summary();
+
+    /** Summary schedules declared in configuration: {@code netcheck.summaries[0].channel=C0123}, {@code .cron=...}. */
+    Optional<List<DeclaredSummary>> summaries();
+
+    /** Where watches, their history and summary schedules are kept across restarts. */
+    interface Store {
+        /** Keep watches (off for the one-shot CLI, which never opens the store). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * JDBC URL: {@code jdbc:h2:file:/data/netcheck} (embedded, no server) or
+         * {@code jdbc:postgresql://host:5432/netcheck}. Env NETCHECK_STORE_URL.
+         */
+        @WithDefault("jdbc:h2:file:./data/netcheck")
+        String url();
+
+        /** Env NETCHECK_STORE_USERNAME. */
+        Optional<String> username();
+
+        /** Env NETCHECK_STORE_PASSWORD; a secret, so only ever from the environment. */
+        Optional<String> password();
+
+        /** How long watch results (and posted-summary records) are kept. */
+        @WithDefault("14d")
+        Duration retention();
+    }
+
+    interface Watch {
+        /** How often the scheduler looks for due watches and summaries. */
+        @WithDefault("15s")
+        Duration tick();
+
+        /** Watches running at once; more wait for the next tick. */
+        @WithDefault("4")
+        int workers();
+
+        /** Results in a row that must agree before a watch changes state (no alerts for one flap). */
+        @WithDefault("2")
+        int confirm();
+
+        /** Interval of a watch added without --every. */
+        @WithDefault("5m")
+        Duration defaultEvery();
+
+        /** Shortest --every accepted: a watch must not become a scanner. */
+        @WithDefault("1m")
+        Duration minEvery();
+
+        /** Longest --every accepted. */
+        @WithDefault("24h")
+        Duration maxEvery();
+
+        /** Most watches one channel may have. */
+        @WithDefault("20")
+        int maxPerChannel();
+
+        /** Channel (C…) that also gets every watch's outage and recovery, with the evidence. */
+        Optional<String> incidentChannel();
+    }
+
+    interface DeclaredWatch {
+        /** Channel id (C…) the watch reports to. */
+        String channel();
+
+        /** The check, as typed after /netcheck: {@code vip checkout.internal:443 --backends ...}. */
+        String command();
+
+        /** Interval; netcheck.watch.default-every when absent. */
+        Optional<Duration> every();
+    }
+
+    interface Summary {
+        /** Time zone of summary schedules (cron times). */
+        @WithDefault("UTC")
+        String zone();
+
+        /** How far back a summary looks (availability, state changes, the strip). */
+        @WithDefault("24h")
+        Duration window();
+
+        /** Squares in the strip of recent results: one per slot of window/slots. */
+        @WithDefault("12")
+        int slots();
+
+        /** Shortest gap between two scheduled summaries a channel may ask for. */
+        @WithDefault("1h")
+        Duration minInterval();
+    }
+
+    interface DeclaredSummary {
+        /** Channel id (C…). */
+        String channel();
+
+        /** 5-field Unix cron ({@code 0 9 * * MON-FRI}) or Quartz with seconds ({@code 0 0 9 * * MON-FRI}). */
+        String cron();
+    }
+
     interface Probe {
         /** Per-probe time limit when a command gives no --timeout. */
         @WithDefault("3s")

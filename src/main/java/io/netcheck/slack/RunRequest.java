@@ -6,7 +6,9 @@ import io.netcheck.command.Command;
  * One accepted {@code /netcheck} run: what to check (the VIP checklist or a single-probe command), where to post, and the response_url to fall back to
  * when the bot cannot post in the channel.
  *
- * @param commandText the command as typed (for "Run again")
+ * @param commandText     the command as typed, without --to (for "Run again")
+ * @param incidentChannel also post the evidence there ({@code --to #inc-4711}); null for none
  */
-record RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl) {
+record RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
+                  String incidentChannel) {
 }

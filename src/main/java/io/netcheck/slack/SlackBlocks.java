@@ -27,6 +27,8 @@ import java.util.List;
  */
 final class SlackBlocks {
     static final String RERUN_ACTION = "netcheck_rerun";
+    static final String INCIDENT_ACTION = "netcheck_post_incident";
+    static final String INCIDENT_CHANNEL_ACTION = "netcheck_incident_channel";
     static final int MAX_TEXT = 3000;
     private static final int HEADER_MAX = 150;
 
@@ -54,7 +56,9 @@ final class SlackBlocks {
         return icon + " " + (vip ? "VIP " : "") + "`" + esc(target) + "` " + esc(outcome);
     }
 
-    static List<LayoutBlock> finalCard(Report report, String userId, String commandText, String threadNote) {
+    /** @param runId key of the kept report for the "Post to incident channel" button; null: no button */
+    static List<LayoutBlock> finalCard(Report report, String userId, String commandText, String threadNote,
+                                       String runId) {
         Verdict v = report.verdict();
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(header(h -> h.text(plainText(truncate("netcheck " + report.command(), HEADER_MAX)))));
@@ -70,9 +74,194 @@ final class SlackBlocks {
         blocks.add(context(c -> c.elements(List.of(markdownText(truncate("requested by <@" + esc(userId)
                 + "> · confidence " + v.confidence() + " · " + Describe.ms(report.elapsed()) + " · rule `"
                 + v.rule() + "`" + (threadNote == null ? "" : " · " + threadNote), MAX_TEXT))))));
-        blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(RERUN_ACTION)
-                .text(plainText("Run again")).value(truncate(commandText, 2000)))))));
+        List<com.slack.api.model.block.element.BlockElement> buttons = new ArrayList<>();
+        buttons.add(button(b -> b.actionId(RERUN_ACTION).text(plainText("Run again")).value(truncate(commandText, 2000))));
+        if (runId != null) {
+            buttons.add(button(b -> b.actionId(INCIDENT_ACTION).text(plainText("Post to incident channel"))
+                    .value(runId)));
+        }
+        blocks.add(actions(a -> a.elements(buttons)));
         return blocks;
+    }
+
+    /** The incident channel's root message: the verdict and where the check was run. */
+    static List<LayoutBlock> incidentRoot(Report report, String originChannel, String permalink, String userId) {
+        Verdict v = report.verdict();
+        String where = permalink != null ? "<" + permalink + "|a check in <#" + esc(originChannel) + ">>"
+                : "a check in <#" + esc(originChannel) + ">";
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(truncate("netcheck evidence: " + report.command(), HEADER_MAX)))));
+        blocks.add(section(s -> s.text(markdownText(truncate(icon(report) + " *" + v.cause() + "*  →  " + owner(v)
+                + "\n" + esc(v.summary()), MAX_TEXT)))));
+        blocks.add(context(c -> c.elements(List.of(markdownText(truncate("From " + where
+                + (userId != null ? " by <@" + esc(userId) + ">" : "") + " · evidence and .pcap in the thread",
+                MAX_TEXT))))));
+        return blocks;
+    }
+
+    /** Asks which channel the report should go to (the answer comes back as a block action). */
+    static List<LayoutBlock> incidentPicker(String runId) {
+        return List.of(section(s -> s.blockId("incident:" + runId)
+                .text(markdownText("Post this report's verdict, evidence and .pcap to which incident channel?"))
+                .accessory(com.slack.api.model.block.element.ConversationsSelectElement.builder()
+                        .actionId(INCIDENT_CHANNEL_ACTION).placeholder(plainText("Choose a channel"))
+                        .filter(com.slack.api.model.block.element.ConversationsFilter.builder()
+                                .include(List.of("public", "private")).excludeBotUsers(true).build())
+                        .build())));
+    }
+
+    // ---- watches ----
+
+    static List<LayoutBlock> outage(io.netcheck.store.Watch watch, Report report, io.netcheck.store.WatchResult result,
+                                    String since, String linkBack) {
+        String title = ":red_circle: Watch *" + esc(watch.name()) + "* is DOWN since " + since;
+        List<LayoutBlock> blocks = new ArrayList<>();
+        if (report != null) {
+            Verdict v = report.verdict();
+            blocks.add(section(s -> s.text(markdownText(truncate(title + "\n*" + v.cause() + "*  →  " + owner(v)
+                    + "\n" + esc(v.summary()), MAX_TEXT)))));
+        } else {
+            blocks.add(section(s -> s.text(markdownText(truncate(title + "\n*" + esc(result.cause()) + "*: "
+                    + esc(result.headline()), MAX_TEXT)))));
+        }
+        blocks.add(context(c -> c.elements(List.of(markdownText(truncate("`" + esc(watch.command()) + "` every "
+                + io.netcheck.command.DurationText.format(watch.every())
+                + (linkBack != null ? " · " + linkBack : "") + (report != null ? " · evidence and .pcap in the thread" : ""),
+                MAX_TEXT))))));
+        return blocks;
+    }
+
+    static String recoveryText(io.netcheck.store.Watch watch, java.time.Duration outage, String at) {
+        return ":large_green_circle: Watch *" + esc(watch.name()) + "* recovered at " + at + " after "
+                + Describe.duration(outage) + " down.";
+    }
+
+    static List<LayoutBlock> watchList(List<io.netcheck.store.Watch> watches, java.time.ZoneId zone) {
+        if (watches.isEmpty()) {
+            return usageFree("No watches in this channel. Add one: `/netcheck watch add vip HOST:PORT --every 5m`");
+        }
+        StringBuilder sb = new StringBuilder("*Watches in this channel*\n");
+        for (io.netcheck.store.Watch w : watches) {
+            io.netcheck.store.WatchResult last = w.last();
+            sb.append(stateIcon(w.state().state())).append(" *").append(esc(w.name())).append("* ")
+                    .append(w.state().state().name().toLowerCase(java.util.Locale.ROOT));
+            if (w.state().since() != null) {
+                sb.append(" since ").append(time(w.state().since(), zone));
+            }
+            sb.append(" · every ").append(io.netcheck.command.DurationText.format(w.every()));
+            if (io.netcheck.store.Watch.CONFIG.equals(w.source())) {
+                sb.append(" · from configuration");
+            }
+            sb.append("\n`").append(esc(truncate(w.command(), 200))).append("`");
+            if (last != null) {
+                sb.append("\nlast: ").append(esc(last.cause())).append(" — ").append(esc(truncate(
+                        String.valueOf(last.headline()), 200))).append(" (").append(time(last.at(), zone)).append(")");
+            }
+            sb.append("\n");
+        }
+        return chunks(sb.toString());
+    }
+
+    static List<LayoutBlock> summary(io.netcheck.schedule.HealthSummary summary, java.time.ZoneId zone) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        long down = summary.unhealthy();
+        String overallIcon = summary.entries().isEmpty() ? ":information_source:" : down > 0 ? ":red_circle:"
+                : summary.unknown() > 0 ? ":large_yellow_circle:" : ":large_green_circle:";
+        blocks.add(header(h -> h.text(plainText("Health summary · last " + Describe.duration(summary.window())))));
+        blocks.add(section(s -> s.text(markdownText(overallIcon + " *" + esc(summary.overall()) + "*"))));
+        for (var e : summary.entries()) {
+            StringBuilder sb = new StringBuilder();
+            sb.append(stateIcon(e.state())).append(" *").append(esc(e.name())).append("* ")
+                    .append(e.state().name().toLowerCase(java.util.Locale.ROOT));
+            if (e.since() != null && e.state() != io.netcheck.store.Health.UNKNOWN) {
+                sb.append(" since ").append(time(e.since(), zone));
+            }
+            sb.append("\n").append(strip(e.strip())).append("  ")
+                    .append(Double.isNaN(e.availability()) ? "no results" : percent(e.availability()))
+                    .append(" · ").append(e.changes()).append(e.changes() == 1 ? " change" : " changes");
+            if (e.lastCause() != null && !"HEALTHY".equals(e.lastCause())) {
+                sb.append("\nlast: *").append(esc(e.lastCause())).append("*");
+                if (e.team() != null) {
+                    sb.append(" → *").append(esc(e.team().name())).append("*")
+                            .append(e.team().slackGroup() != null ? " <!subteam^" + esc(e.team().slackGroup()) + ">" : "");
+                }
+                if (e.lastHeadline() != null) {
+                    sb.append("\n").append(esc(truncate(e.lastHeadline(), 300)));
+                }
+            }
+            if (blocks.size() < 47) {
+                String text = sb.toString();
+                blocks.add(section(s -> s.text(markdownText(truncate(text, MAX_TEXT)))));
+            }
+        }
+        if (summary.entries().size() > 45) {
+            blocks.add(context(c -> c.elements(List.of(markdownText("…and " + (summary.entries().size() - 45)
+                    + " more: `/netcheck watch list`")))));
+        }
+        String foot = (summary.dueAt() != null ? "scheduled for " + time(summary.dueAt(), zone) : "on demand")
+                + (summary.late() ? " · :hourglass: posted late: netcheck or Slack was unavailable at that time" : "")
+                + " · :large_green_square: up :large_red_square: down :large_yellow_square: both :white_large_square: no data, one square per "
+                + Describe.duration(summary.window().dividedBy(Math.max(1, summary.entries().isEmpty() ? 1
+                : summary.entries().get(0).strip().size())));
+        blocks.add(context(c -> c.elements(List.of(markdownText(foot)))));
+        return blocks;
+    }
+
+    static String summaryText(io.netcheck.schedule.HealthSummary summary) {
+        return "Health summary: " + summary.overall();
+    }
+
+    static String strip(List<io.netcheck.schedule.HealthSummary.Square> squares) {
+        StringBuilder sb = new StringBuilder();
+        for (var sq : squares) {
+            sb.append(switch (sq) {
+                case UP -> ":large_green_square:";
+                case DOWN -> ":large_red_square:";
+                case MIXED -> ":large_yellow_square:";
+                case NONE -> ":white_large_square:";
+            });
+        }
+        return sb.toString();
+    }
+
+    static String percent(double share) {
+        double p = share * 100;
+        return (p == 100 || p == 0 ? String.format(java.util.Locale.ROOT, "%.0f", p)
+                : String.format(java.util.Locale.ROOT, "%.1f", Math.min(p, 99.9))) + "%";
+    }
+
+    static String stateIcon(io.netcheck.store.Health h) {
+        return switch (h) {
+            case HEALTHY -> ":large_green_circle:";
+            case UNHEALTHY -> ":red_circle:";
+            case UNKNOWN -> ":white_circle:";
+        };
+    }
+
+    /** Slack date formatting: each reader sees their own time zone; the fallback text uses the configured one. */
+    static String time(java.time.Instant at, java.time.ZoneId zone) {
+        String fallback = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", java.util.Locale.UK)
+                .format(at.atZone(zone));
+        return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback + ">";
+    }
+
+    /** Long mrkdwn split into sections at line ends (3000 characters each). */
+    static List<LayoutBlock> chunks(String mrkdwn) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (String line : mrkdwn.split("\n")) {
+            if (part.length() + line.length() + 1 > MAX_TEXT && part.length() > 0) {
+                String text = part.toString();
+                blocks.add(section(s -> s.text(markdownText(text))));
+                part.setLength(0);
+            }
+            part.append(truncate(line, MAX_TEXT - 1)).append('\n');
+        }
+        if (part.length() > 0 && blocks.size() < 50) {
+            String text = part.toString();
+            blocks.add(section(s -> s.text(markdownText(text))));
+        }
+        return blocks.size() > 50 ? blocks.subList(0, 50) : blocks;
     }
 
     static Reply step(Step step, int number) {

@@ -57,6 +57,8 @@ public class SlackBot {
     io.netcheck.probe.TargetPolicy policy;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
+    @Inject
+    ChannelCommands channelCommands;
     private SlackMetrics metrics = SlackMetrics.NONE;
 
     private volatile SlackMode mode = SlackMode.OFF;
@@ -71,6 +73,8 @@ public class SlackBot {
     private ScheduledExecutorService progress;
     private RecentRequests recent;
     private Authorization authorization;
+    private KeptReports kept;
+    private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perUser =
             new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -97,6 +101,8 @@ public class SlackBot {
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 metrics);
         recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
+        kept = new KeptReports(clock, Duration.ofHours(24), 200);
+        thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
@@ -149,6 +155,32 @@ public class SlackBot {
             }
             return ctx.ack();
         });
+        candidate.blockAction(SlackBlocks.INCIDENT_ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            String runId = p.getActions().get(0).getValue();
+            if (kept.get(runId) == null) {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(":hourglass: this report is "
+                        + "no longer kept (reports are kept " + kept.keep().toHours() + " h, and not across restarts): "
+                        + "run the check again with --to #channel"));
+            } else {
+                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("Post to which channel?")
+                        .blocks(SlackBlocks.incidentPicker(runId)));
+            }
+            return ctx.ack();
+        });
+        candidate.blockAction(SlackBlocks.INCIDENT_CHANNEL_ACTION, (req, ctx) -> {
+            var p = req.getPayload();
+            var action = p.getActions().get(0);
+            String runId = action.getBlockId() != null && action.getBlockId().startsWith("incident:")
+                    ? action.getBlockId().substring("incident:".length()) : null;
+            String target = action.getSelectedConversation();
+            String user = p.getUser().getId();
+            String responseUrl = p.getResponseUrl();
+            if (recent.firstTime(p.getTriggerId() == null ? action.getActionTs() : p.getTriggerId())) {
+                postIncident(runId, target, user, responseUrl);
+            }
+            return ctx.ack();
+        });
         if (mode == SlackMode.SOCKET) {
             SocketModeApp socket = new SocketModeApp(credentials.appToken().orElseThrow(),
                     SocketModeClient.Backend.JavaWebSocket, candidate);
@@ -181,7 +213,14 @@ public class SlackBot {
         if (!recent.firstTime(p.getTriggerId()) || (p.getTriggerId() == null && redelivered)) {
             return ctx.ack();
         }
-        List<String> words = SlackText.words(p.getText());
+        List<String> words;
+        try {
+            words = IncidentTarget.split(SlackText.words(p.getText())).words();
+        } catch (IllegalArgumentException e) {
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
+            metrics.rejected("input");
+            return ctx.ack(r -> r.responseType("ephemeral").text(":warning: " + e.getMessage()));
+        }
         Command command;
         try {
             command = parser.parse(words);
@@ -196,6 +235,19 @@ public class SlackBot {
             return ctx.ack(r -> r.responseType("ephemeral").text(text)
                     .blocks(SlackBlocks.usageFree("```\n" + SlackBlocks.esc(text.replace("\nusage: ", "\nusage: "
                             + COMMAND + " ")) + "\n```")));
+        }
+        if (command instanceof Command.ChannelCommand channelCommand) {
+            String refusal = channelRefusal(words, channelCommand, p.getUserId(), p.getChannelId());
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), refusal == null ? "accepted" : "refused", refusal);
+            if (refusal != null) {
+                metrics.rejected(refusal.startsWith(":lock:") ? "authorisation" : "input");
+                return ctx.ack(r -> r.responseType("ephemeral").text(refusal)
+                        .blocks(SlackBlocks.usageFree(":warning: " + SlackBlocks.esc(refusal))));
+            }
+            String busy = channelCommands.submit(channelCommand, p.getChannelId(), p.getUserId(), p.getResponseUrl(),
+                    slack, methods, api);
+            // An empty ack shows nothing; the answer follows in the channel or privately.
+            return busy == null ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(busy));
         }
         String refusal = accept(p.getText(), p.getChannelId(), p.getUserId(), p.getResponseUrl());
         if (refusal != null) {
@@ -232,7 +284,13 @@ public class SlackBot {
 
     private String admit(String text, String channel, String user, String responseUrl) {
         Command command;
-        List<String> words = SlackText.words(text);
+        IncidentTarget to;
+        try {
+            to = IncidentTarget.split(SlackText.words(text));
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+        List<String> words = to.words();
         if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
             // Writing files where a Slack user says is not something the bot does.
             return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
@@ -242,11 +300,11 @@ public class SlackBot {
         } catch (UsageException e) {
             return e.getMessage();
         }
-        if (command instanceof Command.Help) {
+        if (command instanceof Command.Help || command instanceof Command.ChannelCommand) {
             return "nothing to run for `" + SlackBlocks.esc(text) + "`";
         }
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
-        String verb = SlackText.words(text).get(0);
+        String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
         if (forbidden != null) {
             return ":lock: " + forbidden;
@@ -266,8 +324,8 @@ public class SlackBot {
             return ":hourglass: you already have " + config.slack().perUser() + " checks running or waiting; "
                     + "try again when one has finished.";
         }
-        SlackRun run = new SlackRun(new RunRequest(text, command, channel, user, responseUrl), checks, slack,
-                methods, api, progress, config.slack().progressInterval());
+        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words), command, channel, user, responseUrl,
+                to.channel()), checks, slack, methods, api, progress, config.slack().progressInterval(), kept);
         try {
             workers.execute(() -> {
                 try {
@@ -284,6 +342,75 @@ public class SlackBot {
         }
     }
 
+    /** Authorisation and policy for watch/summary; a watch is also checked as the check it runs. */
+    private String channelRefusal(List<String> words, Command.ChannelCommand command, String user, String channel) {
+        String forbidden = authorization.refusal(words.get(0), user, channel);
+        if (forbidden != null) {
+            return ":lock: " + forbidden;
+        }
+        if (command instanceof Command.WatchAdd add) {
+            String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
+            if (inner != null) {
+                return ":lock: " + inner;
+            }
+            String refused = refusedLiteral(add.parsed());
+            if (refused != null) {
+                return ":no_entry: refused by the target policy: " + refused;
+            }
+        }
+        if (words.stream().anyMatch(w -> w.equals("--to") || w.startsWith("--to="))) {
+            return "--to goes on a check; a watch's outages go to netcheck.watch.incident-channel";
+        }
+        return null;
+    }
+
+    /** Re-posts a kept report's evidence into the channel chosen from the button. */
+    private void postIncident(String runId, String target, String user, String responseUrl) {
+        KeptReports.Kept k = kept.get(runId);
+        Runnable job = () -> {
+            List<String> failures = new java.util.ArrayList<>();
+            String answer;
+            if (k == null) {
+                answer = ":hourglass: this report is no longer kept: run the check again with --to #channel";
+            } else if (target == null) {
+                answer = "no channel chosen";
+            } else {
+                try {
+                    IncidentPost.post(thread, target, k.report(), k.pcap(), k.channel(), k.ts(), user, failures);
+                    Audit.decision(user, target, "post-incident " + k.report().command(), "accepted", null);
+                    answer = ":white_check_mark: posted to <#" + target + ">" + (failures.isEmpty() ? ""
+                            : " (not everything went through: " + String.join(", ", failures) + ")");
+                } catch (SlackFailure e) {
+                    answer = ":warning: could not post in <#" + target + "> (" + e.error() + ")"
+                            + (e.cannotPostInChannel() ? ": invite me there with `/invite @netcheck` and press the "
+                            + "button again" : "");
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            SlackRun.respond(slack, responseUrl, answer, null, true);
+        };
+        try {
+            workers.execute(job);
+        } catch (RejectedExecutionException e) {
+            SlackRun.respond(slack, responseUrl, ":hourglass: netcheck is busy; press the button again in a minute",
+                    null, true);
+        }
+    }
+
+    MethodsClient methods() {
+        return methods;
+    }
+
+    SlackApi api() {
+        return api;
+    }
+
+    EvidenceThread thread() {
+        return thread;
+    }
+
     private java.util.Set<String> groupMembers(String group) {
         try {
             var response = api.call("usergroups.users.list", () -> methods.usergroupsUsersList(r -> r.usergroup(group)));
@@ -298,11 +425,7 @@ public class SlackBot {
 
     /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
     private String refusedLiteral(Command command) {
-        if (!(command instanceof Command.Vip vip)) {
-            return null;
-        }
-        List<io.netcheck.checklist.HostPort> targets = new java.util.ArrayList<>(vip.request().backends());
-        targets.add(0, vip.request().vip());
+        List<io.netcheck.checklist.HostPort> targets = CommandTargets.targets(command);
         List<String> refusals = new java.util.ArrayList<>();
         for (io.netcheck.checklist.HostPort t : targets) {
             java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());

@@ -6,9 +6,7 @@ import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.model.block.LayoutBlock;
 import io.netcheck.Checks;
 import io.netcheck.report.Report;
-import io.netcheck.report.Step;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,10 +33,14 @@ final class SlackRun implements Runnable {
     private final SlackApi api;
     private final ScheduledExecutorService progressExecutor;
     private final Duration progressInterval;
+    private final EvidenceThread thread;
+    private final KeptReports kept;
 
     SlackRun(RunRequest request, Checks checks, Slack slack, MethodsClient methods, SlackApi api,
-             ScheduledExecutorService progressExecutor, Duration progressInterval) {
+             ScheduledExecutorService progressExecutor, Duration progressInterval, KeptReports kept) {
         this.request = request;
+        this.thread = new EvidenceThread(methods, api);
+        this.kept = kept;
         this.checks = checks;
         this.slack = slack;
         this.methods = methods;
@@ -84,8 +86,10 @@ final class SlackRun implements Runnable {
             // A name resolved into a refused block: nothing was sent. Say so on the card and to the user.
             progress.close();
             String why = ":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage());
-            attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": refused").blocks(SlackBlocks.usageFree(why))));
+            Audit.finished(request.userId(), request.channelId(), request.commandText(), "REFUSED_BY_POLICY", null,
+                    refused.getMessage(), (System.nanoTime() - started) / 1_000_000);
             respond(why, null);
             return;
         } finally {
@@ -95,72 +99,62 @@ final class SlackRun implements Runnable {
         Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
                 report.verdict().team(), report.target(), (System.nanoTime() - started) / 1_000_000);
         List<String> failures = new ArrayList<>();
+        EvidenceThread.Pcap pcap = readPcap(report, failures);
+        String runId = kept.put(report, pcap, channel, ts, request.userId());
         String cardText = "netcheck " + command + ": " + SlackBlocks.verdictText(report);
-        attempt(failures, "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(cardText)
-                .blocks(SlackBlocks.finalCard(report, request.userId(), request.commandText(), "evidence in thread"))));
-        int n = 1;
-        for (Step step : report.steps()) {
-            SlackBlocks.Reply reply = SlackBlocks.step(step, n++);
-            attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
-                    .text(reply.text()).blocks(reply.blocks())));
-            if (reply.fileName() != null) {
-                byte[] content = reply.fileContent().getBytes(StandardCharsets.UTF_8);
-                attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
-                        .filename(reply.fileName()).title(reply.fileName()).fileData(content)));
+        thread.attempt(failures, "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(cardText)
+                .blocks(SlackBlocks.finalCard(report, request.userId(), request.commandText(), "evidence in thread",
+                        runId))));
+        thread.evidence(channel, ts, report, pcap, true, failures);
+        if (request.incidentChannel() != null) {
+            try {
+                IncidentPost.post(thread, request.incidentChannel(), report, pcap, channel, ts, request.userId(),
+                        failures);
+            } catch (SlackFailure e) {
+                failures.add("posting to <#" + request.incidentChannel() + ">: " + e.error()
+                        + (e.cannotPostInChannel() ? " (invite me there with /invite @netcheck)" : ""));
             }
         }
-        uploadPcap(report, channel, ts, failures);
-        attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
-                .replyBroadcast(true).text(SlackBlocks.verdictText(report)).blocks(SlackBlocks.verdict(report))));
+        deletePcap(report, failures);
         if (!failures.isEmpty()) {
             // Some evidence did not make it into the thread: the user gets it privately instead.
-            respond(":warning: Some of the evidence could not be posted in the thread (" + String.join(", ", failures)
+            respond(":warning: Some of the evidence could not be posted (" + String.join(", ", failures)
                     + "). Verdict: " + SlackBlocks.esc(SlackBlocks.verdictText(report)), SlackBlocks.verdict(report));
         }
     }
 
-    private void uploadPcap(Report report, String channel, String ts, List<String> failures) throws InterruptedException {
+    private static EvidenceThread.Pcap readPcap(Report report, List<String> failures) {
+        String file = report.capture().pcapFile();
+        if (file == null) {
+            return null;
+        }
+        try {
+            return new EvidenceThread.Pcap(Path.of(file).getFileName().toString(), Files.readAllBytes(Path.of(file)));
+        } catch (IOException e) {
+            failures.add("reading " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** Slack has the capture (and the kept report a copy): a long-running bot must not fill its disk. */
+    private static void deletePcap(Report report, List<String> failures) {
         String file = report.capture().pcapFile();
         if (file == null) {
             return;
         }
-        byte[] pcap;
-        try {
-            pcap = Files.readAllBytes(Path.of(file));
-        } catch (IOException e) {
-            failures.add("reading " + file + ": " + e.getMessage());
+        if (failures.stream().anyMatch(f -> f.startsWith("files.uploadV2"))) {
+            failures.add("the capture stays at " + file + " on the netcheck host");
             return;
         }
-        String name = Path.of(file).getFileName().toString();
-        int before = failures.size();
-        attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
-                .filename(name).title("Packet capture (" + report.capture().packets() + " packets, headers only)")
-                .fileData(pcap)));
-        if (failures.size() == before) {
-            // Slack has it now; a long-running bot must not fill its disk with captures.
-            try {
-                Files.deleteIfExists(Path.of(file));
-            } catch (IOException e) {
-                LOG.debugf("could not delete %s: %s", file, e.getMessage());
-            }
-        } else {
-            failures.add("the capture stays at " + file + " on the netcheck host");
-        }
-    }
-
-    private void attempt(List<String> failures, String method, SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call)
-            throws InterruptedException {
         try {
-            api.call(method, call);
-        } catch (SlackFailure e) {
-            LOG.warnf("%s for %s", e.getMessage(), request.commandText());
-            failures.add(method + ": " + e.error());
+            Files.deleteIfExists(Path.of(file));
+        } catch (IOException e) {
+            LOG.debugf("could not delete %s: %s", file, e.getMessage());
         }
     }
 
     private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
-        return request.command() instanceof io.netcheck.command.Command.Vip vip ? checks.vip(vip.request(), progress)
-                : checks.run((io.netcheck.command.Command.Single) request.command());
+        return checks.check(request.command(), progress);
     }
 
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
@@ -179,24 +173,29 @@ final class SlackRun implements Runnable {
                 + "the command again to get the thread with packets and the .pcap. Here is the verdict:"
                 : ":warning: Slack would not take the report (" + SlackBlocks.esc(why.error()) + "). Here is the verdict:";
         List<LayoutBlock> blocks = new ArrayList<>(SlackBlocks.usageFree(hint));
-        blocks.addAll(SlackBlocks.finalCard(report, request.userId(), request.commandText(), null));
+        blocks.addAll(SlackBlocks.finalCard(report, request.userId(), request.commandText(), null, null));
         blocks.addAll(SlackBlocks.verdict(report));
         respond(hint + " " + SlackBlocks.verdictText(report), blocks);
     }
 
     private void respond(String text, List<LayoutBlock> blocks) {
-        if (request.responseUrl() == null) {
+        respond(slack, request.responseUrl(), text, blocks, false);
+    }
+
+    /** An ephemeral answer through response_url (works where the bot cannot post); failures are only logged. */
+    static void respond(Slack slack, String responseUrl, String text, List<LayoutBlock> blocks, boolean replaceOriginal) {
+        if (responseUrl == null) {
             return;
         }
         Map<String, Object> payload = new java.util.LinkedHashMap<>();
         payload.put("response_type", "ephemeral");
-        payload.put("replace_original", false);
+        payload.put("replace_original", replaceOriginal);
         payload.put("text", text);
         if (blocks != null) {
             payload.put("blocks", blocks);
         }
         try {
-            var response = slack.send(request.responseUrl(), com.slack.api.util.json.GsonFactory.createSnakeCase()
+            var response = slack.send(responseUrl, com.slack.api.util.json.GsonFactory.createSnakeCase()
                     .toJson(payload));
             if (response.getCode() != 200) {
                 LOG.warnf("response_url answered %d: %s", response.getCode(), response.getBody());

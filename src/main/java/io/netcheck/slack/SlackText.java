@@ -60,7 +60,10 @@ final class SlackText {
             out.append(text, i, open);
             String inner = text.substring(open + 1, close);
             int bar = inner.indexOf('|');
-            if (bar >= 0) {
+            if (inner.startsWith("#C") || inner.startsWith("#G")) {
+                // A channel mention (<#C0123|inc-4711>): keep the id, which is what --to needs.
+                out.append("<").append(bar >= 0 ? inner.substring(0, bar) : inner).append(">");
+            } else if (bar >= 0) {
                 out.append(inner.substring(bar + 1));
             } else if (inner.startsWith("http://") || inner.startsWith("https://")) {
                 out.append(inner.substring(inner.indexOf("//") + 2));

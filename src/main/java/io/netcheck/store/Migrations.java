@@ -20,7 +20,8 @@ final class Migrations {
     }
 
     static JavaMigration[] all() {
-        return List.of(new SqlFile("1", "watches and summaries", "V1__watches_and_summaries.sql"))
+        return List.of(new SqlFile("1", "watches and summaries", "V1__watches_and_summaries.sql"),
+                        new SqlFile("2", "outages and state changes", "V2__outages_and_state_changes.sql"))
                 .toArray(JavaMigration[]::new);
     }
 

@@ -25,7 +25,7 @@ import org.jboss.logging.Logger;
 public class WatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WatchStore.class);
     private static final String WATCH_COLUMNS = "id, channel, name, command, every_seconds, source, created_by, "
-            + "created_at, state, state_since, pending_state, pending_count, pending_since, alert_threads, last_run_at";
+            + "created_at, state, state_since, pending_state, pending_count, pending_since, alert_threads, last_run_at, outage_since";
 
     private final JdbcConnector connector;
     private Connection connection;
@@ -136,6 +136,15 @@ public class WatchStore implements AutoCloseable {
      * other.
      */
     public synchronized void record(long watchId, WatchResult result, WatchState state) throws StoreUnavailable {
+        record(watchId, result, state, null);
+    }
+
+    /**
+     * Keeps one run's result, the state it led to and, when the state changed, the change ({@code from} is the
+     * state before): together, so a crash can never keep the one without the other.
+     */
+    public synchronized void record(long watchId, WatchResult result, WatchState state, Health from)
+            throws StoreUnavailable {
         run(c -> {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
@@ -152,6 +161,16 @@ public class WatchStore implements AutoCloseable {
                     s.executeUpdate();
                 }
                 saveState(c, watchId, state, result.at());
+                if (from != null && from != state.state()) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "INSERT INTO watch_change (watch_id, at, from_state, to_state) VALUES (?,?,?,?)")) {
+                        s.setLong(1, watchId);
+                        s.setLong(2, result.at().toEpochMilli());
+                        s.setString(3, from.name());
+                        s.setString(4, state.state().name());
+                        s.executeUpdate();
+                    }
+                }
                 c.commit();
             } catch (SQLException e) {
                 c.rollback();
@@ -189,12 +208,31 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    /** Confirmed state changes of a watch at or after {@code from}, not counting the first one out of UNKNOWN. */
+    public synchronized int changes(long watchId, Instant from) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM watch_change WHERE watch_id = ? "
+                    + "AND at >= ? AND from_state <> 'UNKNOWN'")) {
+                s.setLong(1, watchId);
+                s.setLong(2, from.toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    return r.getInt(1);
+                }
+            }
+        });
+    }
+
     /** Drops results older than {@code before} (the retention setting); returns how many. */
     public synchronized int prune(Instant before) throws StoreUnavailable {
         return run(c -> {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM watch_result WHERE at < ?")) {
                 s.setLong(1, before.toEpochMilli());
                 int pruned = s.executeUpdate();
+                try (PreparedStatement p = c.prepareStatement("DELETE FROM watch_change WHERE at < ?")) {
+                    p.setLong(1, before.toEpochMilli());
+                    p.executeUpdate();
+                }
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM summary_post WHERE slot < ?")) {
                     p.setLong(1, before.toEpochMilli());
                     p.executeUpdate();
@@ -385,7 +423,8 @@ public class WatchStore implements AutoCloseable {
     private static Watch watch(ResultSet r) throws SQLException {
         WatchState state = new WatchState(Health.valueOf(r.getString("state")), instant(r, "state_since"),
                 r.getString("pending_state") == null ? null : Health.valueOf(r.getString("pending_state")),
-                r.getInt("pending_count"), instant(r, "pending_since"), r.getString("alert_threads"));
+                r.getInt("pending_count"), instant(r, "pending_since"), r.getString("alert_threads"),
+                instant(r, "outage_since"));
         return new Watch(r.getLong("id"), r.getString("channel"), r.getString("name"), r.getString("command"),
                 Duration.ofSeconds(r.getLong("every_seconds")), r.getString("source"), r.getString("created_by"),
                 Instant.ofEpochMilli(r.getLong("created_at")), state, instant(r, "last_run_at"), null);
@@ -403,7 +442,7 @@ public class WatchStore implements AutoCloseable {
 
     private static void saveState(Connection c, long id, WatchState st, Instant ranAt) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE watch SET state = ?, state_since = ?, pending_state = ?, "
-                + "pending_count = ?, pending_since = ?, alert_threads = ?"
+                + "pending_count = ?, pending_since = ?, alert_threads = ?, outage_since = ?"
                 + (ranAt != null ? ", last_run_at = ?" : "") + " WHERE id = ?")) {
             s.setString(1, st.state().name());
             setInstant(s, 2, st.since());
@@ -411,7 +450,8 @@ public class WatchStore implements AutoCloseable {
             s.setInt(4, st.pendingCount());
             setInstant(s, 5, st.pendingSince());
             s.setString(6, st.alertThreads());
-            int i = 7;
+            setInstant(s, 7, st.outageSince());
+            int i = 8;
             if (ranAt != null) {
                 s.setLong(i++, ranAt.toEpochMilli());
             }

@@ -16,6 +16,23 @@ public final class Describe {
     private Describe() {
     }
 
+    /** A span as on-call people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
+    public static String duration(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + " s";
+        }
+        long m = s / 60;
+        if (m < 60) {
+            return m + " min";
+        }
+        long h = m / 60;
+        if (h < 24) {
+            return h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
+        }
+        return h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");
+    }
+
     public static String ms(Duration d) {
         double ms = d.toNanos() / 1e6;
         return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);

@@ -27,6 +27,11 @@ public final class TeamDirectory {
         return new TeamDirectory(Map.of(), Map.of());
     }
 
+    /** A team by key; an unknown key (a team since removed from configuration) is shown as itself. */
+    public Team team(String key) {
+        return key == null ? null : teams.getOrDefault(key, new Team(key, key, null));
+    }
+
     public Team ownerOf(Cause cause) {
         String key = owners.get(cause);
         return teams.getOrDefault(key, new Team(key, key, null));

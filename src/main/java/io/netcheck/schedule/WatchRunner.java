@@ -1,0 +1,225 @@
+package io.netcheck.schedule;
+
+import io.netcheck.command.Command;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.UsageException;
+import io.netcheck.probe.TargetPolicy;
+import io.netcheck.report.Report;
+import io.netcheck.store.StoreUnavailable;
+import io.netcheck.store.Watch;
+import io.netcheck.store.WatchResult;
+import io.netcheck.store.WatchState;
+import io.netcheck.store.WatchStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one watch once: the check, its result into the store with the debounced state, then any announcement
+ * that state asks for. A result the store cannot take waits in a bounded backlog and is recorded, in order,
+ * when the store is back; an announcement that cannot be posted is retried after the next result.
+ */
+public final class WatchRunner {
+    private static final Logger LOG = Logger.getLogger(WatchRunner.class);
+    static final int BACKLOG_LIMIT = 500;
+
+    /** Runs a parsed check (the same path as the CLI and Slack). */
+    @FunctionalInterface
+    public interface CheckRunner {
+        Report check(Command command) throws InterruptedException;
+    }
+
+    /** What happened to a run, for metrics. */
+    public interface Listener {
+        Listener NONE = new Listener() {
+        };
+
+        default void ran(Watch watch, WatchResult result) {
+        }
+
+        default void changed(Watch watch, Debounce.Change change) {
+        }
+
+        default void backlog(int size, int dropped) {
+        }
+    }
+
+    private record Unrecorded(long watchId, WatchResult result, Report report) {
+    }
+
+    private final WatchStore store;
+    private final CommandParser parser;
+    private final CheckRunner checks;
+    private final Announcer announcer;
+    private final Clock clock;
+    private final int confirm;
+    private final Listener listener;
+    private final Deque<Unrecorded> backlog = new ArrayDeque<>();
+    private int dropped;
+
+    public WatchRunner(WatchStore store, CommandParser parser, CheckRunner checks, Announcer announcer, Clock clock,
+                       int confirm, Listener listener) {
+        this.store = store;
+        this.parser = parser;
+        this.checks = checks;
+        this.announcer = announcer;
+        this.clock = clock;
+        this.confirm = confirm;
+        this.listener = listener;
+    }
+
+    public void run(Watch watch) throws InterruptedException {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        Report report = null;
+        WatchResult result;
+        try {
+            Command command = parser.parse(words(watch.command()));
+            report = checks.check(command);
+            var v = report.verdict();
+            result = new WatchResult(started, report.healthy(), v.cause().name(), report.healthy() ? null : v.team(),
+                    v.summary(), report.elapsed().toMillis());
+        } catch (UsageException e) {
+            // The configuration changed under the watch (limits, a removed option): someone must fix the watch.
+            result = failure(started, t0, "WATCH_INVALID", "the watch's command no longer parses: " + e.getMessage());
+        } catch (TargetPolicy.Refused e) {
+            result = failure(started, t0, "REFUSED_BY_POLICY", "refused by the target policy, nothing was sent: "
+                    + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "watch %s in %s failed", watch.name(), watch.channel());
+            result = failure(started, t0, "WATCH_ERROR", "netcheck failed while running the check: " + e);
+        }
+        listener.ran(watch, result);
+        record(new Unrecorded(watch.id(), result, report));
+    }
+
+    /** Records what the store could not take earlier, oldest first; stops at the first failure. */
+    public void flushBacklog() {
+        while (true) {
+            Unrecorded next;
+            synchronized (backlog) {
+                next = backlog.peekFirst();
+            }
+            if (next == null || !store(next)) {
+                return;
+            }
+            synchronized (backlog) {
+                backlog.pollFirst();
+                listener.backlog(backlog.size(), dropped);
+            }
+            announce(next);
+            deleteCapture(next.report());
+        }
+    }
+
+    public int backlogSize() {
+        synchronized (backlog) {
+            return backlog.size();
+        }
+    }
+
+    private void record(Unrecorded u) {
+        synchronized (backlog) {
+            if (!backlog.isEmpty()) {
+                // Keep the order: older results first.
+                enqueue(u);
+                return;
+            }
+        }
+        if (store(u)) {
+            announce(u);
+            deleteCapture(u.report());
+        } else {
+            synchronized (backlog) {
+                enqueue(u);
+            }
+        }
+    }
+
+    private void enqueue(Unrecorded u) {
+        if (backlog.size() >= BACKLOG_LIMIT) {
+            deleteCapture(backlog.pollFirst().report());
+            dropped++;
+            LOG.warnf("store down for long: dropped the oldest unrecorded watch result (%d so far)", dropped);
+        }
+        backlog.addLast(u);
+        listener.backlog(backlog.size(), dropped);
+    }
+
+    /** True when stored (or the watch no longer exists); false when the store is unavailable. */
+    private boolean store(Unrecorded u) {
+        try {
+            Optional<Watch> current = store.find(u.watchId());
+            if (current.isEmpty()) {
+                return true; // removed while it ran: nothing to keep
+            }
+            Watch w = current.get();
+            Debounce.Outcome o = Debounce.apply(w.state(), u.result().healthy(), u.result().at(), confirm);
+            store.record(w.id(), u.result(), o.state(), o.change() == Debounce.Change.NONE ? null : o.from());
+            if (o.change() != Debounce.Change.NONE) {
+                listener.changed(w, o.change());
+                LOG.infof("watch %s in %s: %s -> %s", w.name(), w.channel(), o.from(), o.state().state());
+            }
+            return true;
+        } catch (StoreUnavailable e) {
+            LOG.warnf("%s; keeping the result of watch %d until it is back", e.getMessage(), u.watchId());
+            return false;
+        }
+    }
+
+    private void announce(Unrecorded u) {
+        Watch w;
+        try {
+            Optional<Watch> current = store.find(u.watchId());
+            if (current.isEmpty()) {
+                return;
+            }
+            w = current.get();
+        } catch (StoreUnavailable e) {
+            return; // the next result tries again
+        }
+        WatchState st = w.state();
+        try {
+            if (st.outageUnannounced()) {
+                String threads = announcer.outage(w, u.report(), u.result());
+                store.saveState(w.id(), st.announcedOutage(threads));
+            } else if (st.recoveryUnannounced()) {
+                Duration outage = Duration.between(st.outageSince(), st.since());
+                announcer.recovery(w, st.alertThreads(), outage, u.result());
+                store.saveState(w.id(), st.announcedRecovery());
+            }
+        } catch (AnnounceFailed e) {
+            LOG.warnf("could not announce watch %s in %s (%s); trying again after its next run", w.name(), w.channel(),
+                    e.getMessage());
+        } catch (StoreUnavailable e) {
+            LOG.warnf("announced watch %s but could not note it (%s)", w.name(), e.getMessage());
+        }
+    }
+
+    /** A watch's .pcap is only needed until its announcement: watches run all day and must not fill the disk. */
+    private static void deleteCapture(Report report) {
+        String file = report == null ? null : report.capture().pcapFile();
+        if (file != null) {
+            try {
+                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+            } catch (java.io.IOException e) {
+                LOG.debugf("could not delete %s: %s", file, e.getMessage());
+            }
+        }
+    }
+
+    private WatchResult failure(Instant started, long t0, String cause, String headline) {
+        return new WatchResult(started, false, cause, null, headline, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /** A stored command back into words: stored commands are the parser's own words joined by single spaces. */
+    static List<String> words(String command) {
+        return Arrays.stream(command.strip().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+}

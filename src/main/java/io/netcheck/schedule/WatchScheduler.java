@@ -1,0 +1,306 @@
+package io.netcheck.schedule;
+
+import io.netcheck.Checks;
+import io.netcheck.checklist.ChecklistProgress;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.Cron;
+import io.netcheck.config.NetcheckConfig;
+import io.netcheck.store.StoreUnavailable;
+import io.netcheck.store.SummarySchedule;
+import io.netcheck.store.Watch;
+import io.netcheck.store.WatchStore;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Drives watches and scheduled summaries from quarkus-scheduler's tick. Each tick starts the watches whose
+ * slot has come (spread over their interval, see {@link Spread}), at most {@code workers} at once and never
+ * two runs of the same watch; posts each channel's summary once per cron slot; and prunes old history.
+ * Everything reads the injected {@link Clock}, so tests drive time.
+ */
+@ApplicationScoped
+public class WatchScheduler {
+    private static final Logger LOG = Logger.getLogger(WatchScheduler.class);
+
+    @Inject
+    NetcheckConfig config;
+    @Inject
+    WatchStore store;
+    @Inject
+    CommandParser parser;
+    @Inject
+    Checks checks;
+    @Inject
+    Announcer announcer;
+    @Inject
+    Clock clock;
+    @Inject
+    ConfiguredWatches configured;
+    @Inject
+    SummaryBuilder summaries;
+    @Inject
+    WatchMetrics metrics;
+
+    private volatile WatchRunner runner;
+    private ExecutorService workers;
+    private Semaphore permits;
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Instant> lastStarted = new ConcurrentHashMap<>();
+    private final Set<String> summariesInFlight = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile Instant lastPrune = Instant.EPOCH;
+    private volatile boolean synced;
+    private volatile String storeProblem;
+
+    /** What one tick started, for tests and logs. */
+    public record Tick(List<String> watchesStarted, List<String> summariesStarted, String storeProblem) {
+    }
+
+    /** Migrates and checks the store at boot, off the start-up path: a slow database must not delay Slack. */
+    void start(@Observes io.quarkus.runtime.StartupEvent event) {
+        if (!enabled()) {
+            return;
+        }
+        storeProblem = "store not checked yet";
+        Thread t = new Thread(() -> {
+            try {
+                store.migrate();
+                store.ping();
+                storeProblem = null;
+                metrics.storeUp(true);
+                LOG.infof("watch store ready at %s", store.describe());
+            } catch (StoreUnavailable e) {
+                storeProblem = e.getMessage();
+                metrics.storeUp(false);
+                LOG.warnf("%s; watches wait until it is back", e.getMessage());
+            }
+        }, "store-start");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    @Scheduled(identity = "netcheck-watch-tick", every = "{netcheck.watch.tick}", delayed = "{netcheck.watch.tick}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        tick();
+    }
+
+    public boolean enabled() {
+        return config.store().enabled();
+    }
+
+    /** Why the store is not usable right now, or null. */
+    public String storeProblem() {
+        return storeProblem;
+    }
+
+    public synchronized Tick tick() {
+        if (!enabled()) {
+            return new Tick(List.of(), List.of(), "store disabled");
+        }
+        WatchRunner r = runner();
+        r.flushBacklog();
+        Instant now = clock.instant();
+        List<Watch> watches;
+        List<SummarySchedule> schedules;
+        try {
+            if (!synced) {
+                configured.sync(now);
+                synced = true;
+            }
+            watches = store.watches();
+            schedules = store.schedules();
+            storeProblem = null;
+            metrics.storeUp(true);
+        } catch (StoreUnavailable e) {
+            if (storeProblem == null) {
+                LOG.warnf("%s: watches and summaries wait until it is back", e.getMessage());
+            }
+            storeProblem = e.getMessage();
+            metrics.storeUp(false);
+            return new Tick(List.of(), List.of(), storeProblem);
+        }
+        metrics.watches(watches);
+        List<String> started = new ArrayList<>();
+        for (Watch w : watches) {
+            if (due(w, now) && !running.contains(w.id())) {
+                if (!permits.tryAcquire()) {
+                    break; // all workers busy: the rest are still due at the next tick
+                }
+                running.add(w.id());
+                lastStarted.put(w.id(), now);
+                started.add(w.channel() + "/" + w.name());
+                inFlight.incrementAndGet();
+                workers.execute(() -> {
+                    try {
+                        r.run(w);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    } catch (RuntimeException e) {
+                        LOG.errorf(e, "watch %s failed", w.name());
+                    } finally {
+                        running.remove(w.id());
+                        permits.release();
+                        inFlight.decrementAndGet();
+                    }
+                });
+            }
+        }
+        List<String> summaryStarts = summaries(schedules, now);
+        prune(now);
+        return new Tick(started, summaryStarts, null);
+    }
+
+    /** Due when a new slot of its interval has begun since it last ran (or started); a new watch runs at once. */
+    boolean due(Watch w, Instant now) {
+        Instant last = lastStarted.get(w.id());
+        if (w.lastRunAt() != null && (last == null || w.lastRunAt().isAfter(last))) {
+            last = w.lastRunAt();
+        }
+        if (last == null) {
+            return true;
+        }
+        Instant slot = Spread.latestSlot(now, w.every(), Spread.offset(w.channel() + "/" + w.name(), w.every()));
+        return slot.isAfter(last);
+    }
+
+    private List<String> summaries(List<SummarySchedule> schedules, Instant now) {
+        ZoneId zone = ZoneId.of(config.summary().zone());
+        Duration lateAfter = max(config.watch().tick().multipliedBy(2), Duration.ofMinutes(5));
+        List<String> started = new ArrayList<>();
+        for (SummarySchedule s : schedules) {
+            Optional<Instant> slot;
+            try {
+                slot = Cron.parse(s.cron()).lastAtOrBefore(now, zone);
+            } catch (IllegalArgumentException e) {
+                LOG.errorf("summary schedule of %s: %s", s.channel(), e.getMessage());
+                continue;
+            }
+            // Only the latest slot counts: after downtime the missed summary is posted once, late, not once per
+            // missed slot. A slot from before the schedule existed is not owed.
+            if (slot.isEmpty() || slot.get().isBefore(s.createdAt())) {
+                continue;
+            }
+            String key = s.channel() + "@" + slot.get();
+            if (summariesInFlight.contains(key)) {
+                continue;
+            }
+            try {
+                if (!store.claimSlot(s.channel(), slot.get())) {
+                    continue;
+                }
+            } catch (StoreUnavailable e) {
+                storeProblem = e.getMessage();
+                return started;
+            }
+            summariesInFlight.add(key);
+            started.add(key);
+            Instant due = slot.get();
+            boolean late = Duration.between(due, now).compareTo(lateAfter) > 0;
+            inFlight.incrementAndGet();
+            workers.execute(() -> {
+                try {
+                    announcer.summary(summaries.build(s.channel(), clock.instant(), due, late));
+                    store.slotPosted(s.channel(), due, clock.instant());
+                    metrics.summaryPosted(late);
+                } catch (AnnounceFailed | StoreUnavailable e) {
+                    LOG.warnf("summary for %s (due %s) not posted yet: %s; trying again at the next tick", s.channel(),
+                            due, e.getMessage());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "summary for %s failed", s.channel());
+                } finally {
+                    summariesInFlight.remove(key);
+                    inFlight.decrementAndGet();
+                }
+            });
+        }
+        return started;
+    }
+
+    private void prune(Instant now) {
+        if (Duration.between(lastPrune, now).compareTo(Duration.ofHours(1)) < 0) {
+            return;
+        }
+        try {
+            int n = store.prune(now.minus(config.store().retention()));
+            lastPrune = now;
+            if (n > 0) {
+                LOG.infof("pruned %d watch results older than %s", n, config.store().retention());
+            }
+        } catch (StoreUnavailable e) {
+            storeProblem = e.getMessage();
+        }
+    }
+
+    /** Waits until no watch run or summary post is in flight; for tests and shutdown. */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (inFlight.get() > 0) {
+            if (System.nanoTime() > end) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    public String storeDescription() {
+        return store.describe();
+    }
+
+    public int backlog() {
+        return runner == null ? 0 : runner.backlogSize();
+    }
+
+    private WatchRunner runner() {
+        if (runner == null) {
+            int n = Math.max(1, config.watch().workers());
+            // One extra thread so a summary post is never stuck behind a full set of watch runs.
+            workers = Executors.newFixedThreadPool(n + 1, r -> {
+                Thread t = new Thread(r, "watch-" + THREADS.incrementAndGet());
+                t.setDaemon(true);
+                return t;
+            });
+            permits = new Semaphore(n);
+            runner = new WatchRunner(store, parser, c -> checks.check(c, ChecklistProgress.NONE), announcer, clock,
+                    config.watch().confirm(), metrics);
+        }
+        return runner;
+    }
+
+    private static final AtomicInteger THREADS = new AtomicInteger();
+
+    void stop(@Observes ShutdownEvent event) {
+        if (workers != null) {
+            workers.shutdown();
+            try {
+                workers.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}
