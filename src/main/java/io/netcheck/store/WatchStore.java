@@ -153,7 +153,8 @@ public class WatchStore implements AutoCloseable {
                 }
                 saveState(c, watchId, state, result.at());
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Also on a RuntimeException: restoring auto-commit below would otherwise commit the result alone.
                 c.rollback();
                 throw e;
             } finally {
