@@ -14,6 +14,7 @@ PACKAGES=(
   netcat-openbsd  # sequential baseline in the benchmark
   curl            # sequential baseline in the benchmark
   openssl         # lab TLS certificates
+  postgresql      # PostgresStoreIT runs its own throwaway server (initdb/pg_ctl from /usr/lib/postgresql/*/bin)
 )
 
 missing=()
@@ -30,6 +31,16 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+# Package scripts must not start services: postgresql's would start its default cluster on port 5432 (the tests
+# start their own server). Where no policy-rc.d says so already, one refuses every start (exit 101) until this
+# script ends. The default cluster the package creates (initdb, no start) is left alone; a failure there does
+# not fail the package's installation.
+if [ ! -e /usr/sbin/policy-rc.d ]; then
+  printf '#!/bin/sh\n# written by netcheck scripts/install-deps.sh for the duration of apt-get install\nexit 101\n' \
+    >/usr/sbin/policy-rc.d
+  chmod 755 /usr/sbin/policy-rc.d
+  trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+fi
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 echo "install-deps: done"

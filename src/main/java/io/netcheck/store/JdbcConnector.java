@@ -43,7 +43,16 @@ final class JdbcConnector implements DataSource {
             return new org.postgresql.Driver();
         }
         throw new IllegalArgumentException("netcheck.store.url must start with jdbc:h2: or jdbc:postgresql:, not "
-                + url.substring(0, Math.min(url.length(), 20)) + "…");
+                + scheme(url));
+    }
+
+    /** Only the scheme of a URL ({@code jdbc:mysql:}), never more: the rest may hold credentials. */
+    private static String scheme(String url) {
+        int colon = url.indexOf(':', url.startsWith("jdbc:") ? 5 : 0);
+        String scheme = colon < 0 ? "" : url.substring(0, colon + 1);
+        boolean plain = !scheme.isEmpty() && scheme.length() <= 30 && scheme.chars().allMatch(
+                ch -> Character.isLetterOrDigit(ch) || ch == ':' || ch == '-' || ch == '.' || ch == '+');
+        return plain ? scheme : "a URL without a recognisable scheme";
     }
 
     /** The URL without credentials or parameters, for messages and health output. */

@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Statement;
 import java.util.List;
 import org.flywaydb.core.api.MigrationVersion;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 
@@ -25,8 +24,12 @@ final class Migrations {
                 .toArray(JavaMigration[]::new);
     }
 
-    /** One SQL file, statements split on ';' at line ends (the files hold no procedural code). */
-    static final class SqlFile extends BaseJavaMigration {
+    /**
+     * One SQL file, statements split on ';' at line ends (the files hold no procedural code). Implements
+     * JavaMigration directly: BaseJavaMigration takes the version from the class name (V1__...) and refuses any
+     * other name when constructed.
+     */
+    static final class SqlFile implements JavaMigration {
         private final String version;
         private final String description;
         private final String file;
@@ -45,6 +48,11 @@ final class Migrations {
         @Override
         public String getDescription() {
             return description;
+        }
+
+        @Override
+        public boolean canExecuteInTransaction() {
+            return true;
         }
 
         @Override

@@ -172,7 +172,8 @@ public class WatchStore implements AutoCloseable {
                     }
                 }
                 c.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
+                // Also on a RuntimeException: restoring auto-commit below would otherwise commit the result alone.
                 c.rollback();
                 throw e;
             } finally {
