@@ -100,10 +100,10 @@ class PostgresStoreIT {
         assertEquals(url, store.describe());
         store.migrate();
         store.migrate();
-        assertEquals(List.of("1"), appliedVersions());
+        assertEquals(List.of("1", "2"), appliedVersions());
         assertEquals(List.of(), store.watches());
         store.migrate();
-        assertEquals(List.of("1"), appliedVersions());
+        assertEquals(List.of("1", "2"), appliedVersions());
     }
 
     @Test
@@ -121,10 +121,10 @@ class PostgresStoreIT {
         assertNotEquals(web.id(), elsewhere.id());
         assertEquals(List.of(web, elsewhere), store.watches());
 
-        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1740906000.000100");
-        store.record(web.id(), unhealthy(T0), new WatchState(Health.UNKNOWN, null, Health.UNHEALTHY, 1, T0, null));
+        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1740906000.000100", T0);
+        store.record(web.id(), unhealthy(T0), new WatchState(Health.UNKNOWN, null, Health.UNHEALTHY, 1, T0, null, null));
         store.record(web.id(), unhealthy(T1), down);
-        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100");
+        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null);
         store.record(web.id(), healthy(T2), recovering);
         store.record(elsewhere.id(), healthy(T1), WatchState.NEW);
 
@@ -181,7 +181,7 @@ class PostgresStoreIT {
         try (WatchStore second = new WatchStore(url, USER, PASSWORD)) {
             second.migrate();
             Watch found = second.find(web.id()).orElseThrow();
-            assertEquals(new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100"),
+            assertEquals(new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null),
                     found.state());
             assertEquals(healthy(T2), found.last());
             assertEquals(List.of(unhealthy(T1), healthy(T2)), second.results(web.id(), Instant.EPOCH));
@@ -191,7 +191,7 @@ class PostgresStoreIT {
             Watch api = addWatch(second, "C1", "api");
             assertTrue(api.id() > web.id());
         }
-        assertEquals(List.of("1"), appliedVersions());
+        assertEquals(List.of("1", "2"), appliedVersions());
         // The first instance reconnects after close.
         assertEquals(2, store.watches().size());
     }

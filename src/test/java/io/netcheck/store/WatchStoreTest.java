@@ -109,7 +109,7 @@ class WatchStoreTest {
 
         assertEquals(Optional.of(w), store.find(w.id()), "migrating again kept the data");
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1"), appliedVersions(c));
+            assertEquals(List.of("1", "2"), appliedVersions(c));
         }
     }
 
@@ -118,7 +118,7 @@ class WatchStoreTest {
         WatchStore store = open(fileUrl());
         assertEquals(List.of(), store.watches());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1"), appliedVersions(c));
+            assertEquals(List.of("1", "2"), appliedVersions(c));
         }
     }
 
@@ -186,18 +186,18 @@ class WatchStoreTest {
         Watch w = addWatch(store, "C1", "web");
         Watch other = addWatch(store, "C1", "api");
 
-        WatchState pending = new WatchState(Health.UNKNOWN, null, Health.UNHEALTHY, 1, T0, null);
+        WatchState pending = new WatchState(Health.UNKNOWN, null, Health.UNHEALTHY, 1, T0, null, null);
         store.record(w.id(), unhealthy(T0), pending);
         Watch afterFirst = store.find(w.id()).orElseThrow();
         assertEquals(pending, afterFirst.state());
         assertEquals(T0, afterFirst.lastRunAt());
         assertEquals(unhealthy(T0), afterFirst.last());
 
-        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1740906000.000100");
+        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1740906000.000100", T0);
         store.record(w.id(), unhealthy(T1), down);
-        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100");
+        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null);
         store.record(w.id(), healthy(T2), recovering);
-        store.record(other.id(), healthy(T1), new WatchState(Health.HEALTHY, T1, null, 0, null, null));
+        store.record(other.id(), healthy(T1), new WatchState(Health.HEALTHY, T1, null, 0, null, null, null));
 
         Watch found = store.find(w.id()).orElseThrow();
         assertEquals(recovering, found.state());
@@ -215,7 +215,7 @@ class WatchStoreTest {
         assertEquals(List.of(healthy(T1)), store.results(other.id(), Instant.EPOCH));
 
         // A state change without a result (an announcement was posted) keeps the last run time.
-        WatchState announced = recovering.withAlertThreads("C1:1740906000.000100,C9:1740906001.000200");
+        WatchState announced = recovering.announcedOutage("C1:1740906000.000100,C9:1740906001.000200");
         store.saveState(w.id(), announced);
         Watch afterSave = store.find(w.id()).orElseThrow();
         assertEquals(announced, afterSave.state());
@@ -254,7 +254,7 @@ class WatchStoreTest {
         Watch w = addWatch(store, "C1", "web");
         store.record(w.id(), healthy(T0), WatchState.NEW);
         // A state without a Health fails while saving the state, after the result row was inserted.
-        WatchState broken = new WatchState(null, T1, null, 0, null, null);
+        WatchState broken = new WatchState(null, T1, null, 0, null, null, null);
         assertThrows(RuntimeException.class, () -> store.record(w.id(), unhealthy(T1), broken));
 
         assertEquals(List.of(healthy(T0)), store.results(w.id(), Instant.EPOCH), "result kept without its state");
@@ -349,7 +349,7 @@ class WatchStoreTest {
     void everythingSurvivesARestart() throws Exception {
         WatchStore first = open(fileUrl());
         Watch w = addWatch(first, "C1", "web");
-        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1.2");
+        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1.2", null);
         first.record(w.id(), unhealthy(T0), down);
         first.schedule("C1", "0 9 * * *", Watch.SLACK, T0);
         assertTrue(first.claimSlot("C1", T0));
@@ -377,7 +377,7 @@ class WatchStoreTest {
         // A closed store opens a new connection on its next call.
         assertEquals(2, first.watches().size());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1"), appliedVersions(c));
+            assertEquals(List.of("1", "2"), appliedVersions(c));
         }
     }
 
