@@ -170,9 +170,8 @@ final class ChannelCommandParser {
 
     /** vip checkout.internal:443 → vip-checkout.internal-443 */
     static String defaultName(List<String> check) {
-        String target = check.size() > 1 ? check.get(1) : "";
-        String raw = (check.get(0) + "-" + target).toLowerCase(Locale.ROOT)
-                .replaceAll("^[a-z]+://", "").replaceAll("[^a-z0-9._-]+", "-").replaceAll("-+", "-")
+        String target = check.size() > 1 ? check.get(1).replaceAll("^[A-Za-z]+://", "") : "";
+        String raw = (check.get(0) + "-" + target).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-").replaceAll("-+", "-")
                 .replaceAll("^[-._]+|[-._]+$", "");
         String cut = raw.length() > 40 ? raw.substring(0, 40).replaceAll("[-._]+$", "") : raw;
         return cut.isEmpty() ? "watch" : cut;

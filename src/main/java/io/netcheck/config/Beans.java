@@ -41,6 +41,14 @@ public class Beans {
     @Produces
     @DefaultBean
     @Singleton
+    @io.netcheck.schedule.WatchTime
+    Clock watchClock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @DefaultBean
+    @Singleton
     NameResolver resolver() {
         return new DnsjavaResolver();
     }

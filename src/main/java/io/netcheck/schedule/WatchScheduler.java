@@ -52,6 +52,7 @@ public class WatchScheduler {
     @Inject
     Announcer announcer;
     @Inject
+    @io.netcheck.schedule.WatchTime
     Clock clock;
     @Inject
     ConfiguredWatches configured;

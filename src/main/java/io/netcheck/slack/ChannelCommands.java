@@ -34,6 +34,7 @@ public class ChannelCommands {
     @Inject
     NetcheckConfig config;
     @Inject
+    @io.netcheck.schedule.WatchTime
     Clock clock;
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,

@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -32,8 +31,6 @@ public class SlackAnnouncer implements Announcer {
     SlackBot bot;
     @Inject
     NetcheckConfig config;
-    @Inject
-    Clock clock;
 
     private ZoneId zone() {
         return ZoneId.of(config.summary().zone());

@@ -276,6 +276,8 @@ public final class FakeSlack implements AutoCloseable {
                 }
                 ok.put("files", files);
             }
+            case "chat.getPermalink" -> ok.put("permalink", "https://fake.slack.test/archives/" + params.get("channel")
+                    + "/p" + String.valueOf(params.get("message_ts")).replace(".", ""));
             case "files.info" -> ok.put("file", Map.of("id", String.valueOf(params.get("file"))));
             case "usergroups.users.list" -> ok.put("users", "S0NETOPS".equals(params.get("usergroup"))
                     ? List.of("U0NETLEAD") : List.of());
