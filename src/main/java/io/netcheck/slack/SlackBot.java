@@ -214,8 +214,10 @@ public class SlackBot {
             return ctx.ack();
         }
         List<String> words;
+        IncidentTarget to;
         try {
-            words = IncidentTarget.split(SlackText.words(p.getText())).words();
+            to = IncidentTarget.split(SlackText.words(p.getText()));
+            words = to.words();
         } catch (IllegalArgumentException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
@@ -237,7 +239,9 @@ public class SlackBot {
                             + COMMAND + " ")) + "\n```")));
         }
         if (command instanceof Command.ChannelCommand channelCommand) {
-            String refusal = channelRefusal(words, channelCommand, p.getUserId(), p.getChannelId());
+            String refusal = to.channel() != null
+                    ? "--to goes on a check; a watch's outages go to netcheck.watch.incident-channel"
+                    : channelRefusal(words, channelCommand, p.getUserId(), p.getChannelId());
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), refusal == null ? "accepted" : "refused", refusal);
             if (refusal != null) {
                 metrics.rejected(refusal.startsWith(":lock:") ? "authorisation" : "input");
@@ -358,9 +362,6 @@ public class SlackBot {
                 return ":no_entry: refused by the target policy: " + refused;
             }
         }
-        if (words.stream().anyMatch(w -> w.equals("--to") || w.startsWith("--to="))) {
-            return "--to goes on a check; a watch's outages go to netcheck.watch.incident-channel";
-        }
         return null;
     }
 
@@ -431,7 +432,7 @@ public class SlackBot {
             java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
             String why = literal == null ? null : policy.refusal(literal, t.port());
             if (why != null) {
-                refusals.add(t.label() + ": " + why);
+                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
             }
         }
         return refusals.isEmpty() ? null : String.join("; ", refusals);

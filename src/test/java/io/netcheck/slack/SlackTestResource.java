@@ -29,6 +29,7 @@ public class SlackTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("netcheck.policy.builtin-deny", "169.254.0.0/16,fd00:ec2::254/128");
         config.put("netcheck.auth.trace.groups", "S0NETOPS");
         config.put("netcheck.auth.trace.channels", "C0NETOPS");
+        config.put("netcheck.watch.incident-channel", "C0INC");
         return config;
     }
 
