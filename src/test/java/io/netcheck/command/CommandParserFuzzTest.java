@@ -22,7 +22,10 @@ class CommandParserFuzzTest {
             "10.0.0.256:1", "0x7f.1:80", "3s", "0ms", "1.5s", "999999999m", "/x", "/a b", "x", "/\r\nHost: evil",
             "http://10.0.0.5/", "https://[2001:db8::1]:8443/x?y=z", "ftp://x", "http://", "@10.0.0.53", "@", "A",
             "AAAA", "PTR", "MX", "%00", "${jndi:ldap://x/a}", "'; DROP TABLE x;--", "\u202e", "\u00e9t\u00e9.example:80",
-            "xn--bcher-kva.example:443", "=", "--timeout=", "--backends=,", "--backends=a:1,,b:2", "-h", "--help"};
+            "xn--bcher-kva.example:443", "=", "--timeout=", "--backends=,", "--backends=a:1,,b:2", "-h", "--help",
+            "watch", "add", "list", "remove", "--every", "--every=", "1m", "0s", "25h", "--name", "a/b", "summary",
+            "schedule", "off", "0 9 * * MON-FRI", "*/1 * * * *", "0 0 9 * * MON-FRI", "61 25 32 13 8", "* * * * * * *",
+            "@daily"};
 
     private final CommandParser parser = new CommandParser(Limits.DEFAULTS);
 

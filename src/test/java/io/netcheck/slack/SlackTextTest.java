@@ -20,6 +20,17 @@ class SlackTextTest {
     }
 
     @Test
+    void channelMentionsKeepTheirIdForTo() {
+        assertEquals(List.of("tcp", "db:5432", "--to", "<#C0INC4711>"), SlackText.words("tcp db:5432 --to <#C0INC4711|inc-4711>"));
+        assertEquals("C0INC4711", IncidentTarget.split(SlackText.words("tcp db:1 --to <#C0INC4711|inc>")).channel());
+        assertEquals(List.of("tcp", "db:1"), IncidentTarget.split(SlackText.words("tcp db:1 --to=C0INC4711")).words());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IncidentTarget.split(List.of("tcp", "db:1", "--to", "#inc-4711")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> IncidentTarget.split(List.of("tcp", "db:1", "--to")));
+    }
+
+    @Test
     void smartQuotesFromMobileKeyboardsWork() {
         assertEquals(List.of("--path", "/x y"), SlackText.words("--path \u201c/x y\u201d"));
     }
