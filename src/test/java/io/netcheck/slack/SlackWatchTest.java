@@ -320,6 +320,38 @@ class SlackWatchTest {
         assertTrue(store.schedules().isEmpty());
     }
 
+    @TestHTTPResource("/q/metrics")
+    URL metrics;
+    @TestHTTPResource("/q/health/ready")
+    URL ready;
+
+    @Test
+    void metricsAndReadinessShowWatchStatesAndTheStore() throws Exception {
+        int port = openListener(0);
+        store.add(OPS, "up", "tcp 127.0.0.1:" + port + " --timeout 1s", Duration.ofMinutes(1), Watch.SLACK, "U",
+                Instant.parse("2026-11-23T08:00:00Z"));
+        store.add(OPS, "down", "tcp 127.0.0.1:9 --timeout 1s", Duration.ofMinutes(1), Watch.SLACK, "U",
+                Instant.parse("2026-11-23T08:00:00Z"));
+        Instant t = Instant.parse("2026-11-23T08:00:00Z");
+        tickAt(t);
+        tickAt(t.plusSeconds(60));
+        tickAt(t.plusSeconds(120)); // the states are counted at the start of a tick
+        String scraped = http.send(HttpRequest.newBuilder(URI.create(metrics.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        List<String> lines = scraped.lines().filter(l -> l.startsWith("netcheck_watch") || l.startsWith("netcheck_store"))
+                .toList();
+        assertTrue(lines.contains("netcheck_watches{state=\"healthy\"} 1.0"), lines.toString());
+        assertTrue(lines.contains("netcheck_watches{state=\"unhealthy\"} 1.0"), lines.toString());
+        assertTrue(lines.contains("netcheck_store_up 1.0"), lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("netcheck_watch_runs_total{outcome=\"unhealthy\"}")),
+                lines.toString());
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("netcheck_watch_changes_total{change=\"down\"}")),
+                lines.toString());
+        String health = http.send(HttpRequest.newBuilder(URI.create(ready.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(health.contains("\"store\"") && health.contains("jdbc:h2:mem:netcheck-test"), health);
+    }
+
     long summaries() {
         return roots(OPS).stream().filter(c -> c.blockText().contains("Health summary")).count();
     }
