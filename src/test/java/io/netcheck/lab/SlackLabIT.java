@@ -106,6 +106,11 @@ class SlackLabIT {
         }
     }
 
+    /** The HAProxy VIP and its two real servers, as typed after "vip". */
+    static String haproxyVip() {
+        return LabNetwork.VIP_HAPROXY + ":80 --backends " + LabNetwork.backend(1) + ":80," + LabNetwork.backend(2) + ":80";
+    }
+
     /** A signed slash command from a channel; returns the ack body. */
     static String command(String channel, String text) throws Exception {
         Map<String, String> form = new LinkedHashMap<>();
@@ -177,22 +182,7 @@ class SlackLabIT {
         lab.run("haproxy", "http", "--check");
         lab.run("backend-stop", "all");
         Thread.sleep(800);
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "t");
-        form.put("team_id", "T0FAKE");
-        form.put("channel_id", "C0INCIDENT");
-        form.put("user_id", "U0ONCALL");
-        form.put("command", "/netcheck");
-        form.put("text", "vip " + LabNetwork.VIP_HAPROXY + ":80 --backends " + LabNetwork.backend(1) + ":80,"
-                + LabNetwork.backend(2) + ":80");
-        form.put("response_url", "http://127.0.0.1:" + fakePort + "/response/lab");
-        form.put("trigger_id", UUID.randomUUID().toString());
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        long ts = System.currentTimeMillis() / 1000;
-        String ack = curl("-X", "POST", "http://127.0.0.1:" + APP_PORT + "/slack/events",
-                "-H", "Content-Type: application/x-www-form-urlencoded", "-H", "X-Slack-Request-Timestamp: " + ts,
-                "-H", "X-Slack-Signature: " + sign(ts, body), "--data-binary", body);
+        String ack = command("C0INCIDENT", "vip " + haproxyVip());
         assertTrue(ack.contains("Checking"), ack);
 
         JsonNode state = null;
@@ -242,8 +232,7 @@ class SlackLabIT {
         lab.run("haproxy", "http", "--check");
         lab.run("backend-start", "all");
         Thread.sleep(1500);
-        String ack = command("C0LABOPS", "watch add vip " + LabNetwork.VIP_HAPROXY + ":80 --backends "
-                + LabNetwork.backend(1) + ":80," + LabNetwork.backend(2) + ":80 --timeout 1s --every 2s --name shop");
+        String ack = command("C0LABOPS", "watch add vip " + haproxyVip() + " --timeout 1s --every 2s --name shop");
         assertEquals("", ack, "a watch command is answered in the channel, not in the ack");
         awaitRecorded("the watch to be added", Duration.ofSeconds(20), s -> posts(s, "C0LABOPS").stream()
                 .anyMatch(c -> c.get("blockText").asText().contains("added the watch *shop*")));
