@@ -173,4 +173,18 @@ Checks that cannot be expressed in values.schema.json.
 {{- if and .Values.ingress.enabled (ne .Values.slack.mode "http") }}
 {{- fail "ingress.enabled needs slack.mode=http (Socket Mode needs no inbound traffic)" }}
 {{- end }}
+{{- $names := dict }}
+{{- range .Values.watches }}
+{{- if hasKey $names .name }}
+{{- fail (printf "watches: the name %q is declared twice; each declared watch needs its own name" .name) }}
+{{- end }}
+{{- $_ := set $names .name true }}
+{{- end }}
+{{- $channels := dict }}
+{{- range .Values.summaries }}
+{{- if hasKey $channels .channel }}
+{{- fail (printf "summaries: channel %s has two schedules; a channel has at most one summary schedule" .channel) }}
+{{- end }}
+{{- $_ := set $channels .channel true }}
+{{- end }}
 {{- end }}

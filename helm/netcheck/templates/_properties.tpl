@@ -4,8 +4,8 @@ working directory /deployments). Secrets never appear here: they come from env v
 */}}
 {{- define "netcheck.applicationProperties" -}}
 # Rendered by the netcheck Helm chart (release {{ .Release.Name }}).
-# netcheck refuses unknown netcheck.* keys at startup, so settings that the app may not map yet
-# (slack mode, store) come as env vars instead, and upcoming features appear only when set.
+# netcheck refuses unknown netcheck.* keys at startup. Slack mode and the store's URL and
+# credentials come as env vars (see the Deployment); optional settings appear only when set.
 
 # Probes
 {{ include "netcheck.property" (list "netcheck.probe.timeout" .Values.probe.timeout) }}
@@ -38,7 +38,7 @@ working directory /deployments). Secrets never appear here: they come from env v
 {{- with .Values.policy }}
 {{- if or .allowCidrs .denyCidrs .allowPorts }}
 
-# Target policy (upcoming feature)
+# Target policy
 {{- if .allowCidrs }}
 {{ include "netcheck.property" (list "netcheck.policy.allow-cidrs" (join "," .allowCidrs)) }}
 {{- end }}
@@ -50,21 +50,43 @@ working directory /deployments). Secrets never appear here: they come from env v
 {{- end }}
 {{- end }}
 {{- end }}
+
+# Watches and summaries
+{{- with .Values.watch }}
+{{- with .incidentChannel }}
+{{ include "netcheck.property" (list "netcheck.watch.incident-channel" .) }}
+{{- end }}
+{{ include "netcheck.property" (list "netcheck.watch.confirm" .confirm) }}
+{{ include "netcheck.property" (list "netcheck.watch.default-every" .defaultEvery) }}
+{{ include "netcheck.property" (list "netcheck.watch.min-every" .minEvery) }}
+{{ include "netcheck.property" (list "netcheck.watch.max-every" .maxEvery) }}
+{{ include "netcheck.property" (list "netcheck.watch.max-per-channel" .maxPerChannel) }}
+{{- end }}
+{{- with .Values.summary }}
+{{ include "netcheck.property" (list "netcheck.summary.zone" .zone) }}
+{{ include "netcheck.property" (list "netcheck.summary.window" .window) }}
+{{ include "netcheck.property" (list "netcheck.summary.min-interval" .minInterval) }}
+{{- end }}
+
+# Store (its URL and credentials are env vars)
+{{ include "netcheck.property" (list "netcheck.store.retention" .Values.store.retention) }}
 {{- if .Values.watches }}
 
-# Watches (upcoming feature)
+# Declared watches
 {{- range .Values.watches }}
-{{ include "netcheck.property" (list (printf "netcheck.watch.%q.channel" .name) .channel) }}
-{{ include "netcheck.property" (list (printf "netcheck.watch.%q.command" .name) .command) }}
-{{ include "netcheck.property" (list (printf "netcheck.watch.%q.every" .name) .every) }}
+{{ include "netcheck.property" (list (printf "netcheck.watches.%q.channel" .name) .channel) }}
+{{ include "netcheck.property" (list (printf "netcheck.watches.%q.command" .name) .command) }}
+{{- if .every }}
+{{ include "netcheck.property" (list (printf "netcheck.watches.%q.every" .name) .every) }}
+{{- end }}
 {{- end }}
 {{- end }}
 {{- if .Values.summaries }}
 
-# Summaries (upcoming feature)
+# Declared summary schedules
 {{- range $i, $summary := .Values.summaries }}
-{{ include "netcheck.property" (list (printf "netcheck.summary[%d].channel" $i) $summary.channel) }}
-{{ include "netcheck.property" (list (printf "netcheck.summary[%d].cron" $i) $summary.cron) }}
+{{ include "netcheck.property" (list (printf "netcheck.summaries[%d].channel" $i) $summary.channel) }}
+{{ include "netcheck.property" (list (printf "netcheck.summaries[%d].cron" $i) $summary.cron) }}
 {{- end }}
 {{- end }}
 {{- if .Values.extraConfig }}

@@ -9,6 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
+import io.netcheck.command.Command;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.Cron;
+import io.netcheck.command.DurationText;
+import io.netcheck.command.Limits;
+import io.netcheck.command.UsageException;
+import io.netcheck.command.WatchLimits;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.helm.Manifests.Doc;
 import io.netcheck.helm.Manifests.Node;
@@ -323,14 +330,29 @@ class HelmChartTest {
         assertEquals("/data/captures", props.getProperty("netcheck.capture.directory"));
         assertEquals("socket", env(m, "NETCHECK_SLACK_MODE"));
         assertEquals("jdbc:h2:file:/data/netcheck", env(m, "NETCHECK_STORE_URL"));
+
+        // The chart writes out the watch, summary and store settings: they must be the app's own defaults.
+        NetcheckConfig chart = asTheAppReadsIt(props);
+        NetcheckConfig app = asTheAppReadsIt(new Properties());
+        assertEquals(app.watch().confirm(), chart.watch().confirm());
+        assertEquals(app.watch().defaultEvery(), chart.watch().defaultEvery());
+        assertEquals(app.watch().minEvery(), chart.watch().minEvery());
+        assertEquals(app.watch().maxEvery(), chart.watch().maxEvery());
+        assertEquals(app.watch().maxPerChannel(), chart.watch().maxPerChannel());
+        assertEquals(Optional.empty(), chart.watch().incidentChannel());
+        assertEquals(app.summary().zone(), chart.summary().zone());
+        assertEquals(app.summary().window(), chart.summary().window());
+        assertEquals(app.summary().minInterval(), chart.summary().minInterval());
+        assertEquals(app.store().retention(), chart.store().retention());
+        assertEquals(Map.of(), chart.watches());
+        assertEquals(Optional.empty(), chart.summaries());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default-values.yaml", "http-mode-values.yaml", "existing-secret-values.yaml",
-            "postgres-values.yaml", "privileged-capture-values.yaml"})
-    void renderedPropertiesAreAcceptedByTheAppsConfigMapping(String values) {
+    @MethodSource("ciValues")
+    void renderedPropertiesAreAcceptedByTheAppsConfigMapping(Path values) {
         // netcheck stops at startup on a netcheck.* key it does not map: check against the real mapping.
-        NetcheckConfig netcheck = asTheAppReadsIt(render(ci(values)).applicationProperties());
+        NetcheckConfig netcheck = asTheAppReadsIt(render(values).applicationProperties());
         assertEquals(Duration.ofSeconds(3), netcheck.probe().timeout());
         assertEquals(Optional.of("/data/captures"), netcheck.capture().directory());
     }
@@ -343,10 +365,68 @@ class HelmChartTest {
     }
 
     @Test
-    void upcomingFeaturesAreRenderedOnlyWhenSet() {
+    void declaredWatchesSummariesAndTheirSettingsReachTheAppsConfigMapping() {
+        NetcheckConfig netcheck = asTheAppReadsIt(render(ci("watches-values.yaml")).applicationProperties());
+        assertEquals(2, netcheck.watches().size(), netcheck.watches().keySet().toString());
+        NetcheckConfig.DeclaredWatch vip = netcheck.watches().get("checkout-vip");
+        assertEquals("C0123ABCD", vip.channel());
+        assertEquals("vip checkout.example.com:443 --backends 10.0.1.10:443,10.0.1.11:443", vip.command());
+        assertEquals(Optional.of(Duration.ofMinutes(5)), vip.every());
+        NetcheckConfig.DeclaredWatch db = netcheck.watches().get("db.primary");
+        assertEquals("G0456EFGH", db.channel());
+        assertEquals("tcp db.example.com:5432", db.command());
+        assertEquals(Optional.empty(), db.every(), "no every: the app uses watch.default-every");
+
+        List<NetcheckConfig.DeclaredSummary> summaries = netcheck.summaries().orElseThrow();
+        assertEquals(2, summaries.size());
+        assertEquals("C0123ABCD", summaries.get(0).channel());
+        assertEquals("0 9 * * MON-FRI", summaries.get(0).cron());
+        assertEquals("G0456EFGH", summaries.get(1).channel());
+        assertEquals("0 30 8 * * *", summaries.get(1).cron());
+
+        NetcheckConfig.Watch watch = netcheck.watch();
+        assertEquals(Optional.of("C0999INCDT"), watch.incidentChannel());
+        assertEquals(3, watch.confirm());
+        assertEquals(Duration.ofMinutes(10), watch.defaultEvery());
+        assertEquals(Duration.ofMinutes(2), watch.minEvery());
+        assertEquals(Duration.ofHours(12), watch.maxEvery());
+        assertEquals(5, watch.maxPerChannel());
+        assertEquals("Europe/Paris", netcheck.summary().zone());
+        assertEquals(Duration.ofHours(12), netcheck.summary().window());
+        assertEquals(Duration.ofHours(4), netcheck.summary().minInterval());
+        assertEquals(Duration.ofDays(30), netcheck.store().retention());
+    }
+
+    @Test
+    void declaredWatchesAndSummariesOfTheCiScenarioPassTheAppsOwnChecks() throws UsageException {
+        // The app logs and skips a declared watch its parser refuses (ConfiguredWatches), and a summary whose
+        // cron it cannot parse: the pod starts anyway, so check the scenario's entries the same way here.
+        NetcheckConfig netcheck = asTheAppReadsIt(render(ci("watches-values.yaml")).applicationProperties());
+        var p = netcheck.probe();
+        var w = netcheck.watch();
+        CommandParser parser = new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(),
+                p.timeout(), p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()),
+                new WatchLimits(w.defaultEvery(), w.minEvery(), w.maxEvery(), netcheck.summary().minInterval()));
+        for (var e : netcheck.watches().entrySet()) {
+            List<String> words = new ArrayList<>(List.of("watch", "add"));
+            words.addAll(List.of(e.getValue().command().strip().split("\\s+")));
+            words.addAll(List.of("--name", e.getKey(), "--every",
+                    DurationText.format(e.getValue().every().orElse(w.defaultEvery()))));
+            assertTrue(parser.parse(words) instanceof Command.WatchAdd, e.getKey());
+        }
+        for (NetcheckConfig.DeclaredSummary summary : netcheck.summaries().orElseThrow()) {
+            Cron.parse(summary.cron());
+        }
+    }
+
+    @Test
+    void optionalSettingsAreRenderedOnlyWhenSet() {
         Properties props = render().applicationProperties();
         assertTrue(props.stringPropertyNames().stream().noneMatch(k -> k.startsWith("netcheck.policy.")
-                || k.startsWith("netcheck.watch.") || k.startsWith("netcheck.summary")), props.toString());
+                || k.startsWith("netcheck.watches.") || k.startsWith("netcheck.summaries")
+                || k.equals("netcheck.watch.incident-channel")), props.toString());
+        Properties watches = render(ci("watches-values.yaml")).applicationProperties();
+        assertFalse(watches.containsKey("netcheck.watches.\"db.primary\".every"), watches.toString());
     }
 
     @Test
@@ -358,17 +438,52 @@ class HelmChartTest {
     }
 
     @Test
-    void policyWatchesSummariesAndExtraConfigRenderAsNetcheckProperties() {
+    void policyAndExtraConfigRenderAsNetcheckProperties() {
         Properties props = render(ci("networkpolicy-servicemonitor-values.yaml")).applicationProperties();
         assertEquals("10.0.0.0/8,2001:db8::/32", props.getProperty("netcheck.policy.allow-cidrs"));
         assertEquals("10.0.0.0/24", props.getProperty("netcheck.policy.deny-cidrs"));
         assertEquals("443,8000-8999", props.getProperty("netcheck.policy.allow-ports"));
-        assertEquals("C0123ABCD", props.getProperty("netcheck.watch.\"checkout-vip\".channel"));
-        assertEquals("vip checkout.example.com:443", props.getProperty("netcheck.watch.\"checkout-vip\".command"));
-        assertEquals("5m", props.getProperty("netcheck.watch.\"checkout-vip\".every"));
-        assertEquals("C0123ABCD", props.getProperty("netcheck.summary[0].channel"));
-        assertEquals("0 0 9 * * MON-FRI", props.getProperty("netcheck.summary[0].cron"));
         assertEquals("DEBUG", props.getProperty("quarkus.log.category.\"io.netcheck\".level"));
+    }
+
+    @Test
+    void watchesSummariesAndTheirSettingsRenderAsNetcheckProperties() {
+        Properties props = render(ci("watches-values.yaml")).applicationProperties();
+        assertEquals("C0123ABCD", props.getProperty("netcheck.watches.\"checkout-vip\".channel"));
+        assertEquals("vip checkout.example.com:443 --backends 10.0.1.10:443,10.0.1.11:443",
+                props.getProperty("netcheck.watches.\"checkout-vip\".command"));
+        assertEquals("5m", props.getProperty("netcheck.watches.\"checkout-vip\".every"));
+        assertEquals("G0456EFGH", props.getProperty("netcheck.watches.\"db.primary\".channel"));
+        assertEquals("C0123ABCD", props.getProperty("netcheck.summaries[0].channel"));
+        assertEquals("0 9 * * MON-FRI", props.getProperty("netcheck.summaries[0].cron"));
+        assertEquals("0 30 8 * * *", props.getProperty("netcheck.summaries[1].cron"));
+        assertEquals("C0999INCDT", props.getProperty("netcheck.watch.incident-channel"));
+        assertEquals("3", props.getProperty("netcheck.watch.confirm"));
+        assertEquals("10m", props.getProperty("netcheck.watch.default-every"));
+        assertEquals("5", props.getProperty("netcheck.watch.max-per-channel"));
+        assertEquals("Europe/Paris", props.getProperty("netcheck.summary.zone"));
+        assertEquals("12h", props.getProperty("netcheck.summary.window"));
+        assertEquals("30d", props.getProperty("netcheck.store.retention"));
+        // The old keys collided with the netcheck.watch.* and netcheck.summary.* settings.
+        assertTrue(props.stringPropertyNames().stream().noneMatch(k -> k.startsWith("netcheck.watch.\"")
+                || k.startsWith("netcheck.summary[")), props.toString());
+        // Store URL and credentials stay env vars.
+        assertTrue(props.stringPropertyNames().stream().noneMatch(k -> k.startsWith("netcheck.store.")
+                && !k.equals("netcheck.store.retention")), props.toString());
+    }
+
+    @Test
+    void twoWatchesWithOneNameFailWithAClearMessage() {
+        Exception e = assertThrows(Exception.class, () -> render(ci("watches-values.yaml"),
+                Map.of("watches[1].name", "checkout-vip")));
+        assertTrue(e.getMessage().contains("\"checkout-vip\" is declared twice"), e.getMessage());
+    }
+
+    @Test
+    void twoSummarySchedulesForOneChannelFailWithAClearMessage() {
+        Exception e = assertThrows(Exception.class, () -> render(ci("watches-values.yaml"),
+                Map.of("summaries[1].channel", "C0123ABCD")));
+        assertTrue(e.getMessage().contains("channel C0123ABCD has two schedules"), e.getMessage());
     }
 
     @Test
@@ -490,6 +605,45 @@ class HelmChartTest {
         assertTrue(e.getMessage().contains("enabeld"), e.getMessage());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"watches[0].channel=#ops", "watches[0].channel=U0123ABCD", "watches[0].name=Checkout VIP",
+            "watches[0].every=5 minutes", "watches[0].command=/netcheck vip a.example.com:443",
+            "watches[0].command=", "summaries[0].channel=c0123abcd", "summaries[0].cron=0 9 * *",
+            "summaries[0].cron=daily at 9"})
+    void schemaRejectsABadWatchOrSummaryEntry(String assignment) {
+        String key = assignment.substring(0, assignment.indexOf('='));
+        Exception e = assertThrows(Exception.class, () -> render(ci("watches-values.yaml"),
+                Map.of(key, assignment.substring(key.length() + 1))));
+        String pointer = "/" + key.replace("[", "/").replace("]", "").replace('.', '/');
+        assertTrue(e.getMessage().contains(pointer), pointer + " in: " + e.getMessage());
+    }
+
+    @Test
+    void schemaRequiresTheChannelAndCommandOfADeclaredWatch() {
+        Exception e = assertThrows(Exception.class, () -> render(Map.of("watches[0].name", "checkout-vip",
+                "watches[0].channel", "C0123ABCD")));
+        assertTrue(e.getMessage().contains("/watches/0"), e.getMessage());
+        assertTrue(e.getMessage().contains("command"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"watch.incidentChannel=incidents", "watch.confirm=0", "watch.minEvery=a minute",
+            "summary.window=1 day", "store.retention=forever", "watch.maxPerChannel=0"})
+    void schemaRejectsABadWatchSummaryOrStoreSetting(String assignment) {
+        String key = assignment.substring(0, assignment.indexOf('='));
+        Exception e = assertThrows(Exception.class, () -> render(Map.of(key, assignment.substring(key.length() + 1))));
+        String pointer = "/" + key.replace('.', '/');
+        assertTrue(e.getMessage().contains(pointer), pointer + " in: " + e.getMessage());
+    }
+
+    @Test
+    void schemaAllowsOneReplicaAtMost() {
+        // Each pod would run every watch, and the H2 file on a ReadWriteOnce volume cannot be shared.
+        Exception e = assertThrows(Exception.class, () -> render(Map.of("replicaCount", "2")));
+        assertTrue(e.getMessage().contains("/replicaCount"), e.getMessage());
+        assertEquals("0", render(Map.of("replicaCount", "0")).one("Deployment").node().scalar("spec", "replicas"));
+    }
+
     @Test
     void schemaRejectsATeamKeyThatWouldBreakThePropertyName() {
         Exception e = assertThrows(Exception.class, () -> render(Map.of("owners.TLS", "sec.team")));
@@ -506,7 +660,18 @@ class HelmChartTest {
         assertTrue(notes.contains("invite the bot to a channel"), notes);
         assertTrue(notes.contains("kubectl -n tools exec deploy/nc-netcheck -- java-netraw -jar "
                 + "/deployments/quarkus-run.jar vip HOST:PORT"), notes);
+        assertTrue(notes.contains("/netcheck watch help"), notes);
+        assertTrue(notes.contains("Store: H2 file /data/netcheck on the PVC nc-netcheck-data"), notes);
         assertFalse(notes.contains("WARNING"), notes);
+    }
+
+    @Test
+    void notesWarnThatAnH2StoreOnAnEmptyDirIsLostWithThePod() {
+        String notes = new Helm(CHART).install().withName(RELEASE).withNamespace(NAMESPACE).dryRun().clientOnly()
+                .set("slack.existingSecret", "netcheck-slack").set("persistence.enabled", "false")
+                .set("watch.incidentChannel", "C0999INCDT").call().getOutput();
+        assertTrue(notes.contains("WARNING: persistence.enabled is false"), notes);
+        assertTrue(notes.contains("also go to channel C0999INCDT"), notes);
     }
 
     @Test
