@@ -16,7 +16,7 @@ public final class Describe {
     private Describe() {
     }
 
-    /** A span as on-call people say it: "45 s", "12 min", "2 h 5 min", "3 d 4 h". */
+    /** A span as on-call people say it: "45 s", "12 min", "2 h 5 min", "24 h", "3 d 4 h". */
     public static String duration(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 60) {
@@ -27,7 +27,7 @@ public final class Describe {
             return m + " min";
         }
         long h = m / 60;
-        if (h < 24) {
+        if (h < 48) { // "36 h" reads better than "1 d 12 h" for a day-sized window
             return h + " h" + (m % 60 == 0 ? "" : " " + m % 60 + " min");
         }
         return h / 24 + " d" + (h % 24 == 0 ? "" : " " + h % 24 + " h");

@@ -58,4 +58,36 @@ class SlackBlocksTest {
                 io.netcheck.verdict.Confidence.HIGH, "vip-refused", "", "", List.of());
         assertEquals("*LB team* <!subteam^S0LB>", SlackBlocks.owner(lb));
     }
+
+    @Test
+    void summaryReadsTopToBottomProblemsFirstWithItsStrip() {
+        var sq = io.netcheck.schedule.HealthSummary.Square.class;
+        List<io.netcheck.schedule.HealthSummary.Square> strip = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            strip.add(i < 9 ? io.netcheck.schedule.HealthSummary.Square.UP : i == 9
+                    ? io.netcheck.schedule.HealthSummary.Square.MIXED : io.netcheck.schedule.HealthSummary.Square.DOWN);
+        }
+        java.time.Instant at = java.time.Instant.parse("2026-11-23T09:00:00Z");
+        var down = new io.netcheck.schedule.HealthSummary.Entry("checkout-vip", "vip 10.0.0.5:443",
+                io.netcheck.store.Health.UNHEALTHY, at.minusSeconds(3600 * 5), 0.8125, strip, 2, "BACKENDS_DOWN",
+                "every real server refuses <port 443>", new io.netcheck.verdict.Team("server", "App team", "S0APP"), at);
+        var summary = new io.netcheck.schedule.HealthSummary("C0OPS", at, java.time.Duration.ofHours(24), List.of(down),
+                at, true);
+        String text = SlackBlocks.summary(summary, java.time.ZoneOffset.UTC).stream()
+                .map(b -> b instanceof SectionBlock s ? s.getText().getText()
+                        : b instanceof com.slack.api.model.block.ContextBlock c ? c.getElements().toString()
+                        : b instanceof com.slack.api.model.block.HeaderBlock h ? h.getText().getText() : "")
+                .reduce("", (a, b) -> a + b + "\n");
+        assertTrue(text.contains("Health summary · last 24 h"), text);
+        assertTrue(text.contains(":red_circle: *1 of 1 watched target down*"), text);
+        assertTrue(text.contains(":large_green_square:".repeat(9) + ":large_yellow_square::large_red_square::large_red_square:"
+                + "  81.3% · 2 changes"), text);
+        assertTrue(text.contains("*BACKENDS_DOWN* → *App team* <!subteam^S0APP>"), text);
+        assertTrue(text.contains("&lt;port 443&gt;"), "network text is escaped: " + text);
+        assertTrue(text.contains("posted late"), text);
+        assertEquals("81.3%", SlackBlocks.percent(0.8125));
+        assertEquals("99.9%", SlackBlocks.percent(0.99999), "never rounded up to a perfect score");
+        assertEquals("100%", SlackBlocks.percent(1.0));
+        assertNotNull(sq);
+    }
 }
