@@ -406,4 +406,63 @@ class SlackHttpModeTest {
         fake().await("a new root message", WAIT, f -> f.accepted("chat.postMessage").stream()
                 .anyMatch(c -> c.param("thread_ts") == null));
     }
+
+    /** Records what is logged on one category while {@code body} runs. */
+    static List<String> logged(String category, ThrowingRunnable body) throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+        logger.addHandler(handler);
+        try {
+            body.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void theAuditLineOfAFinishedRunNamesTheAddressesTheTargetsResolvedTo() throws Exception {
+        // Names, not literals: the audit must say where the packets went, which the typed target does not.
+        int port = targets.server.getAddress().getPort();
+        String text = "vip localhost:" + port + " --backends localhost:" + port + "," + targets.closed()
+                + " --timeout 2s";
+        List<String> lines = logged("netcheck.audit", () -> {
+            assertTrue(signed(command(text)).body().contains("Checking"));
+            fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                    .anyMatch(c -> c.flag("reply_broadcast")));
+        });
+        List<JsonNode> finished = new java.util.ArrayList<>();
+        for (String line : lines) {
+            JsonNode node = JSON.readTree(line);
+            if ("finished".equals(node.path("event").asText()) && text.equals(node.path("command").asText())) {
+                finished.add(node);
+            }
+        }
+        assertEquals(1, finished.size(), "one finished line for the run: " + lines);
+        JsonNode line = finished.get(0);
+        assertEquals("localhost:" + port, line.get("target").asText(), line.toString());
+        assertEquals(List.of("127.0.0.1"), JSON.convertValue(line.get("resolved"), List.class),
+                "the loopback address the names resolved to and that was probed, once: " + line);
+        assertEquals("DEGRADED", line.get("cause").asText(), line.toString());
+        assertEquals("U0ONCALL", line.get("user").asText());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"decision\":\"accepted\"") && l.contains(text)), lines.toString());
+    }
 }
