@@ -1,13 +1,39 @@
 #!/usr/bin/env bash
-# Slack benchmark: ack latency of 50 concurrent signed /netcheck commands against the packaged app (HTTP
-# mode, fake Slack Web API on loopback, real probes and capture of loopback targets), then the app's memory
-# after 200 completed runs. Root gives real captures; without it the runs say capture is unavailable.
-#   bash bench/slack-bench.sh [CONCURRENT] [RUNS]
+# Slack benchmark: ack latency of CONCURRENT (default 50) concurrent signed /netcheck commands against the
+# packaged app (HTTP mode, fake Slack Web API on loopback, real probes and capture of loopback targets), the
+# accepted runs completing, then the app's memory after RUNS (default 200) more completed runs. Memory is
+# read from /proc/PID/status of the app process the bench started (VmRSS now, VmHWM = peak).
+# Root gives real captures; without it the runs say capture is unavailable.
+#
+#   bash bench/slack-bench.sh [--chart-memory] [CONCURRENT] [RUNS]
+#
+# --chart-memory starts the app as the Helm chart's container would size it: the JVM sees the chart's
+# memory limit as the machine's memory (-XX:MaxRAM = resources.limits.memory), gets the chart's javaOpts
+# (heap = MaxRAMPercentage of that), and the collector the JVM picks by itself in a container that small
+# (Serial: under 2 GB it is not a "server class machine"; on this host it would pick G1). Both values are
+# read from helm/netcheck/values.yaml. This bounds the heap as in the pod; it does not enforce the limit
+# on the whole process (no cgroup here): compare the peak RSS printed with the limit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+jvm=()
+if [ "${1:-}" = "--chart-memory" ]; then
+  shift
+  values=helm/netcheck/values.yaml
+  # resources.limits.memory, e.g. 384Mi
+  limit=$(awk '/^resources:/{r=1} r&&/^  limits:/{l=1;next} r&&l&&/^    memory:/{print $2; exit}' "$values")
+  opts=$(sed -n 's/^javaOpts: *"\(.*\)"$/\1/p' "$values")
+  case "$limit" in
+    *Mi) maxram="${limit%Mi}m" ;;
+    *Gi) maxram="${limit%Gi}g" ;;
+    *) echo "cannot read resources.limits.memory from $values (got '$limit')" >&2; exit 1 ;;
+  esac
+  # shellcheck disable=SC2206 # javaOpts is a list of JVM options separated by spaces, as the chart passes it
+  jvm=("-XX:MaxRAM=$maxram" $opts "-XX:+UseSerialGC")
+  echo "chart memory: limits.memory=$limit javaOpts=\"$opts\" -> app JVM: ${jvm[*]}"
+fi
 mkdir -p bench/results
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/test-classes/io/netcheck/slack/SlackAckBench.class ] || {
   echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
-  io.netcheck.slack.SlackAckBench target/quarkus-app/quarkus-run.jar "${1:-50}" "${2:-200}"
+  io.netcheck.slack.SlackAckBench target/quarkus-app/quarkus-run.jar "${1:-50}" "${2:-200}" ${jvm[@]+"${jvm[@]}"}

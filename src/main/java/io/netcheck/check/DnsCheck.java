@@ -63,7 +63,7 @@ public final class DnsCheck {
             String refusal = policy.refusal(request.server().getAddress(), request.server().getPort());
             if (refusal != null) {
                 throw new io.netcheck.probe.TargetPolicy.Refused("@" + request.server().getAddress().getHostAddress()
-                        + ": " + refusal);
+                        + ": " + refusal, java.util.List.of(request.server().getAddress()));
             }
         }
         Instant startedAt = clock.instant();

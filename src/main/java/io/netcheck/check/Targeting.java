@@ -42,7 +42,7 @@ public final class Targeting {
         InetAddress address = Addresses.preferred(resolution.addresses());
         String refusal = policy.refusal(address, hp.port());
         if (refusal != null) {
-            throw new TargetPolicy.Refused(hp.label() + ": " + refusal);
+            throw new TargetPolicy.Refused(hp.label() + ": " + refusal, List.of(address));
         }
         InetSocketAddress socket = new InetSocketAddress(address, hp.port());
         try {

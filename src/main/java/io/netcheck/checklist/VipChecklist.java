@@ -94,7 +94,8 @@ public final class VipChecklist {
             }
         }
         if (!refusals.isEmpty()) {
-            throw new TargetPolicy.Refused(String.join("; ", refusals));
+            throw new TargetPolicy.Refused(String.join("; ", refusals), plans.stream().map(p -> p.address)
+                    .filter(Objects::nonNull).map(InetSocketAddress::getAddress).distinct().toList());
         }
         List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
                 .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();

@@ -288,6 +288,16 @@ public interface NetcheckConfig {
         /** Longest Retry-After netcheck honours before giving up on a call. */
         @WithDefault("60s")
         Duration maxRetryAfter();
+
+        /**
+         * Longest one HTTP call to Slack may take — Web API methods, file uploads and response_url posts alike:
+         * the whole call (connect, send, wait for the answer, read it) and each wait for bytes within it. A call
+         * that runs over fails as a timeout and is retried like a 5xx ({@link #maxAttempts()}, {@link
+         * #retryBackoff()}), so a Slack that stops answering cannot hold a worker, and the run it serves, for
+         * ever. Without it the Slack client would bound each read at 10 s but not the call as a whole.
+         */
+        @WithDefault("10s")
+        Duration httpTimeout();
     }
 
     enum SlackMode {

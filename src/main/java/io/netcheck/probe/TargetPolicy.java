@@ -133,8 +133,21 @@ public final class TargetPolicy {
 
     /** Thrown before any packet is sent when a command names a target the policy refuses. */
     public static final class Refused extends RuntimeException {
+        private final transient List<InetAddress> resolved;
+
         public Refused(String message) {
+            this(message, List.of());
+        }
+
+        /** @param resolved the addresses the command's targets resolved to (refused or not); nothing was sent to any */
+        public Refused(String message, List<InetAddress> resolved) {
             super(message, null, false, false);
+            this.resolved = List.copyOf(resolved);
+        }
+
+        /** What the command's targets resolved to, for the audit log; empty when the refusal does not say. */
+        public List<InetAddress> resolved() {
+            return resolved;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.netcheck.report;
 
 import io.netcheck.checklist.CaptureSummary;
 import io.netcheck.verdict.Verdict;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,5 +21,13 @@ public record Report(String command, String target, Instant startedAt, Duration 
 
     public boolean healthy() {
         return verdict.cause().healthy();
+    }
+
+    /**
+     * The addresses the targets resolved to and the probes were aimed at, each once, in the order of the
+     * command (the VIP before its backends); empty for commands that send nothing or when nothing resolved.
+     */
+    public List<InetAddress> probedAddresses() {
+        return ProbedAddresses.of(evidence);
     }
 }

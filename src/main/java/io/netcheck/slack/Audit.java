@@ -2,14 +2,16 @@ package io.netcheck.slack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
  * One structured JSON line per Slack command, accepted or refused, on the {@code netcheck.audit} log
- * category: who, where, what, the decision, and for finished runs the verdict and duration. Tokens and
- * secrets are never passed here.
+ * category: who, where, what, the decision, and for finished runs the verdict, the addresses the targets
+ * resolved to and the duration. Tokens and secrets are never passed here.
  */
 final class Audit {
     private static final Logger LOG = Logger.getLogger("netcheck.audit");
@@ -27,14 +29,35 @@ final class Audit {
         write(line);
     }
 
+    /**
+     * A run that finished. {@code resolved} is what the target names resolved to, the addresses actually
+     * probed (see {@link io.netcheck.report.Report#probedAddresses()}): the audit says where packets went,
+     * not only what was typed.
+     */
     static void finished(String user, String channel, String command, String cause, String team, String target,
-                         long durationMs) {
+                         List<InetAddress> resolved, long durationMs) {
         Map<String, Object> line = base("finished", user, channel, command);
         line.put("target", target);
+        line.put("resolved", texts(resolved));
         line.put("cause", cause);
         line.put("team", team);
         line.put("durationMs", durationMs);
         write(line);
+    }
+
+    /** A run the target policy stopped once its names had resolved: nothing was sent to {@code resolved}. */
+    static void refusedByPolicy(String user, String channel, String command, String reason, List<InetAddress> resolved,
+                                long durationMs) {
+        Map<String, Object> line = base("finished", user, channel, command);
+        line.put("resolved", texts(resolved));
+        line.put("cause", "REFUSED_BY_POLICY");
+        line.put("reason", reason);
+        line.put("durationMs", durationMs);
+        write(line);
+    }
+
+    private static List<String> texts(List<InetAddress> addresses) {
+        return addresses == null ? List.of() : addresses.stream().map(InetAddress::getHostAddress).toList();
     }
 
     private static Map<String, Object> base(String event, String user, String channel, String command) {

@@ -95,6 +95,11 @@ public class SlackBot {
         NetcheckConfig.Slack s = config.slack();
         SlackConfig slackConfig = new SlackConfig();
         slackConfig.setMethodsEndpointUrlPrefix(credentials.apiUrl());
+        // Every call through this client is bounded (the SDK's OkHttp has no limit on a whole call by default).
+        int httpTimeout = (int) Math.min(Integer.MAX_VALUE, Math.max(1, s.httpTimeout().toMillis()));
+        slackConfig.setHttpClientCallTimeoutMillis(httpTimeout);
+        slackConfig.setHttpClientReadTimeoutMillis(httpTimeout);
+        slackConfig.setHttpClientWriteTimeoutMillis(httpTimeout);
         slack = Slack.getInstance(slackConfig);
         methods = slack.methods(credentials.botToken().get());
         metrics = new MicrometerSlackMetrics(registry);

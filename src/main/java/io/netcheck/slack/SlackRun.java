@@ -88,8 +88,8 @@ final class SlackRun implements Runnable {
             String why = ":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage());
             thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": refused").blocks(SlackBlocks.usageFree(why))));
-            Audit.finished(request.userId(), request.channelId(), request.commandText(), "REFUSED_BY_POLICY", null,
-                    refused.getMessage(), (System.nanoTime() - started) / 1_000_000);
+            Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
+                    refused.resolved(), (System.nanoTime() - started) / 1_000_000);
             respond(why, null);
             return;
         } finally {
@@ -97,7 +97,8 @@ final class SlackRun implements Runnable {
         }
 
         Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
-                report.verdict().team(), report.target(), (System.nanoTime() - started) / 1_000_000);
+                report.verdict().team(), report.target(), report.probedAddresses(),
+                (System.nanoTime() - started) / 1_000_000);
         List<String> failures = new ArrayList<>();
         EvidenceThread.Pcap pcap = readPcap(report, failures);
         String runId = kept.put(report, pcap, channel, ts, request.userId());
@@ -160,13 +161,19 @@ final class SlackRun implements Runnable {
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
     private void runWithoutChannel(SlackFailure why) throws InterruptedException {
         Report report;
+        long started = System.nanoTime();
         try {
             report = check(io.netcheck.checklist.ChecklistProgress.NONE);
         } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
+            Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
+                    refused.resolved(), (System.nanoTime() - started) / 1_000_000);
             respond(":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage()),
                     null);
             return;
         }
+        Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
+                report.verdict().team(), report.target(), report.probedAddresses(),
+                (System.nanoTime() - started) / 1_000_000);
         String hint = why.cannotPostInChannel()
                 ? ":information_source: I can't post in this channel (" + why.error() + "). Invite me with "
                 + "`/invite @netcheck` (for private channels, from the channel's details → Integrations) and run "

@@ -28,14 +28,20 @@ import org.java_websocket.server.WebSocketServer;
 /**
  * A local stand-in for Slack: the Web API (checks the bearer token, records every call with its
  * arguments, serves the upload URL), response_url endpoints, and a Socket Mode WebSocket. Faults can be
- * queued per method: HTTP 429 with Retry-After, HTTP 500, or a Slack error such as not_in_channel.
+ * queued per method: HTTP 429 with Retry-After, HTTP 500, a Slack error such as not_in_channel, or a call
+ * that hangs without an answer.
  */
 public final class FakeSlack implements AutoCloseable {
     public static final String BOT_TOKEN = "xoxb-test-bot-token";
     public static final String APP_TOKEN = "xapp-test-app-token";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Call(String method, Map<String, String> params, String token, int status) {
+    /** @param atNanos when the call arrived ({@link System#nanoTime()}) */
+    public record Call(String method, Map<String, String> params, String token, int status, long atNanos) {
+        Call(String method, Map<String, String> params, String token, int status) {
+            this(method, params, token, status, System.nanoTime());
+        }
+
         public String param(String name) {
             return params.get(name);
         }
@@ -67,7 +73,7 @@ public final class FakeSlack implements AutoCloseable {
     public record Upload(String fileId, byte[] bytes) {
     }
 
-    private sealed interface Fault permits RateLimit, ServerError, SlackError {
+    private sealed interface Fault permits RateLimit, ServerError, SlackError, Hang {
     }
 
     private record RateLimit(int retryAfterSeconds) implements Fault {
@@ -79,13 +85,25 @@ public final class FakeSlack implements AutoCloseable {
     private record SlackError(String error) implements Fault {
     }
 
+    private record Hang(Duration hold) implements Fault {
+    }
+
+    /** A queued fault and which calls of its method it applies to. */
+    private record Queued(Fault fault, Predicate<Map<String, String>> applies) {
+    }
+
+    /** Status recorded for a call that got no HTTP answer at all. */
+    public static final int NO_ANSWER = 0;
+
     private final HttpServer http;
     private final java.util.concurrent.ExecutorService executor;
     private final SocketServer socket;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final List<Upload> uploads = new CopyOnWriteArrayList<>();
     private final List<JsonNode> responses = new CopyOnWriteArrayList<>();
-    private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Queued>> faults = new ConcurrentHashMap<>();
+    /** Released by reset() and close(), so a held call never outlives its test. */
+    private volatile java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger(1000);
 
     public FakeSlack() throws IOException, InterruptedException {
@@ -132,8 +150,41 @@ public final class FakeSlack implements AutoCloseable {
         queue(method, new SlackError(error));
     }
 
+    /**
+     * The next call of {@code method} gets no answer: the fake reads the request, does nothing with it (Slack
+     * never acted on it — nothing is posted), holds the connection silent for {@code hold}, then closes it
+     * without a response. With a {@code hold} longer than the client's timeout the client gives up first.
+     * Recorded with status {@link #NO_ANSWER}, so {@link #accepted} does not count it.
+     */
+    public void hangNext(String method, Duration hold) {
+        hangNext(method, hold, params -> true);
+    }
+
+    /** As {@link #hangNext(String, Duration)}, for the next call of {@code method} whose arguments match. */
+    public void hangNext(String method, Duration hold, Predicate<Map<String, String>> which) {
+        queue(method, new Hang(hold), which);
+    }
+
     private void queue(String method, Fault fault) {
-        faults.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(fault);
+        queue(method, fault, params -> true);
+    }
+
+    private void queue(String method, Fault fault, Predicate<Map<String, String>> applies) {
+        faults.computeIfAbsent(method, m -> new ConcurrentLinkedDeque<>()).add(new Queued(fault, applies));
+    }
+
+    /** Takes the first queued fault of the method that applies to this call, or null. */
+    private Fault take(String method, Map<String, String> params) {
+        Deque<Queued> queued = faults.get(method);
+        if (queued == null) {
+            return null;
+        }
+        for (Queued q : queued) {
+            if (q.applies().test(params) && queued.remove(q)) {
+                return q.fault();
+            }
+        }
+        return null;
     }
 
     // --- what happened --------------------------------------------------------------------------------
@@ -165,6 +216,8 @@ public final class FakeSlack implements AutoCloseable {
         uploads.clear();
         responses.clear();
         faults.clear();
+        release.countDown();
+        release = new java.util.concurrent.CountDownLatch(1);
         socket.acks.clear();
         socket.ackBodies.clear();
     }
@@ -217,8 +270,19 @@ public final class FakeSlack implements AutoCloseable {
             reply(ex, 200, Map.of("ok", false, "error", "invalid_auth"));
             return;
         }
-        Deque<Fault> queued = faults.get(method);
-        Fault fault = queued == null ? null : queued.poll();
+        Fault fault = take(method, params);
+        if (fault instanceof Hang hang) {
+            Map<String, String> marked = new LinkedHashMap<>(params);
+            marked.put("__fault", "hang");
+            calls.add(new Call(method, marked, token, NO_ANSWER));
+            try {
+                release.await(hang.hold().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close(); // no status line, no body: the client sees the connection end
+            return;
+        }
         if (fault instanceof RateLimit rl) {
             calls.add(new Call(method, params, token, 429));
             ex.getResponseHeaders().add("Retry-After", String.valueOf(rl.retryAfterSeconds()));
@@ -420,6 +484,7 @@ public final class FakeSlack implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        release.countDown();
         http.stop(0);
         executor.shutdownNow();
         socket.stop(500);

@@ -21,23 +21,29 @@ import java.util.stream.Collectors;
 
 /**
  * Benchmark (not a test): the packaged app in HTTP mode against the fake Slack. Measures the ack latency
- * of N concurrent signed slash commands (p50/p99/max, accepted vs told-busy), then completes R runs and
- * reports the app's resident memory. Run by bench/slack-bench.sh:
- * {@code SlackAckBench JAR CONCURRENT RUNS}.
+ * of N concurrent signed slash commands (p50/p99/max, accepted vs told-busy vs lost), waits for the
+ * accepted runs to finish, then completes R more runs and reports the app's resident memory (current and
+ * peak, from /proc/PID/status of the app process this bench started). Run by bench/slack-bench.sh:
+ * {@code SlackAckBench JAR CONCURRENT RUNS [JVM OPTION...]}; the JVM options, if any, go to the app (e.g. a
+ * bounded heap).
  */
 public final class SlackAckBench {
     public static void main(String[] args) throws Exception {
         String jar = args[0];
         int concurrent = Integer.parseInt(args[1]);
         int runs = Integer.parseInt(args[2]);
+        List<String> jvmOptions = List.of(args).subList(3, args.length);
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
         }
         Path pcaps = Files.createTempDirectory("netcheck-bench-pcaps");
         try (FakeSlack fake = new FakeSlack(); LoopbackTargets targets = new LoopbackTargets()) {
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-jar", jar, "serve");
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmOptions);
+            cmd.addAll(List.of("-jar", jar, "serve"));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
             Map<String, String> env = pb.environment();
             env.put("SLACK_BOT_TOKEN", FakeSlack.BOT_TOKEN);
             env.put("SLACK_SIGNING_SECRET", SlackTestResource.SIGNING_SECRET);
@@ -48,11 +54,15 @@ public final class SlackAckBench {
             env.put("NETCHECK_POLICY_BUILTIN_DENY", "169.254.0.0/16");  // targets are on loopback
             pb.redirectErrorStream(true).redirectOutput(new File("bench/results/slack-app.log"));
             Process app = pb.start();
+            System.out.printf("app pid %d, JVM options: %s%n", app.pid(), jvmOptions.isEmpty() ? "(none)"
+                    : String.join(" ", jvmOptions));
             try {
                 // Separate HTTP/1.1 requests, as Slack sends them (not multiplexed on one HTTP/2 connection).
                 HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                         .connectTimeout(Duration.ofSeconds(2)).build();
                 awaitReady(http, port);
+                System.out.printf("app max heap (jvm_memory_max_bytes, heap): %.0f MiB%n",
+                        metric(http, port, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576);
                 String events = "http://127.0.0.1:" + port + "/slack/events";
                 String text = "vip " + targets.vip() + " --backends " + targets.vip() + "," + targets.closed()
                         + " --timeout 1s";
@@ -93,7 +103,20 @@ public final class SlackAckBench {
                 }
                 Collections.sort(latencies);
                 int acceptedRuns = accepted;
-                fake.await("the burst's runs", Duration.ofSeconds(120), f -> broadcasts(f) >= acceptedRuns);
+                // Every accepted run must end in its thread's broadcast verdict; what does not within 2 min is lost.
+                long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+                while (broadcasts(fake) < acceptedRuns && System.nanoTime() < until && app.isAlive()) {
+                    Thread.sleep(50);
+                }
+                fake.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
+                long completed = broadcasts(fake);
+                long roots = fake.accepted("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count();
+                String afterBurst = Files.readString(Path.of("/proc/" + app.pid() + "/status"));
+                System.out.printf("burst of %d: ack_ms p50=%.1f p99=%.1f max=%.1f; accepted=%d busy=%d other=%d; "
+                        + "accepted runs completed=%d (root cards %d), lost=%d; after the burst's runs: %s, %s%n",
+                        concurrent, pct(latencies, 50), pct(latencies, 99),
+                        latencies.get(latencies.size() - 1) / 1e6, accepted, busy, other, completed, roots,
+                        acceptedRuns - completed + other, field(afterBurst, "VmRSS"), field(afterBurst, "VmHWM"));
 
                 // Then complete `runs` runs, a few at a time (within the bot's capacity).
                 int done = 0;
@@ -105,15 +128,28 @@ public final class SlackAckBench {
                         wave.add(send(http, events, fake, text));
                     }
                     int ok = (int) wave.stream().map(CompletableFuture::join).filter(r -> r[1] == 1).count();
+                    if (!app.isAlive()) {
+                        throw new IllegalStateException("the app died; see bench/results/slack-app.log");
+                    }
                     fake.await("a wave of runs", Duration.ofSeconds(60), f -> broadcasts(f) >= ok);
                     done += ok;
                 }
+                // A run deletes its .pcap just after posting the thread: give the last wave that moment.
+                fake.awaitQuiet(Duration.ofMillis(500), Duration.ofSeconds(10));
+                for (int i = 0; i < 50 && pcaps.toFile().list().length > 0; i++) {
+                    Thread.sleep(100);
+                }
                 String status = Files.readString(Path.of("/proc/" + app.pid() + "/status"));
-                System.out.printf("ack_ms p50=%.1f p99=%.1f max=%.1f concurrent=%d accepted=%d busy=%d other=%d%n",
-                        pct(latencies, 50), pct(latencies, 99), latencies.get(latencies.size() - 1) / 1e6, concurrent,
-                        accepted, busy, other);
                 System.out.printf("memory after %d completed runs: %s, %s; pcaps left on disk: %d%n", runs,
                         field(status, "VmRSS"), field(status, "VmHWM"), pcaps.toFile().list().length);
+                System.out.printf("app heap used %.0f MiB of %.0f MiB; GC pauses: %.0f, %.2f s in all; "
+                        + "OutOfMemoryError in the app's log: %s%n",
+                        metric(http, port, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576,
+                        metric(http, port, "jvm_memory_max_bytes", "area=\"heap\"") / 1048576,
+                        metric(http, port, "jvm_gc_pause_seconds_count", ""),
+                        metric(http, port, "jvm_gc_pause_seconds_sum", ""),
+                        Files.readString(Path.of("bench/results/slack-app.log")).contains("OutOfMemoryError")
+                                ? "yes" : "no");
             } finally {
                 app.destroy();
                 app.waitFor();
@@ -139,9 +175,10 @@ public final class SlackAckBench {
                 .header("X-Slack-Signature", SlackSigner.sign(SlackTestResource.SIGNING_SECRET, ts, body))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long t0 = System.nanoTime();
+        // A failed or timed-out ack counts as "other" (lost), with the time it took to fail.
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> new long[] {
                 System.nanoTime() - t0, r.statusCode() != 200 ? 0 : r.body().contains("Checking") ? 1
-                : r.body().contains("busy") ? 2 : 0});
+                : r.body().contains("busy") ? 2 : 0}).exceptionally(e -> new long[] {System.nanoTime() - t0, 0});
     }
 
     private static void awaitReady(HttpClient http, int port) throws Exception {
@@ -159,6 +196,15 @@ public final class SlackAckBench {
             Thread.sleep(100);
         }
         throw new IllegalStateException("app not ready; see bench/results/slack-app.log");
+    }
+
+    /** Sum of a Prometheus metric's samples whose labels contain {@code labels}, from the app's /q/metrics. */
+    private static double metric(HttpClient http, int port, String name, String labels) throws Exception {
+        String body = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(name + "{") || l.startsWith(name + " "))
+                .filter(l -> l.contains(labels)).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static double pct(List<Long> sorted, int p) {

@@ -406,4 +406,135 @@ class SlackHttpModeTest {
         fake().await("a new root message", WAIT, f -> f.accepted("chat.postMessage").stream()
                 .anyMatch(c -> c.param("thread_ts") == null));
     }
+
+    /** Records what is logged on one category while {@code body} runs. */
+    static List<String> logged(String category, ThrowingRunnable body) throws Exception {
+        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler handler = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                lines.add(r.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(category);
+        logger.addHandler(handler);
+        try {
+            body.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Test
+    void theAuditLineOfAFinishedRunNamesTheAddressesTheTargetsResolvedTo() throws Exception {
+        // Names, not literals: the audit must say where the packets went, which the typed target does not.
+        int port = targets.server.getAddress().getPort();
+        String text = "vip localhost:" + port + " --backends localhost:" + port + "," + targets.closed()
+                + " --timeout 2s";
+        List<String> lines = logged("netcheck.audit", () -> {
+            assertTrue(signed(command(text)).body().contains("Checking"));
+            fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                    .anyMatch(c -> c.flag("reply_broadcast")));
+        });
+        List<JsonNode> finished = new java.util.ArrayList<>();
+        for (String line : lines) {
+            JsonNode node = JSON.readTree(line);
+            if ("finished".equals(node.path("event").asText()) && text.equals(node.path("command").asText())) {
+                finished.add(node);
+            }
+        }
+        assertEquals(1, finished.size(), "one finished line for the run: " + lines);
+        JsonNode line = finished.get(0);
+        assertEquals("localhost:" + port, line.get("target").asText(), line.toString());
+        assertEquals(List.of("127.0.0.1"), JSON.convertValue(line.get("resolved"), List.class),
+                "the loopback address the names resolved to and that was probed, once: " + line);
+        assertEquals("DEGRADED", line.get("cause").asText(), line.toString());
+        assertEquals("U0ONCALL", line.get("user").asText());
+        assertTrue(lines.stream().anyMatch(l -> l.contains("\"decision\":\"accepted\"") && l.contains(text)), lines.toString());
+    }
+
+    @Test
+    void aStepReplyThatHangsPastTheTimeoutIsRetriedAndTheThreadEndsCompleteWithNothingTwice() throws Exception {
+        // The first step reply gets no answer; Slack holds it far longer than the bot's limit (and longer than
+        // the Slack client's own 10 s read default), so only the configured timeout can end the wait in time.
+        Duration hold = Duration.ofSeconds(15);
+        fake().hangNext("chat.postMessage", hold, p -> p.get("thread_ts") != null
+                && !"true".equals(p.get("reply_broadcast")));
+        String metricsBefore = scrape();
+        long t0 = System.nanoTime();
+        assertTrue(signed(command(vipCommand())).body().contains("Checking"));
+        fake().await("the broadcast verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        fake().awaitQuiet(Duration.ofMillis(700), WAIT);
+
+        List<FakeSlack.Call> posts = fake().calls("chat.postMessage");
+        List<FakeSlack.Call> hung = posts.stream().filter(c -> c.status() == FakeSlack.NO_ANSWER).toList();
+        assertEquals(1, hung.size(), "exactly one post was held: " + posts);
+        // One root card, posted once: the run carried on, it did not start over.
+        List<FakeSlack.Call> roots = posts.stream().filter(c -> c.param("thread_ts") == null).toList();
+        assertEquals(1, roots.size(), "one root card: " + roots);
+        assertEquals(200, roots.get(0).status());
+        String threadTs = hung.get(0).param("thread_ts");
+
+        // The thread, as Slack holds it: the three step replies in order, each once, then the verdict once.
+        List<FakeSlack.Call> thread = fake().accepted("chat.postMessage").stream()
+                .filter(c -> c.param("thread_ts") != null).toList();
+        thread.forEach(c -> assertEquals(threadTs, c.param("thread_ts")));
+        List<String> texts = thread.stream().map(c -> c.param("text")).toList();
+        assertEquals(4, thread.size(), "three step replies and the verdict: " + texts);
+        for (int i = 0; i < 3; i++) {
+            assertFalse(thread.get(i).flag("reply_broadcast"), texts.toString());
+            assertTrue(texts.get(i).startsWith((i + 1) + ". "), "step " + (i + 1) + " in its place: " + texts);
+        }
+        assertEquals(3, texts.subList(0, 3).stream().distinct().count(), "no step reply twice: " + texts);
+        assertEquals(hung.get(0).param("text"), texts.get(0), "the held reply is the one retried, before step 2");
+        assertTrue(thread.get(3).flag("reply_broadcast"), "the verdict is last and broadcast: " + texts);
+        assertEquals(1, thread.stream().filter(c -> c.flag("reply_broadcast")).count());
+
+        // The .pcap went into the same thread, once.
+        List<FakeSlack.Call> pcapUploads = fake().accepted("files.getUploadURLExternal").stream()
+                .filter(c -> String.valueOf(c.param("filename")).endsWith(".pcap")).toList();
+        assertEquals(1, pcapUploads.size(), fake().calls().stream().map(FakeSlack.Call::method).toList().toString());
+        List<FakeSlack.Call> completes = fake().accepted("files.completeUploadExternal").stream()
+                .filter(c -> String.valueOf(c.param("files")).contains("Packet capture")).toList();
+        assertEquals(1, completes.size(), fake().accepted("files.completeUploadExternal").toString());
+        assertEquals(threadTs, completes.get(0).param("thread_ts"));
+        assertEquals(1, fake().uploads().stream().filter(u -> u.bytes().length > 24 && (u.bytes()[0] & 0xff) == 0xd4)
+                .count(), "one pcap file");
+        assertTrue(fake().responseUrlPosts().isEmpty(), "nothing was reported as lost: " + fake().responseUrlPosts());
+
+        // The bot, not the fake, ended the wait, at its configured limit.
+        FakeSlack.Call retry = thread.get(0);
+        Duration waited = Duration.ofNanos(retry.atNanos() - hung.get(0).atNanos());
+        assertTrue(waited.compareTo(SlackTestResource.HTTP_TIMEOUT.minusMillis(100)) >= 0, "retried after " + waited);
+        assertTrue(waited.compareTo(Duration.ofSeconds(8)) < 0, "retried after " + waited + ", not at the configured "
+                + SlackTestResource.HTTP_TIMEOUT + " timeout");
+        assertTrue(took.compareTo(hold) < 0, "the run finished in " + took + ", before the fake let go");
+        assertTrue(ioErrors(scrape()) > ioErrors(metricsBefore), "counted as io_error");
+    }
+
+    String scrape() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(metrics.toString())).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static double ioErrors(String scraped) {
+        return scraped.lines().filter(l -> l.startsWith("netcheck_slack_api_calls_total{")
+                && l.contains("method=\"chat.postMessage\"") && l.contains("outcome=\"io_error\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
 }

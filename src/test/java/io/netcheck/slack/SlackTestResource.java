@@ -7,6 +7,8 @@ import java.util.Map;
 /** Starts the fake Slack before Quarkus boots and points the app at it (HTTP mode). */
 public class SlackTestResource implements QuarkusTestResourceLifecycleManager {
     public static final String SIGNING_SECRET = "test-signing-secret";
+    /** The bot's limit on one Slack HTTP call in these tests (netcheck.slack.http-timeout). */
+    public static final java.time.Duration HTTP_TIMEOUT = java.time.Duration.ofSeconds(2);
     static volatile FakeSlack fake;
 
     @Override
@@ -22,6 +24,7 @@ public class SlackTestResource implements QuarkusTestResourceLifecycleManager {
         config.put("slack.signing-secret", SIGNING_SECRET);
         config.put("netcheck.slack.mode", "http");
         config.put("netcheck.slack.retry-backoff", "50ms");
+        config.put("netcheck.slack.http-timeout", HTTP_TIMEOUT.toMillis() + "ms");
         config.put("netcheck.slack.progress-interval", "100ms");
         config.put("netcheck.team.server.slack-group", "S0SERVERS");
         config.put("netcheck.capture.directory", "target/slack-test-pcaps");
