@@ -54,6 +54,9 @@ public final class DnsjavaResolver implements NameResolver {
                 resolver.setTimeout(budget.isZero() ? Duration.ofMillis(1) : budget);
                 lookup.setResolver(resolver);
                 lookup.setCache(null);
+                // A parser of our own per lookup: dnsjava's shared default one loads the file lazily and,
+                // queried from parallel probes, sometimes missed a name (localhost came back NXDOMAIN).
+                lookup.setHostsFileParser(new org.xbill.DNS.hosts.HostsFileParser());
                 Record[] records = lookup.run();
                 results[i] = lookup.getResult();
                 errors[i] = lookup.getErrorString();
