@@ -35,6 +35,14 @@ final class KeptReports {
         return id;
     }
 
+    /** Notes where a report kept before posting ended up (the link back from an incident channel). */
+    synchronized void posted(String id, String ts) {
+        Kept k = kept.get(id);
+        if (k != null) {
+            kept.put(id, new Kept(k.report(), k.pcap(), k.channel(), ts, k.userId(), k.at()));
+        }
+    }
+
     synchronized Kept get(String id) {
         Instant oldest = clock.instant().minus(keep);
         kept.values().removeIf(k -> k.at().isBefore(oldest));

@@ -49,8 +49,13 @@ public class SlackAnnouncer implements Announcer {
         List<String> threads = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         String ts;
+        // Kept like an interactive report, so the alert's button can post it to another incident channel.
+        String runId = report == null ? null : bot.kept().put(report, pcap, watch.channel(), null, null);
         try {
-            ts = thread.root(watch.channel(), text, SlackBlocks.outage(watch, report, result, since, null));
+            ts = thread.root(watch.channel(), text, SlackBlocks.outage(watch, report, result, since, null, runId));
+            if (runId != null) {
+                bot.kept().posted(runId, ts);
+            }
             threads.add(watch.channel() + ":" + ts);
             if (report != null) {
                 thread.evidence(watch.channel(), ts, report, pcap, false, failures);
@@ -67,7 +72,7 @@ public class SlackAnnouncer implements Announcer {
                 String link = thread.permalink(watch.channel(), ts);
                 String back = link != null ? "<" + link + "|alert in <#" + watch.channel() + ">>"
                         : "watch in <#" + watch.channel() + ">";
-                String its = thread.root(incident, text, SlackBlocks.outage(watch, report, result, since, back));
+                String its = thread.root(incident, text, SlackBlocks.outage(watch, report, result, since, back, null));
                 threads.add(incident + ":" + its);
                 if (report != null) {
                     thread.evidence(incident, its, report, pcap, false, failures);

@@ -112,8 +112,9 @@ final class SlackBlocks {
 
     // ---- watches ----
 
+    /** @param runId the kept report, for the "Post to incident channel" button; null: no button */
     static List<LayoutBlock> outage(io.netcheck.store.Watch watch, Report report, io.netcheck.store.WatchResult result,
-                                    String since, String linkBack) {
+                                    String since, String linkBack, String runId) {
         String title = ":red_circle: Watch *" + esc(watch.name()) + "* is DOWN since " + since;
         List<LayoutBlock> blocks = new ArrayList<>();
         if (report != null) {
@@ -128,6 +129,10 @@ final class SlackBlocks {
                 + io.netcheck.command.DurationText.format(watch.every())
                 + (linkBack != null ? " · " + linkBack : "") + (report != null ? " · evidence and .pcap in the thread" : ""),
                 MAX_TEXT))))));
+        if (runId != null) {
+            blocks.add(actions(a -> a.elements(List.of(button(b -> b.actionId(INCIDENT_ACTION)
+                    .text(plainText("Post to incident channel")).value(runId))))));
+        }
         return blocks;
     }
 

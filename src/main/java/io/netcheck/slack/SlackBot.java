@@ -413,6 +413,10 @@ public class SlackBot {
         return api;
     }
 
+    KeptReports kept() {
+        return kept;
+    }
+
     EvidenceThread thread() {
         return thread;
     }

@@ -208,6 +208,7 @@ class SlackWatchTest {
         FakeSlack.Call alert = roots(OPS).get(1);
         assertTrue(alert.blockText().contains("svc") && alert.blockText().contains("DOWN"), alert.blockText());
         assertTrue(alert.blockText().contains("Server/application team"), alert.blockText());
+        assertTrue(alert.blockText().contains(SlackBlocks.INCIDENT_ACTION), "the alert can be posted elsewhere too");
         Watch down = store.find(OPS, "svc").orElseThrow();
         assertEquals(Health.UNHEALTHY, down.state().state());
         String[] threads = down.state().alertThreads().split(",");
