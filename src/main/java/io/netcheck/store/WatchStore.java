@@ -92,24 +92,11 @@ public class WatchStore implements AutoCloseable {
 
     /** Changes what a configuration-declared watch runs (its channel, command or interval changed in config). */
     public synchronized void update(long id, String command, Duration every) throws StoreUnavailable {
-        run(c -> {
-            try (PreparedStatement s = c.prepareStatement("UPDATE watch SET command = ?, every_seconds = ? WHERE id = ?")) {
-                s.setString(1, command);
-                s.setLong(2, every.toSeconds());
-                s.setLong(3, id);
-                s.executeUpdate();
-            }
-            return null;
-        });
+        run(c -> update(c, "UPDATE watch SET command = ?, every_seconds = ? WHERE id = ?", command, every.toSeconds(), id));
     }
 
     public synchronized boolean remove(long id) throws StoreUnavailable {
-        return run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM watch WHERE id = ?")) {
-                s.setLong(1, id);
-                return s.executeUpdate() > 0;
-            }
-        });
+        return run(c -> update(c, "DELETE FROM watch WHERE id = ?", id) > 0);
     }
 
     public synchronized Optional<Watch> find(String channel, String name) throws StoreUnavailable {
@@ -226,20 +213,12 @@ public class WatchStore implements AutoCloseable {
 
     /** Drops results older than {@code before} (the retention setting); returns how many. */
     public synchronized int prune(Instant before) throws StoreUnavailable {
+        long t = before.toEpochMilli();
         return run(c -> {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM watch_result WHERE at < ?")) {
-                s.setLong(1, before.toEpochMilli());
-                int pruned = s.executeUpdate();
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM watch_change WHERE at < ?")) {
-                    p.setLong(1, before.toEpochMilli());
-                    p.executeUpdate();
-                }
-                try (PreparedStatement p = c.prepareStatement("DELETE FROM summary_post WHERE slot < ?")) {
-                    p.setLong(1, before.toEpochMilli());
-                    p.executeUpdate();
-                }
-                return pruned;
-            }
+            int pruned = update(c, "DELETE FROM watch_result WHERE at < ?", t);
+            update(c, "DELETE FROM watch_change WHERE at < ?", t);
+            update(c, "DELETE FROM summary_post WHERE slot < ?", t);
+            return pruned;
         });
     }
 
@@ -247,29 +226,14 @@ public class WatchStore implements AutoCloseable {
 
     public synchronized void schedule(String channel, String cron, String source, Instant at) throws StoreUnavailable {
         run(c -> {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM summary_schedule WHERE channel = ?")) {
-                d.setString(1, channel);
-                d.executeUpdate();
-            }
-            try (PreparedStatement s = c.prepareStatement(
-                    "INSERT INTO summary_schedule (channel, cron, source, created_at) VALUES (?,?,?,?)")) {
-                s.setString(1, channel);
-                s.setString(2, cron);
-                s.setString(3, source);
-                s.setLong(4, at.toEpochMilli());
-                s.executeUpdate();
-            }
-            return null;
+            update(c, "DELETE FROM summary_schedule WHERE channel = ?", channel);
+            return update(c, "INSERT INTO summary_schedule (channel, cron, source, created_at) VALUES (?,?,?,?)",
+                    channel, cron, source, at.toEpochMilli());
         });
     }
 
     public synchronized boolean unschedule(String channel) throws StoreUnavailable {
-        return run(c -> {
-            try (PreparedStatement d = c.prepareStatement("DELETE FROM summary_schedule WHERE channel = ?")) {
-                d.setString(1, channel);
-                return d.executeUpdate() > 0;
-            }
-        });
+        return run(c -> update(c, "DELETE FROM summary_schedule WHERE channel = ?", channel) > 0);
     }
 
     public synchronized List<SummarySchedule> schedules() throws StoreUnavailable {
@@ -319,16 +283,8 @@ public class WatchStore implements AutoCloseable {
     }
 
     public synchronized void slotPosted(String channel, Instant slot, Instant at) throws StoreUnavailable {
-        run(c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "UPDATE summary_post SET status = 'posted', posted_at = ? WHERE channel = ? AND slot = ?")) {
-                s.setLong(1, at.toEpochMilli());
-                s.setString(2, channel);
-                s.setLong(3, slot.toEpochMilli());
-                s.executeUpdate();
-            }
-            return null;
-        });
+        run(c -> update(c, "UPDATE summary_post SET status = 'posted', posted_at = ? WHERE channel = ? AND slot = ?",
+                at.toEpochMilli(), channel, slot.toEpochMilli()));
     }
 
     /** The latest slot ever claimed for a channel (posted or pending), if any. */
@@ -387,6 +343,16 @@ public class WatchStore implements AutoCloseable {
     private static Optional<Watch> find(Connection c, String channel, String name) throws SQLException {
         return query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE channel = ? AND name = ?", channel, name)
                 .stream().findFirst();
+    }
+
+    /** One statement with positional arguments; returns the update count. */
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
     }
 
     private static List<Watch> query(Connection c, String sql, Object... args) throws SQLException {
