@@ -241,17 +241,23 @@ class SlackLabIT {
         assertEquals(1, posts(quiet, "C0LABOPS").size(), "healthy watches post nothing: " + quiet);
 
         lab.run("backend-stop", "all"); // broken
+        long broken = System.nanoTime();
         JsonNode down = awaitRecorded("the outage", Duration.ofSeconds(40), s -> posts(s, "C0LABOPS").stream()
                 .anyMatch(c -> isRoot(c) && c.get("blockText").asText().contains("is DOWN")));
         JsonNode alert = posts(down, "C0LABOPS").stream().filter(c -> isRoot(c)
                 && c.get("blockText").asText().contains("is DOWN")).findFirst().orElseThrow();
+        System.out.printf("watch outage posted %d ms after the real servers stopped%n",
+                (System.nanoTime() - broken) / 1_000_000);
         assertTrue(alert.get("blockText").asText().contains("BACKENDS_DOWN"), alert.toPrettyString());
         assertTrue(alert.get("blockText").asText().contains("<!subteam^S0SERVERS>"), alert.toPrettyString());
         Thread.sleep(5000); // still broken: more failing runs, no second alert
 
         lab.run("backend-start", "all"); // repaired
+        long repaired = System.nanoTime();
         JsonNode up = awaitRecorded("the recovery", Duration.ofSeconds(40), s -> posts(s, "C0LABOPS").stream()
                 .anyMatch(c -> !isRoot(c) && c.get("blockText").asText().contains("recovered")));
+        System.out.printf("watch recovery posted %d ms after the real servers started%n",
+                (System.nanoTime() - repaired) / 1_000_000);
         List<JsonNode> ops = posts(up, "C0LABOPS");
         assertEquals(1, ops.stream().filter(c -> isRoot(c) && c.get("blockText").asText().contains("is DOWN")).count(),
                 "one alert for one outage");
