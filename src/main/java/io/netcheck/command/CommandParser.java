@@ -119,76 +119,30 @@ public final class CommandParser {
         }
     }
 
+    private static final ProbeCommandParser.Spec VIP_SPEC = new ProbeCommandParser.Spec(FLAGS, VALUED,
+            Set.of("--backends"));
+
     private Command vipOrThrow(List<String> words) throws UsageException {
-        HostPort vip = null;
-        List<HostPort> backends = new ArrayList<>();
-        boolean tls = false;
-        boolean plainBackends = false;
-        boolean json = false;
-        boolean capture = true;
-        String sni = null;
-        String path = "/";
-        Duration timeout = limits.defaultTimeout();
-        Path pcap = null;
-        Set<String> seen = new LinkedHashSet<>();
-        for (int i = 0; i < words.size(); i++) {
-            String word = words.get(i);
-            String value = null;
-            if (word.startsWith("--") && word.contains("=")) {
-                value = word.substring(word.indexOf('=') + 1);
-                word = word.substring(0, word.indexOf('='));
-            }
-            if (word.equals("--help") || word.equals("-h")) {
-                return new Command.Help("vip");
-            }
-            if (word.startsWith("-")) {
-                if (!FLAGS.contains(word) && !VALUED.contains(word)) {
-                    throw new UsageException("unknown option '" + Targets.shown(word) + "'", VIP_USAGE);
-                }
-                if (!seen.add(word) && !word.equals("--backends")) {
-                    throw new UsageException("option " + word + " given twice", VIP_USAGE);
-                }
-                if (FLAGS.contains(word) && value != null) {
-                    throw new UsageException("option " + word + " takes no value", VIP_USAGE);
-                }
-                if (VALUED.contains(word) && value == null) {
-                    if (i + 1 >= words.size() || words.get(i + 1).startsWith("--")) {
-                        throw new UsageException("option " + word + " needs a value", VIP_USAGE);
-                    }
-                    value = words.get(++i);
-                }
-                switch (word) {
-                    case "--tls" -> tls = true;
-                    case "--plain-backends" -> plainBackends = true;
-                    case "--json" -> json = true;
-                    case "--no-capture" -> capture = false;
-                    case "--backends" -> backends.addAll(backends(value));
-                    case "--sni" -> {
-                        Targets.validateName(value, "--sni");
-                        sni = value;
-                    }
-                    case "--path" -> {
-                        if (!SAFE_PATH.matcher(value).matches()) {
-                            throw new UsageException("--path '" + Targets.shown(value) + "' must start with / and "
-                                    + "contain no spaces or control characters", VIP_USAGE);
-                        }
-                        path = value;
-                    }
-                    case "--timeout" -> timeout = timeout(value);
-                    case "--pcap" -> pcap = pcapPath(value);
-                    default -> throw new IllegalStateException(word);
-                }
-                continue;
-            }
-            if (vip != null) {
-                throw new UsageException("unexpected '" + Targets.shown(word) + "': only one VIP per check "
-                        + "(real servers go in --backends)", VIP_USAGE);
-            }
-            vip = Targets.parse(word, "VIP");
+        ProbeCommandParser.Words w = ProbeCommandParser.Words.parse(words, VIP_SPEC, VIP_USAGE);
+        if (w == null) {
+            return new Command.Help("vip");
         }
-        if (vip == null) {
-            throw new UsageException("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443", VIP_USAGE);
+        HostPort vip = Targets.parse(w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
+                "only one VIP per check (real servers go in --backends)"), "VIP");
+        boolean tls = w.flag("--tls");
+        boolean plainBackends = w.flag("--plain-backends");
+        List<HostPort> backends = w.flag("--backends") ? backends(w.value("--backends")) : List.of();
+        String sni = w.value("--sni");
+        if (sni != null) {
+            Targets.validateName(sni, "--sni");
         }
+        String path = w.value("--path") == null ? "/" : w.value("--path");
+        if (!SAFE_PATH.matcher(path).matches()) {
+            throw new UsageException("--path '" + Targets.shown(path) + "' must start with / and "
+                    + "contain no spaces or control characters", VIP_USAGE);
+        }
+        Duration timeout = w.value("--timeout") == null ? limits.defaultTimeout() : timeout(w.value("--timeout"));
+        Path pcap = w.value("--pcap") == null ? null : pcapPath(w.value("--pcap"));
         if (plainBackends && !tls) {
             throw new UsageException("--plain-backends only makes sense with --tls", VIP_USAGE);
         }
@@ -199,8 +153,8 @@ public final class CommandParser {
             throw new UsageException("more than " + limits.maxBackends() + " backends given; at most " + limits.maxBackends()
                     + " per check", VIP_USAGE);
         }
-        return new Command.Vip(new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout, capture,
-                pcap), json);
+        return new Command.Vip(new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout,
+                !w.flag("--no-capture"), pcap), w.flag("--json"));
     }
 
     private List<HostPort> backends(String value) throws UsageException {

@@ -387,7 +387,11 @@ public final class ProbeCommandParser {
     // ---- shared option handling ------------------------------------------------------------------------
 
     /** Which options a command takes: flags and options with a value. */
-    record Spec(Set<String> flags, Set<String> valued) {
+    /** @param repeatable valued options that may be given more than once; their values are joined with commas */
+    record Spec(Set<String> flags, Set<String> valued, Set<String> repeatable) {
+        Spec(Set<String> flags, Set<String> valued) {
+            this(flags, valued, Set.of());
+        }
     }
 
     static final Map<String, Spec> SPECS = new HashMap<>(Map.of(
@@ -427,7 +431,7 @@ public final class ProbeCommandParser {
                     if (!spec.flags().contains(word) && !spec.valued().contains(word)) {
                         throw new UsageException("unknown option '" + Targets.shown(word) + "'", usage);
                     }
-                    if (w.options.containsKey(word)) {
+                    if (w.options.containsKey(word) && !spec.repeatable().contains(word)) {
                         throw new UsageException("option " + word + " given twice", usage);
                     }
                     if (spec.flags().contains(word) && value != null) {
@@ -439,7 +443,7 @@ public final class ProbeCommandParser {
                         }
                         value = words.get(++i);
                     }
-                    w.options.put(word, value == null ? "" : value);
+                    w.options.merge(word, value == null ? "" : value, (a, b) -> a + "," + b);
                     continue;
                 }
                 w.positional.add(word);

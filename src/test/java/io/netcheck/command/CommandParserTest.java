@@ -106,4 +106,15 @@ class CommandParserTest {
                 .mapToObj(i -> "10.0.1." + i + ":80").toList());
         assertTrue(error("vip 10.0.0.5:80 --backends " + many).contains("at most 64"));
     }
+
+    @Test
+    void backendsMayBeGivenInSeveralOptionsOtherOptionsOnce() throws Exception {
+        var vip = (Command.Vip) parser.parse(List.of("vip", "10.0.0.5:80", "--backends", "10.0.1.1:80",
+                "--backends=10.0.1.2:80,10.0.1.3:80"));
+        assertEquals(3, vip.request().backends().size());
+        assertTrue(error("vip 10.0.0.5:80 --backends 10.0.1.1:80 --backends 10.0.1.1:80").contains("listed twice"));
+        assertTrue(error("vip 10.0.0.5:80 --tls --tls").contains("given twice"));
+        assertTrue(error("vip 10.0.0.5:80 10.0.0.6:80").contains("only one VIP"));
+        assertTrue(error("vip --tls").contains("which VIP?"));
+    }
 }
