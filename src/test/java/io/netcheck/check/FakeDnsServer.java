@@ -21,17 +21,18 @@ import org.xbill.DNS.Type;
  * A UDP DNS server on loopback for tests, configured with zone-file lines ({@code "vip.test. 300 IN A
  * 10.0.0.5"}): answers the records of the asked name and type, NODATA when the name has other records,
  * NXDOMAIN (with an SOA) otherwise. With {@code invent} it answers every unknown name with an A record,
- * like an NXDOMAIN-rewriting resolver; {@code silent} drops every query.
+ * like an NXDOMAIN-rewriting resolver; {@code silent} drops every query. In every mode, names starting
+ * with "silent" get no answer and names starting with "broken" get SERVFAIL, so one server can play all.
  */
-final class FakeDnsServer implements AutoCloseable {
-    enum Mode { NORMAL, INVENT, SILENT, SERVFAIL }
+public final class FakeDnsServer implements AutoCloseable {
+    public enum Mode { NORMAL, INVENT, SILENT, SERVFAIL }
 
     private final DatagramSocket socket;
     private final List<Record> records;
     private final Mode mode;
     private final Thread thread;
 
-    FakeDnsServer(Mode mode, String... zoneLines) throws IOException {
+    public FakeDnsServer(Mode mode, String... zoneLines) throws IOException {
         this.mode = mode;
         this.records = Arrays.stream(zoneLines).map(FakeDnsServer::parse).toList();
         this.socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -50,7 +51,7 @@ final class FakeDnsServer implements AutoCloseable {
         }
     }
 
-    InetSocketAddress address() {
+    public InetSocketAddress address() {
         return new InetSocketAddress(socket.getLocalAddress(), socket.getLocalPort());
     }
 
@@ -65,13 +66,17 @@ final class FakeDnsServer implements AutoCloseable {
                 }
                 Message query = new Message(Arrays.copyOf(packet.getData(), packet.getLength()));
                 Record question = query.getQuestion();
+                String asked = question.getName().toString(true);
+                if (asked.startsWith("silent")) {
+                    continue;
+                }
                 Message reply = new Message(query.getHeader().getID());
                 reply.getHeader().setFlag(Flags.QR);
                 reply.getHeader().setFlag(Flags.RD);
                 reply.getHeader().setFlag(Flags.RA);
                 reply.addRecord(question, Section.QUESTION);
                 List<Record> named = records.stream().filter(r -> r.getName().equals(question.getName())).toList();
-                if (mode == Mode.SERVFAIL) {
+                if (mode == Mode.SERVFAIL || asked.startsWith("broken")) {
                     reply.getHeader().setRcode(Rcode.SERVFAIL);
                 } else if (named.isEmpty() && mode == Mode.INVENT) {
                     reply.addRecord(Record.fromString(question.getName(), Type.A, DClass.IN, 60, "10.99.99.99",

@@ -13,13 +13,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class DnsjavaResolverTest {
-    static TinyDnsServer dns;
+    static io.netcheck.check.FakeDnsServer dns;
     static DnsjavaResolver resolver;
 
     @BeforeAll
     static void start() throws Exception {
-        dns = new TinyDnsServer(Map.of("vip.test", "203.0.113.10", "v6.test", "2001:db8::10",
-                "nodata.test", "2001:db8::11"));
+        dns = new io.netcheck.check.FakeDnsServer(io.netcheck.check.FakeDnsServer.Mode.NORMAL,
+                "vip.test. 300 IN A 203.0.113.10", "v6.test. 60 IN AAAA 2001:db8::10",
+                "nodata.test. 60 IN AAAA 2001:db8::11");
         resolver = new DnsjavaResolver(List.of(dns.address()));
     }
 
