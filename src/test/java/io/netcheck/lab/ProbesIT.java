@@ -1,11 +1,10 @@
 package io.netcheck.lab;
 
+import static io.netcheck.lab.CliRun.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
  * client namespace, against real servers and injected faults. Each test asserts the facts reported.
  */
 class ProbesIT {
-    static final ObjectMapper JSON = new ObjectMapper();
     static final String B1 = LabNetwork.backend(1);
     static LabNetwork lab;
 
@@ -46,70 +44,24 @@ class ProbesIT {
         lab.run("backend-start", "all");
     }
 
-    record Run(int exit, JsonNode json, String stdout, String stderr) {
-        String cause() {
-            return json.at("/verdict/cause").asText();
-        }
-
-        JsonNode step(String name) {
-            for (JsonNode s : json.get("steps")) {
-                if (s.get("name").asText().equals(name)) {
-                    return s;
-                }
-            }
-            throw new AssertionError("no step " + name + " in " + json.toPrettyString());
-        }
-
-        List<String> packets(String step) {
-            List<String> lines = new ArrayList<>();
-            step(step).get("packets").forEach(p -> lines.add(p.asText()));
-            return lines;
-        }
-
-        /** The value of the first fact with this label in a step, "" when absent. */
-        String fact(String step, String label) {
-            for (JsonNode f : step(step).get("facts")) {
-                if (f.get("label").asText().equals(label)) {
-                    return f.get("value").asText();
-                }
-            }
-            return "";
-        }
-
-        String describe() {
-            return "exit " + exit + "\n" + (json == null ? stdout : json.toPrettyString()) + "\nstderr:\n" + stderr;
-        }
-    }
-
     /**
      * Runs the packaged CLI in the client namespace like {@link LabNetwork#netcheck}, but under
      * {@code timeout -s QUIT}: a run that hangs prints the JVM's thread dump before it is killed, so the
      * failure says where it hung.
      */
-    static Run netcheck(String... args) {
+    static CliRun netcheck(String... args) {
         return netcheckOn("client", args);
     }
 
     /** The CLI run in another node's namespace (listeners and listen look at the host they run on). */
-    static Run netcheckOn(String node, String... args) {
+    static CliRun netcheckOn(String node, String... args) {
         List<String> all = new ArrayList<>(List.of("timeout", "-s", "QUIT", "-k", "5", "60",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty(LabNetwork.APP_JAR_PROPERTY)));
         all.addAll(List.of(args));
         all.add("--json");
         LabNetwork.Result r = lab.exec(node, Duration.ofSeconds(90), all.toArray(String[]::new));
-        try {
-            return new Run(r.exit(), JSON.readTree(r.stdout()), r.stdout(), r.stderr());
-        } catch (Exception e) {
-            throw new AssertionError("netcheck did not print JSON: " + r, e);
-        }
-    }
-
-    static void expect(Run run, String cause, String team, int exit) {
-        assertEquals(cause, run.cause(), run::describe);
-        assertEquals(team, run.json().at("/verdict/team").asText(), run::describe);
-        assertEquals(exit, run.exit(), run::describe);
-        assertFalse(run.stderr().contains("Exception"), run::describe);
+        return CliRun.of(r);
     }
 
     static boolean any(List<String> lines, String fragment) {
@@ -120,7 +72,7 @@ class ProbesIT {
 
     @Test
     void tcpConnectsToABackendByNameAndShowsTheHandshake() throws Exception {
-        Run run = netcheck("tcp", LabNetwork.backendHost(1) + ":80");
+        CliRun run = netcheck("tcp", LabNetwork.backendHost(1) + ":80");
         expect(run, "HEALTHY", "none", 0);
         assertEquals("CONNECTED", run.step("connect").get("outcome").asText());
         assertTrue(run.fact("connect", "resolved").startsWith("b1.lab.test → " + B1), run::describe);
@@ -138,7 +90,7 @@ class ProbesIT {
     @Test
     void tcpToADroppedPortShowsSynRetransmitsAndBlamesTheFirewall() {
         lab.run("fw", "drop", "--dst", B1, "--port", "80");
-        Run run = netcheck("tcp", B1 + ":80", "--timeout", "2s");
+        CliRun run = netcheck("tcp", B1 + ":80", "--timeout", "2s");
         expect(run, "FIREWALL_DROP", "firewall", 1);
         assertEquals("TIMEOUT", run.step("connect").get("outcome").asText());
         List<String> packets = run.packets("connect");
@@ -150,7 +102,7 @@ class ProbesIT {
 
     @Test
     void tcpToAClosedPortSaysNothingListens() {
-        Run run = netcheck("tcp", B1 + ":8080");
+        CliRun run = netcheck("tcp", B1 + ":8080");
         expect(run, "BACKENDS_DOWN", "server", 1);
         assertEquals("nothing listens on " + B1 + ":8080", run.json().at("/verdict/summary").asText());
         assertEquals("REFUSED", run.step("connect").get("outcome").asText());
@@ -161,7 +113,7 @@ class ProbesIT {
     @Test
     void tcpRejectedByTheRouterNamesTheRouter() {
         lab.run("fw", "reject", "--dst", B1, "--port", "80");
-        Run run = netcheck("tcp", B1 + ":80");
+        CliRun run = netcheck("tcp", B1 + ":80");
         expect(run, "FIREWALL_REJECT", "firewall", 1);
         assertEquals("REFUSED", run.step("connect").get("outcome").asText(), run::describe);
         assertTrue(run.fact("connect", "answered by").startsWith("198.51.100.1 (a router or firewall"), run::describe);
@@ -171,7 +123,7 @@ class ProbesIT {
 
     @Test
     void tcpToAnUnroutedAddressIsRouting() {
-        Run run = netcheck("tcp", LabNetwork.UNROUTED + ":80");
+        CliRun run = netcheck("tcp", LabNetwork.UNROUTED + ":80");
         expect(run, "ROUTING", "network", 1);
         assertTrue(any(run.packets("connect"), "net " + LabNetwork.UNROUTED + " unreachable"), run::describe);
     }
@@ -180,7 +132,7 @@ class ProbesIT {
 
     @Test
     void dnsAnswersFromTheLabResolverWithTtlAndNoInventedAnswers() {
-        Run run = netcheck("dns", LabNetwork.VIP_NAME);
+        CliRun run = netcheck("dns", LabNetwork.VIP_NAME);
         expect(run, "HEALTHY", "none", 0);
         JsonNode system = run.step("system");
         assertEquals("NOERROR", system.get("outcome").asText(), run::describe);
@@ -194,7 +146,7 @@ class ProbesIT {
 
     @Test
     void dnsSaysNxdomainForAnUnknownName() {
-        Run run = netcheck("dns", LabNetwork.UNKNOWN_NAME, "@" + LabNetwork.DNS_SERVER);
+        CliRun run = netcheck("dns", LabNetwork.UNKNOWN_NAME, "@" + LabNetwork.DNS_SERVER);
         expect(run, "DNS", "dns", 1);
         assertEquals("dns-nxdomain", run.json().at("/verdict/rule").asText(), run::describe);
         assertEquals("NXDOMAIN", run.step("system").get("outcome").asText());
@@ -203,7 +155,7 @@ class ProbesIT {
 
     @Test
     void dnsCallsOutAnAnswerOtherThanTheExpectedOne() {
-        Run run = netcheck("dns", LabNetwork.VIP_NAME, "--expect", LabNetwork.VIP_NGINX);
+        CliRun run = netcheck("dns", LabNetwork.VIP_NAME, "--expect", LabNetwork.VIP_NGINX);
         expect(run, "DNS", "dns", 1);
         assertEquals("vip.lab.test. resolves to 203.0.113.10, not 203.0.113.12",
                 run.json().at("/verdict/summary").asText(), run::describe);
@@ -213,7 +165,7 @@ class ProbesIT {
     @Test
     void dnsToAServerThatDoesNotServeDns() {
         // The lb runs no DNS server: its kernel answers ICMP port unreachable.
-        Run run = netcheck("dns", LabNetwork.VIP_NAME, "@" + LabNetwork.LB, "--timeout", "1s");
+        CliRun run = netcheck("dns", LabNetwork.VIP_NAME, "@" + LabNetwork.LB, "--timeout", "1s");
         expect(run, "DNS", "dns", 1);
         assertEquals("NO_ANSWER", run.step("named").get("outcome").asText(), run::describe);
         assertEquals("NOERROR", run.step("system").get("outcome").asText(), run::describe);
@@ -224,7 +176,7 @@ class ProbesIT {
     @Test
     void tlsShowsTheChainAndExpiryOfAnOpensslCertificate() {
         lab.run("tls-server", "--days", "10");
-        Run run = netcheck("tls", LabNetwork.VIP_NAME + ":443");
+        CliRun run = netcheck("tls", LabNetwork.VIP_NAME + ":443");
         // Self-signed: untrusted comes before "expires soon" in the table; both are in the step.
         expect(run, "TLS", "lb", 1);
         assertEquals("tls-untrusted-chain", run.json().at("/verdict/rule").asText(), run::describe);
@@ -244,7 +196,7 @@ class ProbesIT {
     @Test
     void tlsWithAnotherNameIsAMismatch() {
         lab.run("tls-server");
-        Run run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443", "--sni", "shop.lab.test", "--warn-days", "30");
+        CliRun run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443", "--sni", "shop.lab.test", "--warn-days", "30");
         expect(run, "TLS", "lb", 1);
         assertEquals("tls-name-mismatch", run.json().at("/verdict/rule").asText(), run::describe);
         assertEquals("NAME_MISMATCH", run.step("tls").get("outcome").asText(), run::describe);
@@ -252,14 +204,14 @@ class ProbesIT {
 
     @Test
     void tlsToAPortWithoutTlsFailsTheHandshake() {
-        Run run = netcheck("tls", B1 + ":80");
+        CliRun run = netcheck("tls", B1 + ":80");
         expect(run, "TLS", "lb", 1);
         assertEquals("tls-handshake-fails", run.json().at("/verdict/rule").asText(), run::describe);
     }
 
     @Test
     void tlsToAClosedPortUsesTheConnectRules() {
-        Run run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443");
+        CliRun run = netcheck("tls", LabNetwork.VIP_HAPROXY + ":443");
         expect(run, "BACKENDS_DOWN", "server", 1);
         assertEquals("SKIPPED", run.step("tls").get("status").asText());
     }
@@ -268,7 +220,7 @@ class ProbesIT {
 
     @Test
     void httpToABackendShowsStatusHeadersTimingAndPackets() {
-        Run run = netcheck("http", "http://" + LabNetwork.backendHost(1) + "/");
+        CliRun run = netcheck("http", "http://" + LabNetwork.backendHost(1) + "/");
         expect(run, "HEALTHY", "none", 0);
         JsonNode request = run.step("request");
         assertEquals("200", request.get("outcome").asText(), run::describe);
@@ -282,7 +234,7 @@ class ProbesIT {
     @Test
     void httpFollowsRedirectsAndSaysWhenTheChainLeavesTheHost() {
         lab.run("tls-server");
-        Run run = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/elsewhere");
+        CliRun run = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/elsewhere");
         expect(run, "HEALTHY", "none", 0);
         assertEquals("302", run.step("request").get("outcome").asText());
         assertEquals("WARN", run.step("request").get("status").asText());
@@ -295,10 +247,10 @@ class ProbesIT {
     @Test
     void httpsWithASelfSignedCertificateFailsUnlessInsecure() {
         lab.run("tls-server");
-        Run strict = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/moved");
+        CliRun strict = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/moved");
         expect(strict, "TLS", "lb", 1);
         assertEquals("tls-untrusted-chain", strict.json().at("/verdict/rule").asText(), strict::describe);
-        Run insecure = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/moved", "--insecure");
+        CliRun insecure = netcheck("http", "http://" + LabNetwork.VIP_NAME + ":8080/moved", "--insecure");
         expect(insecure, "HEALTHY", "none", 0);
         JsonNode https = insecure.step("redirect-1");
         assertTrue(factValue(https, "timing", "").contains(", tls "), insecure::describe);
@@ -308,7 +260,7 @@ class ProbesIT {
     @Test
     void httpRedirectLoop() {
         lab.run("tls-server");
-        Run run = netcheck("http", "http://" + LabNetwork.VIP_HAPROXY + ":8080/loop");
+        CliRun run = netcheck("http", "http://" + LabNetwork.VIP_HAPROXY + ":8080/loop");
         expect(run, "APP_ERROR", "server", 1);
         assertEquals("http-redirects-do-not-end", run.json().at("/verdict/rule").asText(), run::describe);
         assertEquals("NOT_FOLLOWED", run.step("redirects").get("outcome").asText());
@@ -318,7 +270,7 @@ class ProbesIT {
     void httpThroughHaproxyWithEveryServerDownIsTheLoadBalancersOwnPage() {
         lab.run("haproxy", "http", "--check");
         lab.run("backend-stop", "all");
-        Run run = null;
+        CliRun run = null;
         for (int i = 0; i < 20; i++) {
             run = netcheck("http", "http://" + LabNetwork.VIP_NAME + "/");
             if (run.step("request").get("outcome").asText().equals("503")) {
@@ -344,7 +296,7 @@ class ProbesIT {
 
     @Test
     void listenersOnABackendShowNginxOnEveryAddress() {
-        Run run = netcheckOn("b1", "listeners", "80");
+        CliRun run = netcheckOn("b1", "listeners", "80");
         expect(run, "HEALTHY", "none", 0);
         assertEquals("LISTENING", run.step("listeners").get("outcome").asText(), run::describe);
         String tcp = run.fact("listeners", "tcp");
@@ -358,7 +310,7 @@ class ProbesIT {
         lab.exec("b1", Duration.ofSeconds(10), "bash", "-c", "setsid perl -MIO::Socket::INET -e 'alarm 30; my $s = "
                 + "IO::Socket::INET->new(LocalAddr => \"127.0.0.1\", LocalPort => 9000, Listen => 5, ReuseAddr => 1)"
                 + " or die; sleep 30' >/dev/null 2>&1 < /dev/null &");
-        Run run = null;
+        CliRun run = null;
         for (int i = 0; i < 20; i++) {
             run = netcheckOn("b1", "listeners", "9000");
             if (!run.cause().equals("BACKENDS_DOWN")) {
@@ -368,7 +320,7 @@ class ProbesIT {
         expect(run, "APP_ERROR", "server", 1);
         assertEquals("LOOPBACK_ONLY", run.step("listeners").get("outcome").asText(), run::describe);
         assertTrue(run.fact("listeners", "tcp").startsWith("127.0.0.1:9000  perl (pid "), run::describe);
-        Run none = netcheckOn("b1", "listeners", "9001");
+        CliRun none = netcheckOn("b1", "listeners", "9001");
         expect(none, "BACKENDS_DOWN", "server", 1);
     }
 
@@ -380,7 +332,7 @@ class ProbesIT {
                 "for i in $(seq 40); do curl -s -m 1 http://" + B1 + ":9100/hello; rc=$?; [ $rc -eq 52 ] && exit 0; "
                         + "sleep 0.2; done; exit 1");
         assertEquals(0, client.exit(), client::toString);
-        Run run = listening.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        CliRun run = listening.get(60, java.util.concurrent.TimeUnit.SECONDS);
         expect(run, "HEALTHY", "none", 0);
         String connection = run.fact("listen", "connection");
         assertTrue(connection.contains(" from 198.51.100.2.") && connection.contains(" to " + B1)
@@ -392,7 +344,7 @@ class ProbesIT {
 
     @Test
     void pingABackendThroughTheRouterWithRealIcmpEcho() {
-        Run run = netcheck("ping", LabNetwork.backendHost(1), "--count", "3");
+        CliRun run = netcheck("ping", LabNetwork.backendHost(1), "--count", "3");
         expect(run, "HEALTHY", "none", 0);
         assertEquals("0% LOSS", run.step("ping").get("outcome").asText(), run::describe);
         assertTrue(run.fact("ping", "statistics").startsWith("3 sent, 3 received, 0% loss, rtt min/avg/max "),
@@ -406,7 +358,7 @@ class ProbesIT {
 
     @Test
     void pingToAnUnroutedAddressNamesTheRouter() {
-        Run run = netcheck("ping", LabNetwork.UNROUTED, "--count", "2", "--timeout", "1s");
+        CliRun run = netcheck("ping", LabNetwork.UNROUTED, "--count", "2", "--timeout", "1s");
         expect(run, "ROUTING", "network", 1);
         assertEquals("ping-icmp-error", run.json().at("/verdict/rule").asText(), run::describe);
         assertTrue(run.fact("ping", "seq 1").endsWith("from " + LabNetwork.ROUTER_CLIENT_SIDE), run::describe);
@@ -414,7 +366,7 @@ class ProbesIT {
 
     @Test
     void traceToABackendListsTheRouterAndTheLbAsHops() {
-        Run run = netcheck("trace", B1 + ":80");
+        CliRun run = netcheck("trace", B1 + ":80");
         expect(run, "HEALTHY", "none", 0);
         assertEquals("TCP_REACHED", run.step("path").get("outcome").asText(), run::describe);
         assertTrue(run.fact("path", "hop 1").startsWith("icmp: " + LabNetwork.ROUTER_CLIENT_SIDE + " time exceeded"),
@@ -431,7 +383,7 @@ class ProbesIT {
     @Test
     void traceShowsAFirewallThatBlocksOnlyTheService() {
         lab.run("fw", "drop", "--dst", B1, "--port", "80");
-        Run run = netcheck("trace", B1 + ":80", "--timeout", "500ms");
+        CliRun run = netcheck("trace", B1 + ":80", "--timeout", "500ms");
         expect(run, "FIREWALL_DROP", "firewall", 1);
         assertEquals("trace-service-blocked", run.json().at("/verdict/rule").asText(), run::describe);
         assertEquals("ICMP_ONLY", run.step("path").get("outcome").asText(), run::describe);

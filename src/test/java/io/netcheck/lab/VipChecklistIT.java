@@ -1,5 +1,6 @@
 package io.netcheck.lab;
 
+import static io.netcheck.lab.CliRun.expect;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -53,51 +54,11 @@ class VipChecklistIT {
         lab.run("backend-start", "all");
     }
 
-    record Run(int exit, JsonNode json, String stdout, String stderr) {
-        String cause() {
-            return json.at("/verdict/cause").asText();
-        }
-
-        String team() {
-            return json.at("/verdict/team").asText();
-        }
-
-        JsonNode step(String name) {
-            for (JsonNode s : json.get("steps")) {
-                if (s.get("name").asText().equals(name)) {
-                    return s;
-                }
-            }
-            throw new AssertionError("no step " + name + " in " + json);
-        }
-
-        List<String> packets(String step) {
-            List<String> lines = new ArrayList<>();
-            step(step).get("packets").forEach(p -> lines.add(p.asText()));
-            return lines;
-        }
-
-        String describe() {
-            return "exit " + exit + "\n" + (json == null ? stdout : json.toPrettyString()) + "\nstderr:\n" + stderr;
-        }
-    }
-
-    static Run netcheck(String... args) {
+    static CliRun netcheck(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.add("--json");
         LabNetwork.Result r = lab.netcheck(Duration.ofSeconds(60), all.toArray(String[]::new));
-        try {
-            return new Run(r.exit(), JSON.readTree(r.stdout()), r.stdout(), r.stderr());
-        } catch (Exception e) {
-            throw new AssertionError("netcheck did not print JSON: " + r, e);
-        }
-    }
-
-    static void expect(Run run, String cause, String team, int exit) {
-        assertEquals(cause, run.cause(), run::describe);
-        assertEquals(team, run.team(), run::describe);
-        assertEquals(exit, run.exit(), run::describe);
-        assertFalse(run.stderr().contains("Exception"), run::describe);
+        return CliRun.of(r);
     }
 
     static void awaitHttp(String url, String code) {
@@ -129,7 +90,7 @@ class VipChecklistIT {
     void healthyHaproxyVipWithThreeServers() throws Exception {
         lab.run("haproxy", "http", "--check");
         awaitHttp("http://" + VIP + "/", "200");
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "HEALTHY", "none", 0);
         List<String> reach = run.packets("reach");
         assertTrue(any(reach, "IP 198.51.100.2.") && any(reach, "> 203.0.113.10.80: Flags [S], seq"), run::describe);
@@ -157,7 +118,7 @@ class VipChecklistIT {
     void firewallDropOnTheRouter() {
         lab.run("haproxy", "http", "--check");
         lab.run("fw", "drop");
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS, "--timeout", "2s");
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS, "--timeout", "2s");
         expect(run, "FIREWALL_DROP", "firewall", 1);
         List<String> reach = run.packets("reach");
         assertTrue(reach.size() >= 2, "SYN and at least one retransmit: " + reach);
@@ -171,7 +132,7 @@ class VipChecklistIT {
     void firewallRejectOnTheRouter() {
         lab.run("haproxy", "http", "--check");
         lab.run("fw", "reject");
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "FIREWALL_REJECT", "firewall", 1);
         assertTrue(any(run.packets("reach"),
                 "IP 198.51.100.1 > 198.51.100.2: ICMP 203.0.113.10 tcp port 80 unreachable"), run::describe);
@@ -180,7 +141,7 @@ class VipChecklistIT {
     @Test
     void firewallRejectAdminProhibited() {
         lab.run("fw", "reject-admin");
-        Run run = netcheck("vip", VIP);
+        CliRun run = netcheck("vip", VIP);
         expect(run, "FIREWALL_REJECT", "firewall", 1);
         assertTrue(any(run.packets("reach"), "unreachable - admin prohibited"), run::describe);
     }
@@ -188,7 +149,7 @@ class VipChecklistIT {
     @Test
     void vipPortNotListening() {
         // HAProxy stopped: the LB host owns 203.0.113.10 but nothing listens on :80.
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "VIP_NOT_LISTENING", "lb", 1);
         assertTrue(any(run.packets("reach"), "IP 203.0.113.10.80 > 198.51.100.2."), run::describe);
         assertTrue(any(run.packets("reach"), "Flags [R.], seq 0, ack"), run::describe);
@@ -201,7 +162,7 @@ class VipChecklistIT {
         lab.run("haproxy", "http", "--check");
         lab.run("backend-stop", "all");
         awaitHttp("http://" + VIP + "/", "503");
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "BACKENDS_DOWN", "server", 1);
         assertEquals("L7_PROXY", run.step("layer").get("outcome").asText());
         assertTrue(run.step("layer").toString().contains("HAProxy"), run::describe);
@@ -217,7 +178,7 @@ class VipChecklistIT {
         lab.run("haproxy", "tcp", "--check");
         lab.run("backend-stop", "all");
         sleep(800); // health checks mark the servers down
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "BACKENDS_DOWN", "server", 1);
         assertEquals("CONNECTED", run.step("reach").get("outcome").asText());
         assertTrue(any(run.packets("reach"), "Flags [S.]"), run::describe);
@@ -234,7 +195,7 @@ class VipChecklistIT {
     void haproxyPointedAtTheWrongPort() {
         lab.run("haproxy", "http", "--check", "--backend-port", "8080");
         awaitHttp("http://" + VIP + "/", "503");
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "LB_MISCONFIGURED", "lb", 1);
         assertEquals("3/3 UP", run.step("backends").get("outcome").asText());
     }
@@ -244,7 +205,7 @@ class VipChecklistIT {
         lab.run("haproxy", "http", "--check");
         lab.run("backend-stop", "2");
         sleep(800);
-        Run run = netcheck("vip", VIP, "--backends", BACKENDS);
+        CliRun run = netcheck("vip", VIP, "--backends", BACKENDS);
         expect(run, "DEGRADED", "server", 1);
         assertEquals("2/3 UP", run.step("backends").get("outcome").asText());
         assertTrue(run.json().at("/verdict/explanation").asText().contains(LabNetwork.backend(2) + ":80: RST from"),
@@ -254,7 +215,7 @@ class VipChecklistIT {
     @Test
     void dnatVipHealthyIsLayer4() {
         lab.run("dnat");
-        Run run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
+        CliRun run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
         expect(run, "HEALTHY", "none", 0);
         assertEquals("L4_PASSTHROUGH", run.step("layer").get("outcome").asText(), run::describe);
     }
@@ -262,7 +223,7 @@ class VipChecklistIT {
     @Test
     void dnatToTheWrongPortWhileServersAreFine() {
         lab.run("dnat", "--backend-port", "8080");
-        Run run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
+        CliRun run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
         expect(run, "LB_MISCONFIGURED", "lb", 1);
         // The RST carries the VIP's address but a real server's TTL: NAT'd from two hops away.
         assertTrue(any(run.packets("reach"), "IP 203.0.113.11.80 > 198.51.100.2."), run::describe);
@@ -273,7 +234,7 @@ class VipChecklistIT {
     void dnatWithAllServersStopped() {
         lab.run("dnat");
         lab.run("backend-stop", "all");
-        Run run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
+        CliRun run = netcheck("vip", LabNetwork.VIP_DNAT + ":80", "--backends", BACKENDS);
         expect(run, "BACKENDS_DOWN", "server", 1);
     }
 
@@ -281,14 +242,14 @@ class VipChecklistIT {
     void nginxProxyWithAllServersStopped() {
         lab.run("nginx-proxy");
         lab.run("backend-stop", "all");
-        Run run = netcheck("vip", LabNetwork.VIP_NGINX + ":80", "--backends", BACKENDS);
+        CliRun run = netcheck("vip", LabNetwork.VIP_NGINX + ":80", "--backends", BACKENDS);
         expect(run, "BACKENDS_DOWN", "server", 1);
         assertTrue(run.step("layer").toString().contains("nginx"), run::describe);
     }
 
     @Test
     void unroutedAddressIsARoutingFault() {
-        Run run = netcheck("vip", LabNetwork.UNROUTED + ":80");
+        CliRun run = netcheck("vip", LabNetwork.UNROUTED + ":80");
         expect(run, "ROUTING", "network", 1);
         assertTrue(any(run.packets("reach"), "IP 198.51.100.1 > 198.51.100.2: ICMP net 198.51.100.200 unreachable"),
                 run::describe);
@@ -296,14 +257,14 @@ class VipChecklistIT {
 
     @Test
     void addressNobodyHoldsIsHostUnreachable() {
-        Run run = netcheck("vip", "203.0.113.250:80", "--timeout", "6s");
+        CliRun run = netcheck("vip", "203.0.113.250:80", "--timeout", "6s");
         expect(run, "HOST_UNREACHABLE", "server", 1);
         assertTrue(any(run.packets("reach"), "ICMP host 203.0.113.250 unreachable"), run::describe);
     }
 
     @Test
     void unknownNameIsDns() {
-        Run run = netcheck("vip", LabNetwork.UNKNOWN_NAME + ":80");
+        CliRun run = netcheck("vip", LabNetwork.UNKNOWN_NAME + ":80");
         expect(run, "DNS", "dns", 1);
         assertEquals("DNS_FAILED", run.step("reach").get("outcome").asText());
         assertTrue(run.json().at("/verdict/summary").asText().contains("NXDOMAIN"), run::describe);
@@ -313,7 +274,7 @@ class VipChecklistIT {
     void nameResolvesThroughTheLabDns() {
         lab.run("haproxy", "http", "--check");
         awaitHttp("http://" + VIP + "/", "200");
-        Run run = netcheck("vip", LabNetwork.VIP_NAME + ":80");
+        CliRun run = netcheck("vip", LabNetwork.VIP_NAME + ":80");
         expect(run, "HEALTHY", "none", 0);
         assertTrue(run.step("reach").toString().contains("vip.lab.test → 203.0.113.10"), run::describe);
     }
@@ -322,7 +283,7 @@ class VipChecklistIT {
     void ipv6Vip() {
         lab.run("haproxy", "http", "--check");
         awaitHttp("http://" + VIP + "/", "200");
-        Run run = netcheck("vip", "[" + LabNetwork.VIP6 + "]:80");
+        CliRun run = netcheck("vip", "[" + LabNetwork.VIP6 + "]:80");
         expect(run, "HEALTHY", "none", 0);
         assertTrue(any(run.packets("reach"), "IP6 2001:db8:1::2."), run::describe);
         assertTrue(any(run.packets("reach"), "IP6 2001:db8:100::10.80 > 2001:db8:1::2."), run::describe);
