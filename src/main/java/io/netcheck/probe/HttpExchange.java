@@ -32,17 +32,11 @@ final class HttpExchange {
     }
 
     static ExchangeResult get(Socket socket, String host, String path, Deadline deadline) {
-        String requestLine = "GET " + path + " HTTP/1.1";
-        String request = requestLine + "\r\nHost: " + host + "\r\nUser-Agent: netcheck\r\nAccept: */*\r\n"
-                + "Connection: close\r\n\r\n";
+        String requestLine = requestLine(path);
         long t0 = System.nanoTime();
-        try {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException e) {
-            return new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null, null, since(t0),
-                    TcpConnector.describe(e));
+        String sendError = send(socket, host, path);
+        if (sendError != null) {
+            return new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null, null, since(t0), sendError);
         }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         Duration firstByte = null;
@@ -112,8 +106,32 @@ final class HttpExchange {
         return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, since(t0), error);
     }
 
+    static String requestLine(String path) {
+        return "GET " + path + " HTTP/1.1";
+    }
+
+    /** Sends {@code GET path} with Connection: close; returns why it could not be sent, or null. */
+    static String send(Socket socket, String host, String path) {
+        String request = requestLine(path) + "\r\nHost: " + host + "\r\nUser-Agent: netcheck\r\nAccept: */*\r\n"
+                + "Connection: close\r\n\r\n";
+        try {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            return null;
+        } catch (IOException e) {
+            return TcpConnector.describe(e);
+        }
+    }
+
     /** Content-Length of the head, or MAX_BODY when absent or unreadable (read what comes, up to the cap). */
     static int contentLength(String head) {
+        long declared = declaredLength(head);
+        return declared < 0 ? MAX_BODY : (int) Math.min(Integer.MAX_VALUE, declared);
+    }
+
+    /** The body length a head declares: 0 for statuses without a body, -1 when absent or unreadable. */
+    static long declaredLength(String head) {
         String[] status = head.split("\r?\n", 2)[0].split(" ");
         if (status.length > 1 && (status[1].equals("204") || status[1].equals("304") || status[1].startsWith("1"))) {
             return 0; // no body by definition
@@ -122,13 +140,13 @@ final class HttpExchange {
             int colon = line.indexOf(':');
             if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
                 try {
-                    return (int) Math.min(Integer.MAX_VALUE, Long.parseLong(line.substring(colon + 1).trim()));
+                    return Long.parseLong(line.substring(colon + 1).trim());
                 } catch (NumberFormatException e) {
-                    return MAX_BODY;
+                    return -1;
                 }
             }
         }
-        return MAX_BODY;
+        return -1;
     }
 
     private static void readSomeBody(Socket socket, InputStream in, ByteArrayOutputStream body, Deadline deadline,
@@ -193,11 +211,11 @@ final class HttpExchange {
         }
     }
 
-    private static boolean startsLikeHttp(byte[] data) {
+    static boolean startsLikeHttp(byte[] data) {
         return data.length >= 5 && new String(data, 0, 5, StandardCharsets.ISO_8859_1).equals("HTTP/");
     }
 
-    private static int indexOfHeadEnd(byte[] data) {
+    static int indexOfHeadEnd(byte[] data) {
         for (int i = 0; i + 3 < data.length; i++) {
             if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
                 return i + 4;

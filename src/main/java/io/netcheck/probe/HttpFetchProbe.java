@@ -3,7 +3,6 @@ package io.netcheck.probe;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -33,17 +32,12 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
 
     private static HttpFetchResult fetch(Socket socket, ServiceTarget target, Deadline deadline, TcpConnectResult connect,
                                          TlsResult tls) {
-        String requestLine = "GET " + target.path() + " HTTP/1.1";
-        String request = requestLine + "\r\nHost: " + target.hostHeader() + "\r\nUser-Agent: netcheck\r\nAccept: */*\r\n"
-                + "Connection: close\r\n\r\n";
+        String requestLine = HttpExchange.requestLine(target.path());
         long t0 = System.nanoTime();
-        try {
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-        } catch (IOException e) {
+        String sendError = HttpExchange.send(socket, target.hostHeader(), target.path());
+        if (sendError != null) {
             return new HttpFetchResult(connect, tls, new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null,
-                    null, since(t0), TcpConnector.describe(e)), 0, null, false);
+                    null, since(t0), sendError), 0, null, false);
         }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         ByteArrayOutputStream snippet = new ByteArrayOutputStream();
@@ -76,7 +70,7 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
                 if (headEnd < 0) {
                     head.write(buf, 0, n);
                     byte[] all = head.toByteArray();
-                    headEnd = headEnd(all);
+                    headEnd = HttpExchange.indexOfHeadEnd(all);
                     if (headEnd < 0) {
                         if (head.size() > HttpExchange.MAX_HEAD) {
                             error = "response head larger than " + HttpExchange.MAX_HEAD + " bytes";
@@ -84,7 +78,7 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
                         }
                         continue;
                     }
-                    contentLength = contentLength(new String(all, 0, headEnd, StandardCharsets.ISO_8859_1));
+                    contentLength = HttpExchange.declaredLength(new String(all, 0, headEnd, StandardCharsets.ISO_8859_1));
                     from = n - (all.length - headEnd);
                 }
                 int len = n - from;
@@ -114,7 +108,7 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
             return new HttpFetchResult(connect, tls, new ExchangeResult(outcome, requestLine, null, null, since(t0),
                     error == null ? "closed by peer without a response" : error), 0, null, false);
         }
-        if (!new String(all, 0, Math.min(5, all.length), StandardCharsets.ISO_8859_1).equals("HTTP/")) {
+        if (!HttpExchange.startsLikeHttp(all)) {
             return new HttpFetchResult(connect, tls, new ExchangeResult(ExchangeOutcome.NOT_HTTP, requestLine, null,
                     firstByte, since(t0), "response is not HTTP: " + HttpExchange.printable(all, 60)), 0, transfer,
                     false);
@@ -124,29 +118,6 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
                 snippet.toString(StandardCharsets.UTF_8));
         return new HttpFetchResult(connect, tls, new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary,
                 firstByte, since(t0), error), body, transfer, complete);
-    }
-
-    private static long contentLength(String head) {
-        for (String line : head.split("\r?\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("content-length")) {
-                try {
-                    return Long.parseLong(line.substring(colon + 1).trim());
-                } catch (NumberFormatException e) {
-                    return -1;
-                }
-            }
-        }
-        return -1;
-    }
-
-    private static int headEnd(byte[] data) {
-        for (int i = 0; i + 3 < data.length; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
-                return i + 4;
-            }
-        }
-        return -1;
     }
 
     private static Duration since(long t0) {
