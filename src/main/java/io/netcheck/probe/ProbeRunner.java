@@ -7,10 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Runs probes in parallel, each under its own deadline, and times them. Independent probes share one
@@ -25,14 +23,8 @@ public final class ProbeRunner implements AutoCloseable {
 
     public ProbeRunner(int maxParallel, Clock clock) {
         this.clock = clock;
-        AtomicInteger n = new AtomicInteger();
-        ThreadFactory threads = r -> {
-            Thread t = new Thread(r, "probe-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
         ThreadPoolExecutor pool = new ThreadPoolExecutor(maxParallel, maxParallel, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
+                new LinkedBlockingQueue<>(), DaemonThreads.named("probe"));
         pool.allowCoreThreadTimeOut(true);
         this.executor = pool;
     }

@@ -276,19 +276,13 @@ public class WatchScheduler {
         if (runner == null) {
             int n = Math.max(1, config.watch().workers());
             // One extra thread so a summary post is never stuck behind a full set of watch runs.
-            workers = Executors.newFixedThreadPool(n + 1, r -> {
-                Thread t = new Thread(r, "watch-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
+            workers = Executors.newFixedThreadPool(n + 1, io.netcheck.probe.DaemonThreads.named("watch"));
             permits = new Semaphore(n);
             runner = new WatchRunner(store, parser, c -> checks.check(c, ChecklistProgress.NONE), announcer, clock,
                     config.watch().confirm(), metrics);
         }
         return runner;
     }
-
-    private static final AtomicInteger THREADS = new AtomicInteger();
 
     void stop(@Observes ShutdownEvent event) {
         if (workers != null) {

@@ -38,11 +38,7 @@ public class ChannelCommands {
     Clock clock;
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(32), r -> {
-                Thread t = new Thread(r, "slack-channel-command");
-                t.setDaemon(true);
-                return t;
-            });
+            new ArrayBlockingQueue<>(32), io.netcheck.probe.DaemonThreads.named("slack-channel-command"));
 
     /** Queues the command; returns a message for the user when it cannot be taken now, else null. */
     String submit(Command.ChannelCommand command, String channel, String user, String responseUrl, Slack slack,

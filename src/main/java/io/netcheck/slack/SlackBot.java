@@ -75,7 +75,7 @@ public class SlackBot {
     private Authorization authorization;
     private KeptReports kept;
     private EvidenceThread thread;
-    private final java.util.concurrent.ConcurrentHashMap<String, java.util.concurrent.atomic.AtomicInteger> perUser =
+    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     void start(@Observes StartupEvent event) {
@@ -110,8 +110,8 @@ public class SlackBot {
         thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(s.queue()), named("slack-run"));
-        progress = Executors.newSingleThreadScheduledExecutor(named("slack-progress"));
+                new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
+        progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
         registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";
@@ -326,8 +326,8 @@ public class SlackBot {
             return "--json is a CLI option: in Slack the report is always the thread";
         }
         // Fairness: one user cannot fill the queue for everybody else.
-        java.util.concurrent.atomic.AtomicInteger mine = perUser.computeIfAbsent(user,
-                u -> new java.util.concurrent.atomic.AtomicInteger());
+        AtomicInteger mine = perUser.computeIfAbsent(user,
+                u -> new AtomicInteger());
         if (mine.incrementAndGet() > config.slack().perUser()) {
             mine.decrementAndGet();
             return ":hourglass: you already have " + config.slack().perUser() + " checks running or waiting; "
@@ -495,14 +495,5 @@ public class SlackBot {
             }
             progress.shutdownNow();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory named(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }
