@@ -80,5 +80,14 @@ final class EvidenceThread {
 
     /** A capture's bytes, read once so it can go to several channels. */
     record Pcap(String name, byte[] bytes) {
+        /** The report's .pcap, or null when it has none. */
+        static Pcap of(io.netcheck.report.Report report) throws java.io.IOException {
+            String file = report == null ? null : report.capture().pcapFile();
+            if (file == null) {
+                return null;
+            }
+            java.nio.file.Path path = java.nio.file.Path.of(file);
+            return new Pcap(path.getFileName().toString(), java.nio.file.Files.readAllBytes(path));
+        }
     }
 }

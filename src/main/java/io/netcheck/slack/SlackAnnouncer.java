@@ -10,8 +10,6 @@ import io.netcheck.store.WatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -159,13 +157,10 @@ public class SlackAnnouncer implements Announcer {
     }
 
     private static EvidenceThread.Pcap pcap(Report report) {
-        String file = report == null ? null : report.capture().pcapFile();
-        if (file == null) {
-            return null;
-        }
         try {
-            return new EvidenceThread.Pcap(Path.of(file).getFileName().toString(), Files.readAllBytes(Path.of(file)));
+            return EvidenceThread.Pcap.of(report);
         } catch (IOException e) {
+            LOG.warnf("watch alert without its .pcap: %s", e.getMessage());
             return null;
         }
     }

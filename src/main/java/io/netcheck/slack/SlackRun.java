@@ -125,14 +125,10 @@ final class SlackRun implements Runnable {
     }
 
     private static EvidenceThread.Pcap readPcap(Report report, List<String> failures) {
-        String file = report.capture().pcapFile();
-        if (file == null) {
-            return null;
-        }
         try {
-            return new EvidenceThread.Pcap(Path.of(file).getFileName().toString(), Files.readAllBytes(Path.of(file)));
+            return EvidenceThread.Pcap.of(report);
         } catch (IOException e) {
-            failures.add("reading " + file + ": " + e.getMessage());
+            failures.add("reading " + report.capture().pcapFile() + ": " + e.getMessage());
             return null;
         }
     }
