@@ -24,8 +24,16 @@ import org.jboss.logging.Logger;
  */
 public class WatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WatchStore.class);
-    private static final String WATCH_COLUMNS = "id, channel, name, command, every_seconds, source, created_by, "
-            + "created_at, state, state_since, pending_state, pending_count, pending_since, alert_threads, last_run_at, outage_since";
+    /**
+     * Watches with their latest result, in one query (the scheduler lists every watch each tick): the join
+     * picks the result at the watch's latest time, found through the (watch_id, at) index.
+     */
+    private static final String WATCHES = "SELECT w.id, w.channel, w.name, w.command, w.every_seconds, w.source, "
+            + "w.created_by, w.created_at, w.state, w.state_since, w.pending_state, w.pending_count, w.pending_since, "
+            + "w.alert_threads, w.last_run_at, w.outage_since, r.at AS r_at, r.healthy AS r_healthy, "
+            + "r.cause AS r_cause, r.team AS r_team, r.headline AS r_headline, r.elapsed_ms AS r_elapsed "
+            + "FROM watch w LEFT JOIN watch_result r ON r.watch_id = w.id "
+            + "AND r.at = (SELECT MAX(x.at) FROM watch_result x WHERE x.watch_id = w.id) ";
 
     private final JdbcConnector connector;
     private Connection connection;
@@ -105,17 +113,17 @@ public class WatchStore implements AutoCloseable {
 
     public synchronized Optional<Watch> find(long id) throws StoreUnavailable {
         return run(c -> {
-            List<Watch> found = query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE id = ?", id);
+            List<Watch> found = query(c, "WHERE w.id = ?", id);
             return found.stream().findFirst();
         });
     }
 
     public synchronized List<Watch> watches() throws StoreUnavailable {
-        return run(c -> query(c, "SELECT " + WATCH_COLUMNS + " FROM watch ORDER BY channel, name"));
+        return run(c -> query(c, "ORDER BY w.channel, w.name"));
     }
 
     public synchronized List<Watch> watches(String channel) throws StoreUnavailable {
-        return run(c -> query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE channel = ? ORDER BY name", channel));
+        return run(c -> query(c, "WHERE w.channel = ? ORDER BY w.name", channel));
     }
 
     /**
@@ -341,7 +349,7 @@ public class WatchStore implements AutoCloseable {
     }
 
     private static Optional<Watch> find(Connection c, String channel, String name) throws SQLException {
-        return query(c, "SELECT " + WATCH_COLUMNS + " FROM watch WHERE channel = ? AND name = ?", channel, name)
+        return query(c, "WHERE w.channel = ? AND w.name = ?", channel, name)
                 .stream().findFirst();
     }
 
@@ -355,36 +363,20 @@ public class WatchStore implements AutoCloseable {
         }
     }
 
-    private static List<Watch> query(Connection c, String sql, Object... args) throws SQLException {
-        List<Watch> watches = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(sql)) {
+    /** @param where the WHERE and ORDER BY after {@link #WATCHES}, with watch columns as {@code w.} */
+    private static List<Watch> query(Connection c, String where, Object... args) throws SQLException {
+        java.util.Map<Long, Watch> watches = new java.util.LinkedHashMap<>();
+        try (PreparedStatement s = c.prepareStatement(WATCHES + where)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    watches.add(watch(r));
+                    watches.putIfAbsent(r.getLong("id"), watch(r)); // two results in the same millisecond: one
                 }
             }
         }
-        // The last result of each, for list and summary views.
-        List<Watch> withLast = new ArrayList<>(watches.size());
-        for (Watch w : watches) {
-            withLast.add(new Watch(w.id(), w.channel(), w.name(), w.command(), w.every(), w.source(), w.createdBy(),
-                    w.createdAt(), w.state(), w.lastRunAt(), last(c, w.id())));
-        }
-        return withLast;
-    }
-
-    private static WatchResult last(Connection c, long id) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT at, healthy, cause, team, headline, elapsed_ms "
-                + "FROM watch_result WHERE watch_id = ? ORDER BY at DESC")) {
-            s.setMaxRows(1);
-            s.setLong(1, id);
-            try (ResultSet r = s.executeQuery()) {
-                return r.next() ? result(r) : null;
-            }
-        }
+        return new ArrayList<>(watches.values());
     }
 
     private static Watch watch(ResultSet r) throws SQLException {
@@ -394,7 +386,13 @@ public class WatchStore implements AutoCloseable {
                 instant(r, "outage_since"));
         return new Watch(r.getLong("id"), r.getString("channel"), r.getString("name"), r.getString("command"),
                 Duration.ofSeconds(r.getLong("every_seconds")), r.getString("source"), r.getString("created_by"),
-                Instant.ofEpochMilli(r.getLong("created_at")), state, instant(r, "last_run_at"), null);
+                Instant.ofEpochMilli(r.getLong("created_at")), state, instant(r, "last_run_at"), lastResult(r));
+    }
+
+    private static WatchResult lastResult(ResultSet r) throws SQLException {
+        Instant at = instant(r, "r_at");
+        return at == null ? null : new WatchResult(at, r.getBoolean("r_healthy"), r.getString("r_cause"),
+                r.getString("r_team"), r.getString("r_headline"), r.getLong("r_elapsed"));
     }
 
     private static WatchResult result(ResultSet r) throws SQLException {
