@@ -106,14 +106,20 @@ public final class WatchRunner {
             synchronized (backlog) {
                 next = backlog.peekFirst();
             }
-            if (next == null || !store(next)) {
+            if (next == null) {
+                return;
+            }
+            Optional<Watch> stored;
+            try {
+                stored = store(next);
+            } catch (StoreUnavailable e) {
                 return;
             }
             synchronized (backlog) {
                 backlog.pollFirst();
                 listener.backlog(backlog.size(), dropped);
             }
-            announce(next);
+            stored.ifPresent(w -> announce(w, next));
             deleteCapture(next.report());
         }
     }
@@ -132,10 +138,10 @@ public final class WatchRunner {
                 return;
             }
         }
-        if (store(u)) {
-            announce(u);
+        try {
+            store(u).ifPresent(w -> announce(w, u));
             deleteCapture(u.report());
-        } else {
+        } catch (StoreUnavailable e) {
             synchronized (backlog) {
                 enqueue(u);
             }
@@ -152,12 +158,15 @@ public final class WatchRunner {
         listener.backlog(backlog.size(), dropped);
     }
 
-    /** True when stored (or the watch no longer exists); false when the store is unavailable. */
-    private boolean store(Unrecorded u) {
+    /**
+     * Records a result with the state it leads to; returns the watch as it now stands, empty when it was removed
+     * while it ran (nothing to keep).
+     */
+    private Optional<Watch> store(Unrecorded u) throws StoreUnavailable {
         try {
             Optional<Watch> current = store.find(u.watchId());
             if (current.isEmpty()) {
-                return true; // removed while it ran: nothing to keep
+                return current;
             }
             Watch w = current.get();
             Debounce.Outcome o = Debounce.apply(w.state(), u.result().healthy(), u.result().at(), confirm);
@@ -166,24 +175,16 @@ public final class WatchRunner {
                 listener.changed(w, o.change());
                 LOG.infof("watch %s in %s: %s -> %s", w.name(), w.channel(), o.from(), o.state().state());
             }
-            return true;
+            return Optional.of(new Watch(w.id(), w.channel(), w.name(), w.command(), w.every(), w.source(),
+                    w.createdBy(), w.createdAt(), o.state(), u.result().at(), u.result()));
         } catch (StoreUnavailable e) {
             LOG.warnf("%s; keeping the result of watch %d until it is back", e.getMessage(), u.watchId());
-            return false;
+            throw e;
         }
     }
 
-    private void announce(Unrecorded u) {
-        Watch w;
-        try {
-            Optional<Watch> current = store.find(u.watchId());
-            if (current.isEmpty()) {
-                return;
-            }
-            w = current.get();
-        } catch (StoreUnavailable e) {
-            return; // the next result tries again
-        }
+    /** Posts what the watch's state asks for (an outage or a recovery not yet announced) and notes it. */
+    private void announce(Watch w, Unrecorded u) {
         WatchState st = w.state();
         try {
             if (st.outageUnannounced()) {
