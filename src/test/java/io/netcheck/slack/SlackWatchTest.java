@@ -34,7 +34,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -102,8 +101,7 @@ class SlackWatchTest {
         form.put("text", text);
         form.put("response_url", fake().responseUrl(UUID.randomUUID().toString()));
         form.put("trigger_id", UUID.randomUUID().toString());
-        return signed(form.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&")));
+        return signed(SlackHttpModeTest.encode(form));
     }
 
     HttpResponse<String> signed(String body) throws Exception {
