@@ -9,10 +9,8 @@ import io.netcheck.store.StoreUnavailable;
 import io.netcheck.store.SummarySchedule;
 import io.netcheck.store.Watch;
 import io.netcheck.store.WatchStore;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -76,11 +74,11 @@ public class WatchScheduler {
     public record Tick(List<String> watchesStarted, List<String> summariesStarted, String storeProblem) {
     }
 
-    /** Migrates and checks the store at boot, off the start-up path: a slow database must not delay Slack. */
-    void start(@Observes io.quarkus.runtime.StartupEvent event) {
-        if (!enabled()) {
-            return;
-        }
+    /**
+     * Migrates and checks the store at boot, off the start-up path: a slow database must not delay Slack.
+     * Called by {@link WatchLifecycle} only when the store is on, so the one-shot CLI never builds this bean.
+     */
+    void start() {
         storeProblem = "store not checked yet";
         Thread t = new Thread(() -> {
             try {
@@ -284,7 +282,7 @@ public class WatchScheduler {
         return runner;
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop() {
         if (workers != null) {
             workers.shutdown();
             try {

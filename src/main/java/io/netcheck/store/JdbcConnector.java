@@ -17,7 +17,7 @@ import javax.sql.DataSource;
 final class JdbcConnector implements DataSource {
     private final String url;
     private final Properties credentials = new Properties();
-    private final Driver driver;
+    private Driver driver; // loaded at the first connection, not when the store is merely configured
 
     JdbcConnector(String url, String username, String password) {
         this.url = url;
@@ -32,18 +32,19 @@ final class JdbcConnector implements DataSource {
             credentials.setProperty("connectTimeout", "5");
             credentials.setProperty("socketTimeout", "30");
         }
-        this.driver = driverFor(url);
+        requireSupported(url); // a bad URL is a configuration error at start-up, not at the first watch
     }
 
     static Driver driverFor(String url) {
-        if (url.startsWith("jdbc:h2:")) {
-            return new org.h2.Driver();
+        requireSupported(url);
+        return url.startsWith("jdbc:h2:") ? new org.h2.Driver() : new org.postgresql.Driver();
+    }
+
+    static void requireSupported(String url) {
+        if (!url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:postgresql:")) {
+            throw new IllegalArgumentException("netcheck.store.url must start with jdbc:h2: or jdbc:postgresql:, not "
+                    + scheme(url));
         }
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new org.postgresql.Driver();
-        }
-        throw new IllegalArgumentException("netcheck.store.url must start with jdbc:h2: or jdbc:postgresql:, not "
-                + scheme(url));
     }
 
     /** Only the scheme of a URL ({@code jdbc:mysql:}), never more: the rest may hold credentials. */
@@ -66,7 +67,10 @@ final class JdbcConnector implements DataSource {
     }
 
     @Override
-    public Connection getConnection() throws SQLException {
+    public synchronized Connection getConnection() throws SQLException {
+        if (driver == null) {
+            driver = driverFor(url);
+        }
         Connection c = driver.connect(url, credentials);
         if (c == null) {
             throw new SQLException("no driver accepts " + describe());
