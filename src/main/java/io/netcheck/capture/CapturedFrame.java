@@ -24,6 +24,12 @@ public record CapturedFrame(Instant timestamp, int linkType, byte[] data, int or
         return data.length;
     }
 
+    /** This frame cut to {@code snaplen} bytes, as a capture with that snap length would have kept it. */
+    public CapturedFrame cut(int snaplen) {
+        return data.length <= snaplen ? this
+                : new CapturedFrame(timestamp, linkType, Arrays.copyOf(data, snaplen), originalLength, interfaceName);
+    }
+
     byte[] rawData() {
         return data;
     }

@@ -15,6 +15,8 @@ public final class FlowAnalyzer {
         int syns = 0;
         boolean synAck = false;
         Integer synAckTtl = null;
+        Integer synAckIpId = null;
+        Integer resetIpId = null;
         Integer synAckWindow = null;
         Integer synAckMss = null;
         boolean reset = false;
@@ -38,6 +40,7 @@ public final class FlowAnalyzer {
                 if (tcp.has(TcpSegment.SYN) && tcp.has(TcpSegment.ACK) && !synAck) {
                     synAck = true;
                     synAckTtl = tcp.ip().ttl();
+                    synAckIpId = ipId(tcp.ip());
                     synAckWindow = tcp.window();
                     synAckMss = tcp.options().stream().filter(o -> o.kind() == 2).map(o -> (int) o.value())
                             .findFirst().orElse(null);
@@ -45,6 +48,7 @@ public final class FlowAnalyzer {
                 if (tcp.has(TcpSegment.RST) && !reset) {
                     reset = true;
                     resetTtl = tcp.ip().ttl();
+                    resetIpId = ipId(tcp.ip());
                     resetAfterData = sentBytes > 0;
                 }
                 if (tcp.has(TcpSegment.FIN)) {
@@ -58,7 +62,12 @@ public final class FlowAnalyzer {
             }
         }
         WireFacts facts = new WireFacts(mine.size(), syns, synAck, synAckTtl, synAckWindow, synAckMss, reset,
-                reset ? flow.remoteAddress() : null, resetTtl, resetAfterData, peerFin, peerBytes, sentBytes, icmp);
+                reset ? flow.remoteAddress() : null, resetTtl, resetAfterData, peerFin, peerBytes, sentBytes, icmp,
+                synAckIpId, resetIpId);
         return new FlowPackets(mine, facts);
+    }
+
+    private static Integer ipId(IpHeader ip) {
+        return ip.id() < 0 ? null : ip.id();
     }
 }

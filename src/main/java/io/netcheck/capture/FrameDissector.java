@@ -153,7 +153,7 @@ final class FrameDissector {
         }
         int protocol = b.u8(off + 9);
         IpHeader ip = new IpHeader(4, b.address(off + 12, 4), b.address(off + 16, 4), b.u8(off + 8), protocol,
-                total - hlen);
+                total - hlen, b.u16(off + 4));
         // The datagram ends where its header says: bytes beyond are link padding, not payload.
         IpContext c = new IpContext(ts, ip, b.limit(off + total), off + hlen, total - hlen,
                 new LinePrefix(link, note, ""), (b.u16(off + 6) & 0x2000) != 0);

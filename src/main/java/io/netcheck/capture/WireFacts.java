@@ -12,13 +12,33 @@ import java.net.InetAddress;
  * @param peerFin         the far end closed its side (FIN)
  * @param peerBytes       payload bytes the far end sent
  * @param icmp            the ICMP error this attempt caused, if any
+ * @param synAckIpId      IPv4 identification of the SYN-ACK (null when not seen or IPv6)
+ * @param resetIpId       IPv4 identification of the RST (null when not seen or IPv6)
  */
 public record WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
                         Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,
-                        boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp) {
+                        boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp,
+                        Integer synAckIpId, Integer resetIpId) {
 
     public static final WireFacts NONE = new WireFacts(0, 0, false, null, null, null, false, null, null, false, false,
             0, 0, null);
+
+    public WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
+                     Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,
+                     boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp) {
+        this(packets, synsSent, synAckSeen, synAckTtl, synAckWindow, synAckMss, resetSeen, resetFrom, resetTtl,
+                resetAfterData, peerFin, peerBytes, sentBytes, icmp, null, null);
+    }
+
+    /** TTL of whoever answered the SYN (SYN-ACK, or an RST before any data), null if nobody did. */
+    public Integer answerTtl() {
+        return synAckTtl != null ? synAckTtl : resetTtl != null && !resetAfterData ? resetTtl : null;
+    }
+
+    /** IPv4 identification of that answer, null when unknown. */
+    public Integer answerIpId() {
+        return synAckTtl != null ? synAckIpId : resetTtl != null && !resetAfterData ? resetIpId : null;
+    }
 
     public Integer synAckHops() {
         return synAckTtl == null ? null : Hops.fromTtl(synAckTtl);

@@ -12,31 +12,27 @@ import java.util.stream.Collectors;
 
 /**
  * Step 2 of the LB checklist: is the VIP Layer 4 or Layer 7? An L4 pass-through VIP cannot complete a
- * handshake without a real server, so who answered the SYN is the key. The capture's TTLs tell the
- * distance of whoever answered: the LB's own SYN-ACK comes from closer than the real servers'.
+ * handshake without a real server, so who answered the SYN is the key, and that is decided against the VIP
+ * host's own packets ({@link AnswerOrigin}), not against the real servers' distance: a proxy may sit exactly as
+ * far away as its servers.
  */
 public final class LayerInspector {
     private LayerInspector() {
     }
 
-    public static LayerInference infer(EndpointEvidence vip, List<EndpointEvidence> backends) {
+    public static LayerInference infer(EndpointEvidence vip, List<EndpointEvidence> backends, Attribution origin) {
         List<String> reasons = new ArrayList<>();
-        Integer serverHops = mostCommon(backends.stream().map(EndpointEvidence::answerHops).toList());
         WireFacts wire = vip.wire();
         HttpResponseSummary response = vip.response();
 
         if (!vip.connected()) {
-            Integer resetHops = wire.resetSeen() ? wire.resetHops() : null;
-            if (resetHops != null && serverHops != null) {
-                if (resetHops.equals(serverHops)) {
-                    reasons.add("the VIP's RST came from " + hops(resetHops) + " away, as far as the real servers: "
-                            + "the VIP forwards (NATs) connections and a real server refused");
-                    return new LayerInference(Layer.L4_PASSTHROUGH, reasons);
-                }
-                if (resetHops < serverHops) {
-                    reasons.add("the VIP's RST came from " + hops(resetHops) + " away, closer than the real servers ("
-                            + hops(serverHops) + "): the load balancer host itself refused");
-                }
+            if (origin.origin() == Attribution.Origin.BEHIND_VIP) {
+                reasons.addAll(origin.reasons());
+                reasons.add("the VIP forwards (NATs) connections and a server behind it refused");
+                return new LayerInference(Layer.L4_PASSTHROUGH, reasons);
+            }
+            if (origin.origin() != Attribution.Origin.NO_ANSWER) {
+                reasons.addAll(origin.reasons());
             }
             reasons.add("the VIP did not accept the connection, so how it handles one cannot be observed");
             return new LayerInference(Layer.UNKNOWN, reasons);
@@ -48,12 +44,10 @@ public final class LayerInspector {
             return new LayerInference(Layer.L7_PROXY, reasons);
         }
 
-        Integer vipHops = wire.synAckHops();
         EndpointState state = vip.state();
-        if (vipHops != null && serverHops != null) {
-            if (vipHops < serverHops) {
-                reasons.add("the VIP's SYN-ACK came from " + hops(vipHops) + " away, closer than the real servers' ("
-                        + hops(serverHops) + "): the load balancer terminates TCP itself");
+        switch (origin.origin()) {
+            case VIP_HOST -> {
+                reasons.add(origin.reasons().get(0) + ": the load balancer terminates TCP itself");
                 if (state == EndpointState.CLOSED) {
                     reasons.add("it then closed without any HTTP answer: a TCP-mode proxy whose own connection "
                             + "to a real server failed");
@@ -61,18 +55,31 @@ public final class LayerInspector {
                 }
                 return new LayerInference(Layer.PROXY, reasons);
             }
-            if (vipHops.equals(serverHops)) {
-                EndpointEvidence twin = backends.stream().filter(b -> sameHandshake(b.wire(), wire)).findFirst()
-                        .orElse(null);
-                if (twin != null) {
-                    reasons.add("the VIP's SYN-ACK is the real servers' (same distance " + hops(vipHops)
-                            + ", window " + wire.synAckWindow() + ", MSS " + wire.synAckMss()
-                            + "): the handshake was with a real server through NAT");
-                    return new LayerInference(Layer.L4_PASSTHROUGH, reasons);
-                }
-                reasons.add("the VIP answers from as far as the real servers (" + hops(vipHops)
-                        + ") but with a different TCP fingerprint");
+            case BEHIND_VIP -> {
+                reasons.add(origin.reasons().get(origin.reasons().size() - 1)
+                        + ": the handshake was with a server behind the VIP");
+                backends.stream().filter(b -> sameHandshake(b.wire(), wire)).findFirst().ifPresent(b -> reasons.add(
+                        "its SYN-ACK has the TCP fingerprint of " + b.target().label() + " (window "
+                                + wire.synAckWindow() + ", MSS " + wire.synAckMss() + ")"));
+                return new LayerInference(Layer.L4_PASSTHROUGH, reasons);
+            }
+            case IN_PATH -> {
+                reasons.addAll(origin.reasons());
+                reasons.add("a device in front of the VIP completed the handshake (a SYN proxy or firewall), so "
+                        + "the layer of the VIP itself cannot be seen");
                 return new LayerInference(Layer.UNKNOWN, reasons);
+            }
+            default -> {
+                // UNKNOWN / NO_ANSWER: the VIP host could not be measured; say what the servers' distance suggests
+                // only where it cannot mislead (closer than every server: nothing behind it answered).
+                reasons.addAll(origin.reasons());
+                Integer serverHops = mostCommon(backends.stream().map(EndpointEvidence::answerHops).toList());
+                Integer vipHops = wire.synAckHops();
+                if (vipHops != null && serverHops != null && vipHops < serverHops) {
+                    reasons.add("the VIP's SYN-ACK came from " + hops(vipHops) + " away, closer than the real servers' ("
+                            + hops(serverHops) + "): something before them terminates TCP");
+                    return new LayerInference(state == EndpointState.CLOSED ? Layer.L4_PROXY : Layer.PROXY, reasons);
+                }
             }
         }
 
@@ -90,8 +97,10 @@ public final class LayerInspector {
             }
             default -> {
                 reasons.add(backends.isEmpty()
-                        ? "the VIP answers normally; without --backends L4 and L7 look alike from outside"
-                        : "the VIP answers normally; without a capture (TTLs) L4 and L7 look alike from outside");
+                        ? "the VIP answers normally; without --backends or the VIP host's own packets, L4 and L7 "
+                        + "look alike from outside"
+                        : "the VIP answers normally; without the VIP host's own packets (echo, second port) L4 and "
+                        + "L7 look alike from outside");
                 return new LayerInference(Layer.UNKNOWN, reasons);
             }
         }

@@ -56,6 +56,7 @@ public final class VipChecklist {
     private final ChecklistSettings settings;
     private final ServiceProbe probe = new ServiceProbe();
     private final TargetPolicy policy;
+    private final VipHostProbe hostProbe;
 
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings) {
@@ -70,6 +71,7 @@ public final class VipChecklist {
         this.runner = runner;
         this.clock = clock;
         this.settings = settings;
+        this.hostProbe = new VipHostProbe(runner, policy, settings);
     }
 
     public VipEvidence run(VipCheckRequest request) throws InterruptedException {
@@ -99,15 +101,25 @@ public final class VipChecklist {
         }
         List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
                 .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
-        List<InetSocketAddress> endpoints = plans.stream().filter(p -> p.route != null).map(p -> p.address).toList();
+        Planned vipPlan = plans.get(0);
+        List<InetSocketAddress> endpoints = new ArrayList<>(plans.stream().filter(p -> p.route != null)
+                .map(p -> p.address).toList());
+        InetSocketAddress hostPort = vipPlan.route == null ? null : hostProbe.portEndpoint(vipPlan.address);
+        if (hostPort != null) {
+            endpoints.add(hostPort);
+        }
         String filter = endpoints.isEmpty() ? "" : CaptureFilter.forEndpoints(endpoints);
 
         CaptureResult captured;
+        VipHostProbe.Started hostStarted;
         List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
         try (CaptureSession session = request.capture() && !interfaces.isEmpty()
                 ? capture.start(interfaces, filter, settings.snaplen())
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
+            // The VIP host's own answers, measured in the same window: the reference for "who answered?".
+            VipHostProbe.Started host = hostProbe.start(vipPlan.route == null ? null : vipPlan.address, vipPlan.route,
+                    request.capture(), request.timeout());
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
                     (int) plans.stream().filter(p -> p.route == null).count());
             for (int i = 0; i < plans.size(); i++) {
@@ -130,7 +142,10 @@ public final class VipChecklist {
                     }
                 }
             }
+            awaitQuietly(host.echo());
+            awaitQuietly(host.connect());
             captured = session.stop(settings.linger());
+            hostStarted = host;
         }
 
         List<DecodedPacket> decoded = captured.frames().stream().map(PacketDecoder::decode).toList();
@@ -140,17 +155,32 @@ public final class VipChecklist {
         for (int i = 0; i < plans.size(); i++) {
             evidence.add(evidenceFor(plans.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
         }
-        String[] pcap = writePcap(request, captured, decoded, flows, startedAt);
+        List<CapturedFrame> extraFrames = new ArrayList<>();
+        VipHostEvidence host = hostProbe.collect(hostStarted, captured.frames(), decoded, flows, extraFrames, formatter,
+                settings.snaplen());
+        String[] pcap = writePcap(request, captured, decoded, flows, extraFrames, startedAt);
         CaptureSummary summary = new CaptureSummary(captured.available(),
                 captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
-                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count(),
+                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count()
+                        + (captured.available() ? extraFrames.size() : 0),
                 captured.dropped(), pcap[0]);
 
         EndpointEvidence vip = evidence.get(0);
         List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
-        LayerInference layer = LayerInspector.infer(vip, backends);
+        Attribution attribution = AnswerOrigin.of(vip, host);
+        LayerInference layer = LayerInspector.infer(vip, backends, attribution);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
-                summary);
+                summary, host, attribution);
+    }
+
+    private static void awaitQuietly(CompletableFuture<?> f) {
+        if (f != null) {
+            try {
+                f.join();
+            } catch (RuntimeException ignored) {
+                // recorded as "did not finish in time" when collected
+            }
+        }
     }
 
     private static String outcomeOf(ServiceResult r) {
@@ -276,7 +306,7 @@ public final class VipChecklist {
      * Returns {file, problem}.
      */
     private String[] writePcap(VipCheckRequest request, CaptureResult captured, List<DecodedPacket> decoded,
-                             List<Flow> flows, Instant startedAt) {
+                             List<Flow> flows, List<CapturedFrame> extraFrames, Instant startedAt) {
         if (!captured.available()) {
             return new String[] {null, null};
         }
@@ -286,6 +316,8 @@ public final class VipChecklist {
                 mine.add(captured.frames().get(i));
             }
         }
+        mine.addAll(extraFrames);
+        mine.sort(java.util.Comparator.comparing(CapturedFrame::timestamp));
         Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
                 "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
                         + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");

@@ -4,9 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** All the evidence of one VIP checklist run: what the verdict rules read and the report shows. */
+/**
+ * All the evidence of one VIP checklist run: what the verdict rules read and the report shows.
+ *
+ * @param host        the VIP address's own host, measured beside the VIP port
+ * @param attribution who answered the VIP port, judged against {@code host}
+ */
 public record VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
-                          List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture) {
+                          List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture,
+                          VipHostEvidence host, Attribution attribution) {
     public VipEvidence {
         backends = List.copyOf(backends);
     }

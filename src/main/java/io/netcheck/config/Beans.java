@@ -91,7 +91,8 @@ public class Beans {
                            NetcheckConfig config, TargetPolicy policy) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
-                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir), policy);
+                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir,
+                        config.probe().measureVipHost(), config.probe().vipHostPort()), policy);
     }
 
     @Produces

@@ -45,6 +45,10 @@ public final class TextRenderer {
             out.append("  next:\n");
             v.nextSteps().forEach(s -> wrap(out, "- " + s, "    "));
         }
+        if (!v.signals().isEmpty()) {
+            out.append("  signals:\n");
+            v.signals().forEach(s -> wrap(out, "- " + s, "    "));
+        }
         out.append("  rule: ").append(v.rule()).append('\n');
     }
 

@@ -1,6 +1,9 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.Hops;
+import io.netcheck.checklist.Attribution;
 import io.netcheck.checklist.EndpointEvidence;
+import io.netcheck.checklist.VipHostEvidence;
 import io.netcheck.checklist.EndpointState;
 import io.netcheck.checklist.Layer;
 import io.netcheck.checklist.VipCheckRequest;
@@ -23,7 +26,7 @@ public final class VipReport {
     }
 
     public static Report of(VipEvidence e, Verdict verdict) {
-        List<Step> steps = List.of(reach(e.vip()), layer(e), backends(e));
+        List<Step> steps = List.of(reach(e), layer(e), backends(e));
         return new Report(command(e.request()), e.request().vip().label(), e.startedAt(), e.elapsed(), verdict, steps,
                 e.capture(), e);
     }
@@ -49,8 +52,12 @@ public final class VipReport {
         return sb.toString();
     }
 
-    private static Step reach(EndpointEvidence vip) {
+    private static Step reach(VipEvidence e) {
+        EndpointEvidence vip = e.vip();
         List<Fact> facts = new ArrayList<>(endpointFacts(vip));
+        if (e.attribution().origin() != Attribution.Origin.NO_ANSWER) {
+            e.attribution().reasons().forEach(r -> facts.add(new Fact("answered by", r)));
+        }
         EndpointState s = vip.state();
         String outcome = switch (s) {
             case DNS_FAILED -> "DNS_FAILED";
@@ -65,7 +72,18 @@ public final class VipReport {
         }
         return new Step("reach", "Does the connection reach the VIP?", vip.connected() ? StepStatus.PASS : StepStatus.FAIL,
                 outcome, Describe.connect(vip), facts, vip.packets().subList(0, Math.min(vip.requestAt(),
-                vip.packets().size())), List.of());
+                vip.packets().size())), List.of(vipHost(e.host())));
+    }
+
+    /** The VIP host's own answers: the reference step 1 compares the VIP port's answer with. */
+    private static Step vipHost(VipHostEvidence h) {
+        boolean measured = !h.own().isEmpty() || !h.errors().isEmpty();
+        String summary = h.own().isEmpty() ? h.errors().isEmpty() ? "the VIP host could not be measured"
+                : "no host answers as the VIP address; " + h.errors().get(0).from().getHostAddress() + " answers for it"
+                : "the VIP host answers from " + Hops.text(h.own().get(0).hops());
+        List<Fact> facts = h.all().stream().map(a -> new Fact("sent", a.describe())).toList();
+        return new Step("vip-host", "The VIP host's own answers", measured ? StepStatus.PASS : StepStatus.SKIPPED,
+                measured ? "MEASURED" : "NOT_MEASURED", summary, facts, h.packets(), List.of());
     }
 
     private static Step layer(VipEvidence e) {

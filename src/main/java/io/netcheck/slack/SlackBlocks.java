@@ -310,6 +310,10 @@ final class SlackBlocks {
             sb.append("\n*Next:*");
             v.nextSteps().forEach(s -> sb.append("\n• ").append(esc(s)));
         }
+        if (!v.signals().isEmpty()) {
+            sb.append("\n*Confidence ").append(v.confidence()).append(", from:*");
+            v.signals().forEach(s -> sb.append("\n• ").append(esc(s)));
+        }
         List<LayoutBlock> blocks = new ArrayList<>();
         blocks.add(section(s -> s.text(markdownText(truncate(sb.toString(), MAX_TEXT)))));
         if (report.capture().pcapFile() == null) {

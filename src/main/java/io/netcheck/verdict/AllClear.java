@@ -23,6 +23,7 @@ final class AllClear implements VipRule {
                         + Describe.exchange(e.vip()) + "." + (e.hasBackends() ? " " + Describe.backends(e) + "." : "")
                         + " If users still fail, compare their network position (source address, DNS view) "
                         + "with this host's.",
-                List.of()));
+                List.of()).withSignals("the VIP serves: " + Describe.exchange(e.vip()),
+                e.hasBackends() ? "probed directly, " + Describe.backends(e) : null));
     }
 }

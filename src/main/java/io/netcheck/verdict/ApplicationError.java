@@ -23,6 +23,6 @@ final class ApplicationError implements VipRule {
                         + Describe.exchange(e.vip()) + ". The error page carries no load balancer signature, so it "
                         + "comes from the application.",
                 List.of("check the application's logs for this request", "re-run with --backends to see which "
-                        + "real servers fail")));
+                        + "real servers fail")).withSignals(Describe.exchange(e.vip())));
     }
 }

@@ -34,7 +34,7 @@ public final class CommandVerdicts {
     }
 
     private Verdict verdict(String ruleId, Finding f, CaptureSummary capture) {
-        Confidence confidence = f.confidence();
+        Confidence confidence = f.calibrated();
         String explanation = f.explanation();
         List<String> next = new ArrayList<>(f.nextSteps());
         if (capture != null && !capture.available() && f.cause() != Cause.DNS && f.cause() != Cause.LOCAL
@@ -45,6 +45,6 @@ public final class CommandVerdicts {
         }
         Team team = teams.ownerOf(f.cause());
         return new Verdict(f.cause(), team.key(), team.name(), team.slackGroup(), confidence, ruleId, f.summary(),
-                explanation, next);
+                explanation, next, f.signals());
     }
 }

@@ -2,6 +2,7 @@ package io.netcheck.verdict;
 
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.checklist.VipEvidence;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,16 @@ final class FirewallRejects implements VipRule {
         if (!prohibited && !rejectedInPath) {
             return Optional.empty();
         }
+        List<String> signals = new ArrayList<>();
+        signals.add(Describe.icmp(icmp) + " in answer to the SYN" + (icmp.fromTarget() ? ""
+                : ": the sender is not the VIP, and a TCP service never answers that way"));
+        if (prohibited) {
+            signals.add("\"administratively prohibited\" is only sent by filtering rules");
+        }
+        signals.add(HostSignals.senderCloser(e, icmp));
+        if (!icmp.fromTarget()) {
+            HostSignals.alive(e).stream().findFirst().ifPresent(signals::add);
+        }
         String where = icmp.fromTarget() ? "on the VIP's own host" : "at " + icmp.from().getHostAddress();
         return Optional.of(new Finding(Cause.FIREWALL_REJECT, Confidence.HIGH,
                 "a firewall " + where + " rejects connections to " + e.vip().target().label(),
@@ -35,6 +46,7 @@ final class FirewallRejects implements VipRule {
                         + ", so the connection never reached the load balancer's listener (step 1 of the checklist "
                         + "fails). The packet lines below are the proof to hand over.",
                 List.of("find the REJECT rule for " + e.vip().target().label() + " on " + icmp.from().getHostAddress(),
-                        "if the rule is intended, the client's source address needs an exception")));
+                        "if the rule is intended, the client's source address needs an exception"))
+                .withSignals(signals));
     }
 }

@@ -34,6 +34,9 @@ final class HostAbsent implements VipRule {
                         + "address is not configured on it.",
                 List.of("check the host/LB that should own " + address + " is up and has the address (ip addr)",
                         "check the ARP/neighbour table of " + (icmpSays ? icmp.from().getHostAddress() : "the last router")
-                                + " for " + address)));
+                                + " for " + address))
+                .withSignals(icmpSays ? "ICMP " + icmp.kind().words() + " from " + icmp.from().getHostAddress()
+                        + " in answer to the SYN" : e.vip().result().connect().error(),
+                        icmpSays ? HostSignals.sameError(e, icmp) : null));
     }
 }

@@ -23,6 +23,8 @@ final class LocalFault implements VipRule {
                         + ". Nothing can be said about the network or the load balancer until netcheck's host "
                         + "(pod, node, VM) has a route and permission to reach " + e.vip().target().label() + ".",
                 List.of("check the routing table of netcheck's host (ip route get <VIP>)",
-                        "check egress policies on netcheck's host (NetworkPolicy, local iptables OUTPUT)")));
+                        "check egress policies on netcheck's host (NetworkPolicy, local iptables OUTPUT)"))
+                .withSignals(Describe.connect(e.vip()), e.capture().available() && e.vip().wire().packets() == 0
+                        ? "the capture holds no packet of this attempt: nothing left this host" : null));
     }
 }

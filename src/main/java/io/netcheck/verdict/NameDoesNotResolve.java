@@ -20,13 +20,15 @@ final class NameDoesNotResolve implements VipRule {
         }
         Resolution r = e.vip().resolution();
         String servers = r.servers().isEmpty() ? "the system resolver" : String.join(", ", r.servers());
-        return Optional.of(new Finding(Cause.DNS, Confidence.HIGH,
+        return Optional.of(new Finding(Cause.DNS, Confidence.MEDIUM,
                 "the name " + r.name() + " does not resolve (" + r.status() + ")",
                 "Resolving " + r.name() + " through " + servers + " failed after " + Describe.ms(r.elapsed()) + ": "
                         + r.error() + ". No connection was attempted to the VIP, so clients that use this name "
                         + "fail before sending a single packet.",
                 List.of("check the record exists in the zone (dig " + r.name() + ")",
                         "compare with another resolver to tell a zone problem from a resolver problem",
-                        "check the search domains in /etc/resolv.conf if the name is not fully qualified")));
+                        "check the search domains in /etc/resolv.conf if the name is not fully qualified"))
+                // One resolver path asked once: one signal. `netcheck dns` compares resolvers for more.
+                .withSignals(r.name() + ": " + r.status() + " from " + servers));
     }
 }

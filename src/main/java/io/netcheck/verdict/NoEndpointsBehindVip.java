@@ -18,7 +18,11 @@ final class NoEndpointsBehindVip implements VipRule {
     @Override
     public Optional<Finding> evaluate(VipEvidence e) {
         var icmp = e.vip().wire().icmp();
-        if (icmp == null || icmp.kind() != IcmpKind.PORT_UNREACHABLE || !icmp.fromTarget() || !e.allBackendsDown()) {
+        // The reject comes from the VIP itself, or from the device that answers for a VIP that is only a NAT rule
+        // (kube-proxy rejects from the node): either way from where the VIP lives, not from a firewall before it.
+        boolean fromVip = icmp != null && (icmp.fromTarget() || e.host().errors().stream()
+                .anyMatch(a -> a.from().equals(icmp.from())));
+        if (icmp == null || icmp.kind() != IcmpKind.PORT_UNREACHABLE || !fromVip || !e.allBackendsDown()) {
             return Optional.empty();
         }
         return Optional.of(new Finding(Cause.BACKENDS_DOWN, Confidence.MEDIUM,
@@ -27,6 +31,8 @@ final class NoEndpointsBehindVip implements VipRule {
                         + "similar) rejects traffic when no endpoint is left. The real servers confirm it: "
                         + Describe.backends(e) + ".",
                 List.of("start or repair the real servers; the VIP recovers once one passes its readiness check",
-                        "check the endpoints the load balancer sees (e.g. kubectl get endpoints)")));
+                        "check the endpoints the load balancer sees (e.g. kubectl get endpoints)"))
+                .withSignals(Describe.icmp(icmp) + " from where the VIP lives",
+                        "no real server answers when probed directly: " + Describe.backends(e)));
     }
 }

@@ -35,6 +35,7 @@ final class NoRoute implements VipRule {
                         + "the load balancer."),
                 List.of("traceroute to " + e.vip().address().getAddress().getHostAddress() + " to see where the path ends",
                         "check the routing table of " + (icmp != null ? icmp.from().getHostAddress() : "the routers")
-                                + " for the VIP's prefix")));
+                                + " for the VIP's prefix"))
+                .withSignals(evidence + " in answer to the SYN", icmp != null ? HostSignals.sameError(e, icmp) : null));
     }
 }

@@ -21,6 +21,8 @@ final class SomeBackendsDown implements VipRule {
                 down + " of " + e.backends().size() + " real servers are down; the VIP still serves",
                 "The VIP works (" + Describe.exchange(e.vip()) + "), but probed directly, " + Describe.backends(e)
                         + ". The load balancer is running on reduced capacity.",
-                List.of("repair the failing real servers", "confirm the LB's health check has taken them out")));
+                List.of("repair the failing real servers", "confirm the LB's health check has taken them out"))
+                .withSignals("the VIP serves: " + Describe.exchange(e.vip()),
+                        "probed directly, " + Describe.backends(e)));
     }
 }

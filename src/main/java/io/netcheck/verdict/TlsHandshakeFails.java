@@ -18,6 +18,9 @@ final class TlsHandshakeFails implements VipRule {
             return Optional.empty();
         }
         var tls = e.vip().result().tls();
+        // Who terminates TLS: the VIP host itself (a TLS-terminating LB) is the LB team's; behind a pass-through
+        // VIP the servers terminate it, and a failure is theirs to look at too.
+        boolean lbTerminates = e.attribution().origin() == io.netcheck.checklist.Attribution.Origin.VIP_HOST;
         return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
                 "the TLS handshake with " + e.vip().target().label() + " fails",
                 "The TCP connection was accepted (" + Describe.connect(e.vip()) + "), but the TLS handshake"
@@ -26,6 +29,9 @@ final class TlsHandshakeFails implements VipRule {
                         + "protocol/cipher it can agree on for this name.",
                 List.of("check the certificate bound to this VIP/SNI name on the load balancer",
                         "try --sni with the name clients use; compare with openssl s_client -connect "
-                                + e.vip().target().label() + " -servername <name>")));
+                                + e.vip().target().label() + " -servername <name>"))
+                .withSignals("the TLS handshake failed after TCP was accepted: " + tls.error(),
+                        lbTerminates ? "the VIP host itself accepted the connection: " + e.attribution().signals()
+                                .get(0) : null));
     }
 }

@@ -34,7 +34,7 @@ public final class VerdictEngine {
     }
 
     private Verdict verdict(String ruleId, Finding f, VipEvidence evidence) {
-        Confidence confidence = f.confidence();
+        Confidence confidence = f.calibrated();
         String explanation = f.explanation();
         List<String> next = new ArrayList<>(f.nextSteps());
         if (!evidence.capture().available() && f.cause() != Cause.DNS && f.cause() != Cause.LOCAL) {
@@ -46,6 +46,6 @@ public final class VerdictEngine {
         }
         Team team = teams.ownerOf(f.cause());
         return new Verdict(f.cause(), team.key(), team.name(), team.slackGroup(), confidence, ruleId, f.summary(),
-                explanation, next);
+                explanation, next, f.signals());
     }
 }

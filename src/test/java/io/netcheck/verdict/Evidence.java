@@ -3,7 +3,11 @@ package io.netcheck.verdict;
 import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.capture.WireFacts;
+import io.netcheck.checklist.AnswerOrigin;
+import io.netcheck.checklist.Attribution;
 import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.checklist.HostAnswer;
+import io.netcheck.checklist.VipHostEvidence;
 import io.netcheck.checklist.EndpointEvidence;
 import io.netcheck.checklist.HostPort;
 import io.netcheck.checklist.LayerInspector;
@@ -98,6 +102,14 @@ final class Evidence {
                 null, response(503, null, sig));
     }
 
+    /** An LB error page with this status, whose first byte came {@code after} the request. */
+    static EndpointEvidence lbPage(String label, int ttl, String product, int status, Duration after) {
+        LbSignature sig = new LbSignature(product, "gateway error", "Server: " + product);
+        ExchangeResult r = response(status, null, sig);
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 200, null),
+                null, new ExchangeResult(r.outcome(), r.requestLine(), r.response(), after, after, null));
+    }
+
     static EndpointEvidence refused(String label, Integer rstTtl) {
         String host = hp(label).host();
         return endpoint(label, ConnectOutcome.REFUSED, "Connection refused",
@@ -158,22 +170,49 @@ final class Evidence {
                 Duration.ZERO);
     }
 
+    /** The VIP host not measured (no echo, no second port): rules must not reach HIGH on the VIP port alone. */
     static VipEvidence of(EndpointEvidence vip, EndpointEvidence... backends) {
-        return of(true, vip, backends);
+        return of(true, UNMEASURED, vip, backends);
+    }
+
+    /** With the VIP host's own answers, as the checklist measures them beside the VIP port. */
+    static VipEvidence of(VipHostEvidence host, EndpointEvidence vip, EndpointEvidence... backends) {
+        return of(true, host, vip, backends);
     }
 
     static VipEvidence withoutCapture(EndpointEvidence vip, EndpointEvidence... backends) {
-        return of(false, vip, backends);
+        return of(false, UNMEASURED, vip, backends);
     }
 
-    private static VipEvidence of(boolean captured, EndpointEvidence vip, EndpointEvidence... backends) {
+    static final VipHostEvidence UNMEASURED = VipHostEvidence.notMeasured("not measured in this test");
+
+    /** The VIP host answers its echo and its second port (RST) with these TTLs; null: that probe got nothing. */
+    static VipHostEvidence host(String address, Integer echoTtl, Integer portTtl) {
+        HostAnswer echo = echoTtl == null ? new HostAnswer("ICMP echo", HostAnswer.Kind.SILENT, null, null, null, "no reply")
+                : new HostAnswer("ICMP echo", HostAnswer.Kind.ANSWERED, ip(address), echoTtl, 4711, "echo reply");
+        HostAnswer port = portTtl == null ? new HostAnswer("TCP port 9", HostAnswer.Kind.SILENT, null, null, null,
+                "no answer") : new HostAnswer("TCP port 9", HostAnswer.Kind.ANSWERED, ip(address), portTtl, 0, "RST");
+        return new VipHostEvidence(echo, port, List.of());
+    }
+
+    /** No host holds the VIP address: {@code gateway} answers both probes with ICMP host unreachable. */
+    static VipHostEvidence noHost(String gateway, int ttl) {
+        HostAnswer echo = new HostAnswer("ICMP echo", HostAnswer.Kind.ICMP_ERROR, ip(gateway), ttl, 1, "ICMP host unreachable");
+        HostAnswer port = new HostAnswer("TCP port 9", HostAnswer.Kind.ICMP_ERROR, ip(gateway), ttl, 2,
+                "ICMP host unreachable");
+        return new VipHostEvidence(echo, port, List.of());
+    }
+
+    private static VipEvidence of(boolean captured, VipHostEvidence host, EndpointEvidence vip,
+                                  EndpointEvidence... backends) {
         List<EndpointEvidence> list = Arrays.asList(backends);
         VipCheckRequest request = new VipCheckRequest(vip.target(), list.stream().map(EndpointEvidence::target).toList(),
                 false, true, null, "/", Duration.ofSeconds(3), captured, null);
         CaptureSummary capture = captured
                 ? new CaptureSummary(true, null, List.of("eth0"), "tcp", 128, 10, 0, "/tmp/x.pcap")
                 : new CaptureSummary(false, "no permission to capture", List.of(), "", 128, 0, 0, null);
+        Attribution attribution = AnswerOrigin.of(vip, host);
         return new VipEvidence(request, Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(20), vip, list,
-                LayerInspector.infer(vip, list), capture);
+                LayerInspector.infer(vip, list, attribution), capture, host, attribution);
     }
 }

@@ -8,6 +8,9 @@ import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
 import io.netcheck.capture.IcmpKind;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 
 class FirewallRejectsTest {
@@ -24,6 +27,20 @@ class FirewallRejectsTest {
     void adminProhibitedIsARejectRuleWhoeverSendsIt() {
         Finding f = fires(rule, of(icmp(vip, IcmpKind.ADMIN_PROHIBITED, 3, 13, Evidence.ROUTER)), Cause.FIREWALL_REJECT);
         cites(f, "administratively prohibited", "type 3 code 13");
+    }
+
+    @Test
+    void aRejectFromCloserThanTheVipHostIsHighConfidence() {
+        Finding f = fires(rule, of(Evidence.host("203.0.113.10", 63, 63),
+                icmp(vip, IcmpKind.PORT_UNREACHABLE, 3, 3, Evidence.ROUTER)), Cause.FIREWALL_REJECT);
+        assertEquals(Confidence.HIGH, f.calibrated());
+        assertTrue(f.signals().stream().anyMatch(s -> s.contains("is closer than the VIP host")), f.signals().toString());
+    }
+
+    @Test
+    void aPortUnreachableAloneIsOneSignal() {
+        Finding f = fires(rule, of(icmp(vip, IcmpKind.PORT_UNREACHABLE, 3, 3, Evidence.ROUTER)), Cause.FIREWALL_REJECT);
+        assertEquals(Confidence.MEDIUM, f.calibrated());
     }
 
     @Test

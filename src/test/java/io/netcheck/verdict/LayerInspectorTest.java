@@ -4,7 +4,9 @@ import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;
 import static io.netcheck.verdict.Evidence.closedAfterAccept;
 import static io.netcheck.verdict.Evidence.healthy;
+import static io.netcheck.verdict.Evidence.host;
 import static io.netcheck.verdict.Evidence.lbPage;
+import static io.netcheck.verdict.Evidence.noHost;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,55 +14,77 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.checklist.Layer;
 import io.netcheck.checklist.LayerInference;
+import io.netcheck.checklist.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 /** Step 2's inference, from the same evidence fixtures the rules use. */
 class LayerInspectorTest {
-    private static LayerInference layer(io.netcheck.checklist.VipEvidence e) {
+    private static final String VIP = "203.0.113.10:80";
+    private static final String NAT_VIP = "203.0.113.11:80";
+
+    private static LayerInference layer(VipEvidence e) {
         return e.layer();
     }
 
     @Test
     void lbErrorPageMeansLayer7() {
-        LayerInference l = layer(of(lbPage("203.0.113.10:80", LB_TTL, "HAProxy"), refused("203.0.113.130:80", SERVER_TTL)));
+        LayerInference l = layer(of(lbPage(VIP, LB_TTL, "HAProxy"), refused("203.0.113.130:80", SERVER_TTL)));
         assertEquals(Layer.L7_PROXY, l.layer());
         assertTrue(l.reasons().get(0).contains("HAProxy generated the 503"));
     }
 
     @Test
-    void synAckFromCloserThanTheServersMeansAProxy() {
-        assertEquals(Layer.PROXY, layer(of(healthy("203.0.113.10:80", LB_TTL), healthy("203.0.113.130:80", SERVER_TTL)))
-                .layer());
+    void synAckFromTheVipHostItselfMeansAProxy() {
+        LayerInference l = layer(of(host("203.0.113.10", LB_TTL, LB_TTL), healthy(VIP, LB_TTL),
+                healthy("203.0.113.130:80", SERVER_TTL)));
+        assertEquals(Layer.PROXY, l.layer());
+        assertTrue(l.reasons().get(0).contains("matches the VIP host's ICMP echo"), l.reasons().toString());
     }
 
     @Test
-    void closeWithoutAnswerFromAProxyMeansLayer4Proxy() {
-        assertEquals(Layer.L4_PROXY, layer(of(closedAfterAccept("203.0.113.10:80", LB_TTL),
+    void aProxyAsFarAsItsServersIsStillAProxy() {
+        // Equal distance: the proxy and its servers both one hop away, with the same (Linux) TCP fingerprint.
+        LayerInference l = layer(of(host("203.0.113.12", 63, 63), healthy("203.0.113.12:80", 63),
+                healthy("203.0.113.130:80", 63), healthy("203.0.113.131:80", 63)));
+        assertEquals(Layer.PROXY, l.layer(), l.reasons().toString());
+    }
+
+    @Test
+    void withoutTheVipHostEqualDistanceIsNotCalledPassThrough() {
+        LayerInference l = layer(of(healthy("203.0.113.12:80", 63), healthy("203.0.113.130:80", 63)));
+        assertEquals(Layer.UNKNOWN, l.layer(), l.reasons().toString());
+    }
+
+    @Test
+    void closeWithoutAnswerFromTheVipHostMeansLayer4Proxy() {
+        assertEquals(Layer.L4_PROXY, layer(of(host("203.0.113.10", LB_TTL, null), closedAfterAccept(VIP, LB_TTL),
                 refused("203.0.113.130:80", SERVER_TTL))).layer());
     }
 
     @Test
-    void identicalHandshakeToTheServersMeansPassThrough() {
-        LayerInference l = layer(of(healthy("203.0.113.11:80", SERVER_TTL), healthy("203.0.113.130:80", SERVER_TTL)));
+    void synAckFromBeyondTheVipHostMeansPassThrough() {
+        LayerInference l = layer(of(noHost("198.51.100.10", LB_TTL), healthy(NAT_VIP, SERVER_TTL),
+                healthy("203.0.113.130:80", SERVER_TTL)));
         assertEquals(Layer.L4_PASSTHROUGH, l.layer());
-        assertTrue(l.reasons().get(0).contains("handshake was with a real server"));
+        assertTrue(l.reasons().toString().contains("TCP fingerprint of 203.0.113.130:80"), l.reasons().toString());
     }
 
     @Test
-    void rstFromServerDistanceMeansPassThrough() {
-        assertEquals(Layer.L4_PASSTHROUGH, layer(of(refused("203.0.113.11:80", SERVER_TTL),
+    void rstFromBeyondTheVipHostMeansPassThrough() {
+        assertEquals(Layer.L4_PASSTHROUGH, layer(of(host("203.0.113.11", LB_TTL, LB_TTL), refused(NAT_VIP, 61),
                 healthy("203.0.113.130:80", SERVER_TTL))).layer());
     }
 
     @Test
-    void rstFromTheLbItselfLeavesTheLayerUnknown() {
-        LayerInference l = layer(of(refused("203.0.113.10:80", LB_TTL), healthy("203.0.113.130:80", SERVER_TTL)));
+    void rstFromTheVipHostLeavesTheLayerUnknown() {
+        LayerInference l = layer(of(host("203.0.113.10", LB_TTL, LB_TTL), refused(VIP, LB_TTL),
+                healthy("203.0.113.130:80", SERVER_TTL)));
         assertEquals(Layer.UNKNOWN, l.layer());
-        assertTrue(l.reasons().get(0).contains("load balancer host itself refused"));
+        assertTrue(l.reasons().get(0).contains("the VIP host answered itself"), l.reasons().toString());
     }
 
     @Test
-    void healthyWithoutBackendsCannotTell() {
-        assertEquals(Layer.UNKNOWN, layer(of(healthy("203.0.113.10:80", LB_TTL))).layer());
+    void healthyWithoutBackendsOrHostCannotTell() {
+        assertEquals(Layer.UNKNOWN, layer(of(healthy(VIP, LB_TTL))).layer());
     }
 }

@@ -28,6 +28,15 @@ class SilentDropTest {
     }
 
     @Test
+    void aVipHostThatAnswersElsewhereMakesThePortFilterClearButNeverHigh() {
+        Finding f = fires(rule, of(Evidence.host("203.0.113.10", 63, 63), timeout("203.0.113.10:80"),
+                healthy("203.0.113.130:80", 62)), Cause.FIREWALL_DROP);
+        cites(f, "only the VIP port is filtered", "look the same");
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+        assertEquals(3, f.signals().size(), f.signals().toString());
+    }
+
+    @Test
     void staysSilentOnRefusal() {
         silent(rule, of(refused("203.0.113.10:80", 63)));
     }

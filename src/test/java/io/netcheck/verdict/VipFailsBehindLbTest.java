@@ -15,6 +15,9 @@ import static io.netcheck.verdict.RuleTestSupport.cites;
 import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class VipFailsBehindLbTest {
@@ -34,10 +37,40 @@ class VipFailsBehindLbTest {
     }
 
     @Test
-    void lbErrorWhileEveryServerAnswersIsTheLbsFault() {
+    void lbErrorAtOnceWhileEveryServerAnswersIsTheLbsConfigurationAtMedium() {
         Finding f = fires(rule, of(lbPage(vip, LB_TTL, "HAProxy"), healthy("203.0.113.130:80", SERVER_TTL),
                 healthy("203.0.113.131:80", SERVER_TTL)), Cause.LB_MISCONFIGURED);
-        cites(f, "2 of 2 real servers answer");
+        cites(f, "2 of 2 real servers answer", "cannot see the path between the LB and the servers");
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+    }
+
+    @Test
+    void aGatewayTimeoutWhileEveryServerAnswersIsThePathBehindTheLb() {
+        Finding f = fires(rule, of(lbPage(vip, LB_TTL, "nginx", 504, Duration.ofSeconds(1)),
+                healthy("203.0.113.130:80", SERVER_TTL)), Cause.BACKENDS_UNREACHABLE);
+        cites(f, "waiting for a server it cannot reach", "from the load balancer host");
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+    }
+
+    @Test
+    void anLbThatHoldsTheRequestWhileEveryServerAnswersIsThePathBehindTheLb() {
+        fires(rule, of(silentAfterAccept(vip, LB_TTL), healthy("203.0.113.130:80", SERVER_TTL),
+                healthy("203.0.113.131:80", SERVER_TTL)), Cause.BACKENDS_UNREACHABLE);
+    }
+
+    @Test
+    void a503AfterALongWaitIsHeldButA503AtOnceIsNot() {
+        fires(rule, of(lbPage(vip, LB_TTL, "HAProxy", 503, Duration.ofMillis(3000)),
+                healthy("203.0.113.130:80", SERVER_TTL)), Cause.BACKENDS_UNREACHABLE);
+        fires(rule, of(lbPage(vip, LB_TTL, "HAProxy", 503, Duration.ofMillis(900)),
+                healthy("203.0.113.130:80", SERVER_TTL)), Cause.LB_MISCONFIGURED);
+    }
+
+    @Test
+    void deadServersBehindAnLbPageAreHighConfidence() {
+        Finding f = fires(rule, of(lbPage(vip, LB_TTL, "HAProxy"), refused("203.0.113.130:80", SERVER_TTL)),
+                Cause.BACKENDS_DOWN);
+        assertEquals(Confidence.HIGH, f.calibrated());
     }
 
     @Test
