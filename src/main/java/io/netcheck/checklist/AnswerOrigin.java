@@ -62,21 +62,21 @@ public final class AnswerOrigin {
             }
             origin = Attribution.Origin.VIP_HOST;
             for (HostAnswer a : own) {
-                signals.add(answer + " matches the VIP host's " + a.probe() + " " + a.detail() + " (TTL " + a.ttl()
+                signals.add(answer + " matches the VIP host's own " + a.what() + " (TTL " + a.ttl()
                         + ipId(a.ipId()) + ")");
             }
             reasons.add("the VIP host answered itself: " + signals.get(0));
         } else if (answerHops < hostHops) {
             origin = Attribution.Origin.IN_PATH;
             for (HostAnswer a : own) {
-                signals.add(answer + " came from closer than the VIP host's " + a.probe() + " " + a.detail()
+                signals.add(answer + " came from closer than the VIP host's own " + a.what()
                         + " (TTL " + a.ttl() + ", " + Hops.text(a.hops()) + ")");
             }
             reasons.add("a device in the path answered in the VIP's name: " + signals.get(0));
         } else {
             origin = Attribution.Origin.BEHIND_VIP;
             for (HostAnswer a : own) {
-                signals.add(answer + " came from farther than the VIP host's " + a.probe() + " " + a.detail()
+                signals.add(answer + " came from farther than the VIP host's own " + a.what()
                         + " (TTL " + a.ttl() + ", " + Hops.text(a.hops()) + ")");
             }
             reasons.add("a host behind the VIP answered through it (NAT / pass-through): " + signals.get(0));

@@ -30,6 +30,11 @@ public record HostAnswer(String probe, Kind kind, InetAddress from, Integer ttl,
         return new HostAnswer(probe, Kind.NOT_SENT, null, null, null, why);
     }
 
+    /** "echo reply", "RST on port 9": the answer named with the probe it answered. */
+    public String what() {
+        return probe.startsWith("TCP ") ? detail + " on " + probe.substring(4) : detail;
+    }
+
     public Integer hops() {
         return ttl == null ? null : Hops.fromTtl(ttl);
     }

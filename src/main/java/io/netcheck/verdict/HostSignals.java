@@ -34,7 +34,7 @@ final class HostSignals {
         }
         HostAnswer a = own.get(0);
         return icmp.hops() < a.hops() ? icmp.from().getHostAddress() + " (" + Hops.text(icmp.hops())
-                + ") is closer than the VIP host (" + a.probe() + " " + a.detail() + ", " + Hops.text(a.hops()) + ")"
+                + ") is closer than the VIP host (" + a.what() + ", " + Hops.text(a.hops()) + ")"
                 : null;
     }
 }

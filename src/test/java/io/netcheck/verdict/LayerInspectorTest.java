@@ -38,7 +38,7 @@ class LayerInspectorTest {
         LayerInference l = layer(of(host("203.0.113.10", LB_TTL, LB_TTL), healthy(VIP, LB_TTL),
                 healthy("203.0.113.130:80", SERVER_TTL)));
         assertEquals(Layer.PROXY, l.layer());
-        assertTrue(l.reasons().get(0).contains("matches the VIP host's ICMP echo"), l.reasons().toString());
+        assertTrue(l.reasons().get(0).contains("matches the VIP host's own echo reply"), l.reasons().toString());
     }
 
     @Test

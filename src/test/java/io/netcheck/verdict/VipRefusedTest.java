@@ -54,7 +54,7 @@ class VipRefusedTest {
         // The router (1 hop) resets in the name of a VIP host 2 hops away that answers its echo and other port.
         Finding f = fires(rule, of(host("203.0.113.10", 62, 62), refused(vip, 63), healthy("203.0.113.130:80", 62)),
                 Cause.FIREWALL_REJECT);
-        cites(f, "came from closer than the VIP host's ICMP echo");
+        cites(f, "came from closer than the VIP host's own echo reply");
         assertEquals(Confidence.HIGH, f.calibrated());
     }
 
