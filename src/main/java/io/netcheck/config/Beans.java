@@ -92,7 +92,7 @@ public class Beans {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
                 new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir,
-                        config.probe().measureVipHost(), config.probe().vipHostPort()), policy);
+                        config.probe().measureVipHost(), vipHostPort(config)), policy);
     }
 
     @Produces
@@ -110,6 +110,14 @@ public class Beans {
     @Singleton
     VerdictEngine verdicts(NetcheckConfig config) {
         return new VerdictEngine(teams(config));
+    }
+
+    static int vipHostPort(NetcheckConfig config) {
+        int port = config.probe().vipHostPort();
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("netcheck.probe.vip-host-port: " + port + " is not a TCP port (1-65535)");
+        }
+        return port;
     }
 
     static TeamDirectory teams(NetcheckConfig config) {
