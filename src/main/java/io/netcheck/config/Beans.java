@@ -41,14 +41,6 @@ public class Beans {
     @Produces
     @DefaultBean
     @Singleton
-    @io.netcheck.schedule.WatchTime
-    Clock watchClock() {
-        return Clock.systemUTC();
-    }
-
-    @Produces
-    @DefaultBean
-    @Singleton
     NameResolver resolver() {
         return new DnsjavaResolver();
     }
@@ -120,7 +112,7 @@ public class Beans {
         return port;
     }
 
-    static TeamDirectory teams(NetcheckConfig config) {
+    public static TeamDirectory teams(NetcheckConfig config) {
         Map<Cause, String> owners = new EnumMap<>(Cause.class);
         config.owner().forEach((cause, team) -> {
             try {
@@ -147,13 +139,6 @@ public class Beans {
 
     void close(@Disposes io.netcheck.store.WatchStore store) {
         store.close();
-    }
-
-    @Produces
-    @Singleton
-    io.netcheck.schedule.SummaryBuilder summaries(io.netcheck.store.WatchStore store, NetcheckConfig config) {
-        return new io.netcheck.schedule.SummaryBuilder(store, teams(config), config.summary().window(),
-                config.summary().slots());
     }
 
     // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----
