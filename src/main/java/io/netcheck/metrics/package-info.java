@@ -1,0 +1,4 @@
+/**
+ * Micrometer metrics for checks (runs, verdicts, durations).
+ */
+package io.netcheck.metrics;
