@@ -1,4 +1,5 @@
 /**
- * Checks of netcheck's own host: listening sockets read from /proc/net (listeners) and a temporary listener (listen, the guide's nc -l test).
+ * Checks of netcheck's own host: listening sockets read from /proc/net (listeners) and a temporary listener
+ * (listen, the guide's nc -l test).
  */
 package io.netcheck.host;

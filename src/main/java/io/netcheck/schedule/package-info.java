@@ -1,4 +1,5 @@
 /**
- * Watches and health summaries: scheduling on quarkus-scheduler, debounced state changes, spreading, summaries once per slot; announces through an interface the Slack layer implements.
+ * Watches and health summaries: scheduling on quarkus-scheduler, debounced state changes, spreading, summaries
+ * once per slot; announces through an interface the Slack layer implements.
  */
 package io.netcheck.schedule;
