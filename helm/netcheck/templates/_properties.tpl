@@ -10,6 +10,8 @@ working directory /deployments). Secrets never appear here: they come from env v
 # Probes
 {{ include "netcheck.property" (list "netcheck.probe.timeout" .Values.probe.timeout) }}
 {{ include "netcheck.property" (list "netcheck.probe.max-backends" .Values.probe.maxBackends) }}
+{{ include "netcheck.property" (list "netcheck.probe.measure-vip-host" .Values.probe.measureVipHost) }}
+{{ include "netcheck.property" (list "netcheck.probe.vip-host-port" .Values.probe.vipHostPort) }}
 
 # Packet capture (.pcap files go to the writable data volume)
 {{ include "netcheck.property" (list "netcheck.capture.enabled" .Values.capture.enabled) }}
