@@ -137,7 +137,7 @@ final class Evidence {
     }
 
     static EndpointEvidence tlsFailed(String label, int ttl) {
-        TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), false, null, null,
+        TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), null,
                 Duration.ofMillis(2), "Received fatal alert: handshake_failure");
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 7, null),
                 tls, null);

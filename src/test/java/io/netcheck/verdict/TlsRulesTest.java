@@ -9,10 +9,15 @@ import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
 import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
+import io.netcheck.probe.TrustAnchors;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +26,18 @@ class TlsRulesTest {
     static final String LABEL = "shop.test:443";
 
     static CertificateInfo cert(String cn, String issuer, Instant from, Instant to, String... sans) {
-        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA");
+        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA", "EC",
+                256);
     }
 
-    static TlsObservation seen(boolean trusted, Boolean nameMatches, CertificateInfo... chain) {
+    static final CertificateCheck CHECK = new CertificateCheck(TrustAnchors.system(), Clock.fixed(NOW, ZoneOffset.UTC),
+            14);
+
+    static TlsObservation seen(boolean trusted, boolean nameMatches, CertificateInfo... chain) {
+        CertificateFindings f = CHECK.judge(NOW, List.of(chain), "shop.test", false, nameMatches,
+                trusted ? null : "PKIX path building failed");
         return new TlsObservation(LABEL, new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "shop.test",
-                List.of(chain), trusted, trusted ? null : "PKIX path building failed", nameMatches,
-                Duration.ofMillis(4), null), NOW, 14);
+                List.of(chain), f, Duration.ofMillis(4), null));
     }
 
     static final CertificateInfo GOOD = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(10)),
@@ -37,8 +47,8 @@ class TlsRulesTest {
 
     @Test
     void aFailedHandshakeIsTls() {
-        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), false, null,
-                null, Duration.ofMillis(3), "Unsupported or unrecognized SSL message"), NOW, 14);
+        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), null,
+                Duration.ofMillis(3), "Unsupported or unrecognized SSL message"));
         Finding f = fires(new TlsNoHandshake(), o, Cause.TLS);
         cites(f, "no TLS handshake with shop.test:443", "does not speak TLS");
         silent(new TlsNoHandshake(), seen(true, true, GOOD, CA));
