@@ -67,6 +67,25 @@ class TlsRulesTest {
     }
 
     @Test
+    void aCertificateNotValidYet() {
+        CertificateInfo early = cert("shop.test", "Test CA", NOW.plus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(400)),
+                "DNS:shop.test");
+        Finding f = fires(new TlsCertificateNotYetValid(), seen(true, true, early, CA), Cause.TLS);
+        cites(f, "the certificate of shop.test:443 is not valid before " + NOW.plus(Duration.ofDays(3)), "a clock is off");
+        silent(new TlsCertificateExpired(), seen(true, true, early, CA));
+        silent(new TlsCertificateNotYetValid(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void aWeakKeyOrSignature() {
+        CertificateInfo weak = new CertificateInfo("CN=shop.test", "CN=Test CA", List.of("DNS:shop.test"),
+                GOOD.notBefore(), GOOD.notAfter(), "2", "SHA1withRSA", "RSA", 1024);
+        Finding f = fires(new TlsWeakCertificate(), seen(true, true, weak, CA), Cause.TLS);
+        cites(f, "uses a weak key", "RSA key of 1024 bits (clients require 2048 or more)", "signed with SHA1withRSA");
+        silent(new TlsWeakCertificate(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
     void aCertificateForAnotherName() {
         Finding f = fires(new TlsNameMismatch(), seen(true, false, GOOD, CA), Cause.TLS);
         cites(f, "does not cover shop.test", "names DNS:shop.test");
@@ -104,5 +123,11 @@ class TlsRulesTest {
         TlsEvidence bad = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
                 seen(false, false, GOOD), capture);
         assertEquals("tls-name-mismatch", Rules.decidingRule(ProbeRules.TLS, bad), "a wrong name matters before trust");
+        CertificateInfo weak = new CertificateInfo("CN=shop.test", "CN=Test CA", List.of("DNS:shop.test"),
+                GOOD.notBefore(), GOOD.notAfter(), "2", "SHA256withRSA", "RSA", 1024);
+        TlsEvidence weakAndUntrusted = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443",
+                63), seen(false, true, weak), capture);
+        assertEquals("tls-weak-certificate", Rules.decidingRule(ProbeRules.TLS, weakAndUntrusted));
+        assertEquals("WEAK", io.netcheck.report.TlsReport.handshakeStep(weakAndUntrusted.handshake()).outcome());
     }
 }
