@@ -23,7 +23,7 @@ final class TlsCertificateExpired implements Rule<TlsObservation> {
                 (leaf ? "the certificate of " : "a certificate in the chain of ") + o.label() + " expired on "
                         + c.notAfter(),
                 (leaf ? "The server's certificate" : "The chain certificate " + c.subject()) + " is valid from "
-                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + o.at() + ". Clients that "
+                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + TlsWords.seconds(o.at()) + ". Clients that "
                         + "verify certificates (browsers, curl, Java) refuse the connection.",
                 List.of("renew and deploy the certificate for " + TlsWords.checkedName(o),
                         "reload the server (or LB) so it serves the new one, then re-run netcheck tls " + o.label())));

@@ -23,7 +23,7 @@ final class TlsCertificateNotYetValid implements Rule<TlsObservation> {
                 (leaf ? "the certificate of " : "a certificate in the chain of ") + o.label() + " is not valid before "
                         + c.notBefore(),
                 (leaf ? "The server's certificate" : "The chain certificate " + c.subject()) + " is valid from "
-                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + o.at() + ". Clients refuse "
+                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + TlsWords.seconds(o.at()) + ". Clients refuse "
                         + "a certificate before its start date. Either it was issued with a future start date, or a "
                         + "clock is off: the CA's when it issued it, or this host's.",
                 List.of("compare this host's clock (date -u) with the certificate's start " + c.notBefore(),

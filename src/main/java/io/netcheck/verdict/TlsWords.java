@@ -4,6 +4,8 @@ import io.netcheck.check.TlsObservation;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.stream.Collectors;
 
 /** The sentences tls verdicts and reports use. */
@@ -50,15 +52,20 @@ public final class TlsWords {
                 : String.join(" ", c.subjectAltNames());
     }
 
+    /** An instant as certificates state theirs: to the second. */
+    public static Instant seconds(Instant at) {
+        return at == null ? null : at.truncatedTo(ChronoUnit.SECONDS);
+    }
+
     /** One sentence per problem, for explanations: exact dates, names, issuer. */
     public static String problem(CertificateFindings.Problem p, CertificateFindings f, CertificateInfo leaf) {
         return switch (p) {
             case EXPIRED -> (f.expired().equals(leaf) ? "the certificate" : "the chain certificate "
                     + f.expired().subject()) + " expired on " + f.expired().notAfter() + " (valid from "
-                    + f.expired().notBefore() + "; checked at " + f.checkedAt() + ")";
+                    + f.expired().notBefore() + "; checked at " + seconds(f.checkedAt()) + ")";
             case NOT_YET_VALID -> (f.notYetValid().equals(leaf) ? "the certificate" : "the chain certificate "
                     + f.notYetValid().subject()) + " is not valid before " + f.notYetValid().notBefore()
-                    + " (checked at " + f.checkedAt() + "): it was deployed early, or a clock is off";
+                    + " (checked at " + seconds(f.checkedAt()) + "): it was deployed early, or a clock is off";
             case NAME_MISMATCH -> "it covers " + names(leaf) + ", not " + askedName(f);
             case WEAK -> "weak " + f.weaknesses().stream().map(w -> (w.depth() == 0 ? "" : w.subject() + ": ")
                     + w.problem()).collect(Collectors.joining("; "));

@@ -9,9 +9,13 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -42,8 +46,12 @@ public final class TestPki {
                 "-ext", "bc:c", "-startdate", "2020/01/01 00:00:00", "-validity", "7300", "-keystore", store.toString(),
                 "-storetype", "PKCS12", "-storepass", PASS);
         Path pem = dir.resolve("ca-" + serial + ".pem");
-        keytool("-exportcert", "-rfc", "-alias", "ca", "-keystore", store.toString(), "-storepass", PASS, "-file",
-                pem.toString());
+        try {
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes())
+                    .encodeToString(load(store).getCertificate("ca").getEncoded()) + "\n-----END CERTIFICATE-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IOException(e);
+        }
         return new Ca(cn, store, pem);
     }
 
@@ -68,11 +76,17 @@ public final class TestPki {
         keytool("-gencert", "-alias", "ca", "-keystore", ca.store().toString(), "-storepass", PASS, "-infile",
                 csr.toString(), "-outfile", crt.toString(), "-rfc", "-ext", "SAN=" + sans, "-startdate", start,
                 "-validity", "" + days, "-sigalg", sigAlg);
-        keytool("-importcert", "-noprompt", "-alias", "ca", "-file", ca.pem().toString(), "-keystore", store.toString(),
-                "-storepass", PASS);
-        keytool("-importcert", "-noprompt", "-alias", "srv", "-file", crt.toString(), "-keystore", store.toString(),
-                "-storepass", PASS);
-        return context(store);
+        // Put the signed certificate and the CA in as the key's chain (what keytool -importcert does, without two JVMs).
+        KeyStore ks = load(store);
+        CertificateFactory x509 = CertificateFactory.getInstance("X.509");
+        Certificate leaf;
+        Certificate caCert;
+        try (InputStream a = Files.newInputStream(crt); InputStream b = Files.newInputStream(ca.pem())) {
+            leaf = x509.generateCertificate(a);
+            caCert = x509.generateCertificate(b);
+        }
+        ks.setKeyEntry("srv", ks.getKey("srv", PASS.toCharArray()), PASS.toCharArray(), new Certificate[] {leaf, caCert});
+        return context(ks);
     }
 
     /** A self-signed EC P-256 server certificate. */
@@ -82,14 +96,18 @@ public final class TestPki {
         keytool("-genkeypair", "-alias", "srv", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + cn,
                 "-ext", "SAN=" + sans, "-startdate", start, "-validity", "" + days, "-keystore", store.toString(),
                 "-storetype", "PKCS12", "-storepass", PASS);
-        return context(store);
+        return context(load(store));
     }
 
-    private static SSLContext context(Path store) throws IOException, GeneralSecurityException {
+    private static KeyStore load(Path store) throws IOException, GeneralSecurityException {
         KeyStore ks = KeyStore.getInstance("PKCS12");
         try (FileInputStream in = new FileInputStream(store.toFile())) {
             ks.load(in, PASS.toCharArray());
         }
+        return ks;
+    }
+
+    private static SSLContext context(KeyStore ks) throws GeneralSecurityException {
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(ks, PASS.toCharArray());
         SSLContext ctx = SSLContext.getInstance("TLS");
