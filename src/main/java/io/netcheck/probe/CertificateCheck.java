@@ -98,8 +98,8 @@ public final class CertificateCheck {
      * certificate from a known CA reads "expired", not "untrusted".
      */
     String trustProblem(List<X509Certificate> chain, Instant at) {
-        if (chain.stream().anyMatch(trust::isAnchor)) {
-            return null; // the bundle names this very certificate (a pinned self-signed server, a CA that serves)
+        if (trust.isAnchor(chain.get(0))) {
+            return null; // the bundle names the server's own certificate (a pinned self-signed one)
         }
         try {
             build(chain, at);
@@ -119,8 +119,10 @@ public final class CertificateCheck {
             String issuer = last.getIssuerX500Principal().getName();
             String why = e.getMessage() == null || e.getMessage().contains("unable to find valid certification path")
                     ? "" : " (" + e.getMessage() + ")";
-            return (subject.equals(issuer) ? subject + " is self-signed and not in " + trust.description()
-                    : issuer + ", the issuer of " + subject + ", is not in " + trust.description()) + why;
+            String where = " not in " + trust.description();
+            return (!subject.equals(issuer) ? issuer + ", the issuer of " + subject + ", is" + where
+                    : chain.size() == 1 ? subject + " is self-signed and" + where
+                    : "the chain ends at the root " + subject + ", which is" + where) + why;
         }
     }
 
