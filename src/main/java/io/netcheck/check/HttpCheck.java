@@ -3,6 +3,7 @@ package io.netcheck.check;
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.Flow;
 import io.netcheck.checklist.HostPort;
+import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.HttpFetchProbe;
 import io.netcheck.probe.HttpFetchResult;
 import io.netcheck.probe.HttpResponseSummary;
@@ -30,9 +31,16 @@ public final class HttpCheck {
     private final ProbeRunner runner;
     private final CaptureRun captureRun;
     private final Clock clock;
-    private final HttpFetchProbe probe = new HttpFetchProbe();
+    private final CertificateCheck certificates;
 
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
+                CertificateCheck.DEFAULT_WARN_DAYS));
+    }
+
+    public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock,
+                     CertificateCheck certificates) {
+        this.certificates = certificates;
         this.targeting = targeting;
         this.runner = runner;
         this.captureRun = captureRun;
@@ -86,6 +94,7 @@ public final class HttpCheck {
                         ServiceTarget st = new ServiceTarget(url.toString(), target.address(), target.route(),
                                 hostHeader, path(url), https, sni);
                         try {
+                            HttpFetchProbe probe = new HttpFetchProbe(certificates.withWarnDays(request.warnDays()));
                             result[0] = runner.submit(probe, st, request.timeout()).join().result();
                         } catch (RuntimeException e) {
                             problem[0] = TcpCheck.overran(e);
@@ -98,7 +107,7 @@ public final class HttpCheck {
         captures.add(captured);
         selections.add(p -> flow != null && p.belongsTo(flow));
         TlsObservation tls = r == null || r.tls() == null ? null
-                : new TlsObservation(host + ":" + port(url), r.tls(), clock.instant(), request.warnDays());
+                : new TlsObservation(host + ":" + port(url), r.tls());
         URI location = null;
         boolean crossHost = false;
         HttpResponseSummary response = r == null || r.exchange() == null ? null : r.exchange().response();

@@ -34,8 +34,8 @@ public record HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration
     }
 
     /**
-     * The first TLS handshake a verifying client would reject (failed, or, unless --insecure, expired, wrong
-     * name, untrusted); null when there is none.
+     * The first TLS handshake a verifying client would reject (failed, or, unless --insecure, a certificate
+     * problem: expired, not yet valid, wrong name, weak, untrusted); null when there is none.
      */
     public TlsObservation tlsJudged() {
         for (HttpHop h : hops) {
@@ -43,8 +43,7 @@ public record HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration
             if (t == null) {
                 continue;
             }
-            boolean bad = !t.tls().established() || !request.insecure() && (t.invalidNow() != null
-                    || !t.tls().trusted() || Boolean.FALSE.equals(t.tls().nameMatches()));
+            boolean bad = !t.tls().established() || !request.insecure() && t.rejected();
             if (bad) {
                 return t;
             }

@@ -1,6 +1,7 @@
 package io.netcheck.check;
 
 import io.netcheck.capture.Flow;
+import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.ServiceTarget;
 import io.netcheck.probe.TlsProbe;
@@ -15,9 +16,16 @@ public final class TlsCheck {
     private final ProbeRunner runner;
     private final CaptureRun captureRun;
     private final Clock clock;
-    private final TlsProbe probe = new TlsProbe();
+    private final CertificateCheck certificates;
 
     public TlsCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
+                CertificateCheck.DEFAULT_WARN_DAYS));
+    }
+
+    public TlsCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock,
+                    CertificateCheck certificates) {
+        this.certificates = certificates;
         this.targeting = targeting;
         this.runner = runner;
         this.captureRun = captureRun;
@@ -38,6 +46,7 @@ public final class TlsCheck {
                         ServiceTarget st = new ServiceTarget(request.target().label(), target.address(), target.route(),
                                 host, "/", true, sni);
                         try {
+                            TlsProbe probe = new TlsProbe(certificates.withWarnDays(request.warnDays()));
                             result[0] = runner.submit(probe, st, request.timeout()).join().result();
                         } catch (RuntimeException e) {
                             problem[0] = TcpCheck.overran(e);
@@ -50,7 +59,7 @@ public final class TlsCheck {
         var summary = captured.summary(p -> flow != null && p.belongsTo(flow), request.pcapFile(),
                 "tls-" + host + "-" + request.target().port(), startedAt);
         TlsObservation handshake = result[0] == null || result[0].tls() == null ? null
-                : new TlsObservation(request.target().label(), result[0].tls(), clock.instant(), request.warnDays());
+                : new TlsObservation(request.target().label(), result[0].tls());
         return new TlsEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, handshake,
                 summary);
     }

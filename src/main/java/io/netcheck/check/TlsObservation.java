@@ -1,35 +1,50 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * A TLS handshake as the verdict rules see it, whichever command made it ({@code tls}, {@code http}).
- *
- * @param at       when it was checked: expiry is judged against this instant
- * @param warnDays how close an expiry counts as soon
+ * A TLS handshake as the verdict rules see it, whichever command made it ({@code tls}, {@code http}). The
+ * certificate was judged once, at handshake time ({@link TlsResult#certificate()}).
  */
-public record TlsObservation(String label, TlsResult tls, Instant at, int warnDays) {
+public record TlsObservation(String label, TlsResult tls) {
     public CertificateInfo leaf() {
         return tls.chain().isEmpty() ? null : tls.chain().get(0);
     }
 
-    /** The first certificate of the chain that is outside its validity period, null when none is. */
+    /** The assessment of the chain; null when the handshake failed. */
+    public CertificateFindings findings() {
+        return tls.certificate();
+    }
+
+    /** When the dates were judged; null without a handshake. */
+    public Instant at() {
+        return findings() == null ? null : findings().checkedAt();
+    }
+
+    public int warnDays() {
+        return findings() == null ? 0 : findings().warnDays();
+    }
+
+    /** The first certificate of the chain outside its validity period (expired or not yet valid), null when none. */
     public CertificateInfo invalidNow() {
-        return tls.chain().stream().filter(c -> c.notAfter().isBefore(at) || c.notBefore().isAfter(at)).findFirst()
-                .orElse(null);
+        CertificateFindings f = findings();
+        return f == null ? null : f.expired() != null ? f.expired() : f.notYetValid();
     }
 
     /** Days left on the leaf certificate (negative when expired), null without a certificate. */
     public Long daysLeft() {
-        CertificateInfo leaf = leaf();
-        return leaf == null ? null : Duration.between(at, leaf.notAfter()).toDays();
+        return findings() == null || leaf() == null ? null : findings().daysLeft();
     }
 
     public boolean expiresSoon() {
-        CertificateInfo leaf = leaf();
-        return leaf != null && leaf.notAfter().isAfter(at) && leaf.notAfter().isBefore(at.plus(Duration.ofDays(warnDays)));
+        return findings() != null && findings().expiresSoon();
+    }
+
+    /** A client that verifies certificates refuses this handshake (failed, or a certificate problem). */
+    public boolean rejected() {
+        return !tls.established() || findings() == null || findings().rejected();
     }
 }

@@ -44,6 +44,16 @@ public final class LayerInspector {
             return new LayerInference(Layer.L7_PROXY, reasons);
         }
 
+        long plainBehindTls = backends.stream().filter(b -> b.result() != null && b.result().plainHttpBehindTls())
+                .count();
+        if (plainBehindTls > 0 && vip.result() != null && vip.result().tls() != null
+                && vip.result().tls().established()) {
+            reasons.add("the VIP completed the TLS handshake, but " + plainBehindTls + " of " + backends.size()
+                    + " real server" + (backends.size() == 1 ? "" : "s") + " answered the ClientHello in clear text and "
+                    + "GET in plain HTTP: the load balancer terminates TLS and speaks HTTP to the servers");
+            return new LayerInference(Layer.L7_PROXY, reasons);
+        }
+
         EndpointState state = vip.state();
         switch (origin.origin()) {
             case VIP_HOST -> {

@@ -14,6 +14,9 @@ import io.netcheck.capture.TcpSegment;
 import io.netcheck.capture.TcpdumpFormatter;
 import io.netcheck.capture.WireFacts;
 import io.netcheck.probe.Addresses;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.Deadline;
+import io.netcheck.probe.Probe;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.Route;
 import io.netcheck.probe.RouteLookup;
@@ -22,6 +25,7 @@ import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.ServiceTarget;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.Timed;
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.probe.dns.Resolution;
 import java.io.IOException;
@@ -54,7 +58,7 @@ public final class VipChecklist {
     private final ProbeRunner runner;
     private final Clock clock;
     private final ChecklistSettings settings;
-    private final ServiceProbe probe = new ServiceProbe();
+    private final ServiceProbe probe;
     private final TargetPolicy policy;
     private final VipHostProbe hostProbe;
 
@@ -65,6 +69,14 @@ public final class VipChecklist {
 
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings, TargetPolicy policy) {
+        this(resolver, capture, runner, clock, settings, policy,
+                new CertificateCheck(TrustAnchors.system(), clock, CertificateCheck.DEFAULT_WARN_DAYS));
+    }
+
+    /** @param certificates how the VIP's certificate is judged (trust store, CA bundle, warning window) */
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings, TargetPolicy policy, CertificateCheck certificates) {
+        this.probe = new ServiceProbe(certificates);
         this.policy = policy;
         this.resolver = resolver;
         this.capture = capture;
@@ -126,7 +138,7 @@ public final class VipChecklist {
                 Planned p = plans.get(i);
                 boolean isVip = i == 0;
                 CompletableFuture<Timed<ServiceResult>> f = p.route == null ? null
-                        : runner.submit(probe, serviceTarget(p, request, isVip), request.timeout());
+                        : runner.submit(probeFor(isVip, request), serviceTarget(p, request, isVip), request.timeout());
                 if (f != null) {
                     f.whenComplete((timed, error) -> progress.probeFinished(p.target, isVip, error != null ? "ERROR"
                             : outcomeOf(timed.result()), done.incrementAndGet(), plans.size()));
@@ -181,6 +193,26 @@ public final class VipChecklist {
                 // recorded as "did not finish in time" when collected
             }
         }
+    }
+
+    /** Real servers behind a TLS VIP may get a second, plain-HTTP try (see {@link #probeBehindTls}). */
+    private Probe<ServiceTarget, ServiceResult> probeFor(boolean isVip, VipCheckRequest request) {
+        return isVip || !request.tls() || !request.backendTls() ? probe : this::probeBehindTls;
+    }
+
+    /**
+     * A real server that answers the TLS ClientHello in clear text (its HTTP 400) is asked again in plain
+     * HTTP, within the same deadline: the load balancer terminates TLS and speaks HTTP to it, so that is the
+     * request that tells whether it serves. Same address and port as the first try, asked of the policy
+     * again all the same, and under the same capture.
+     */
+    private ServiceResult probeBehindTls(ServiceTarget target, Deadline deadline) {
+        ServiceResult tls = probe.probe(target, deadline);
+        if (tls.tls() == null || !tls.tls().answeredInClearText() || deadline.expired()
+                || policy.refusal(target.address().getAddress(), target.address().getPort()) != null) {
+            return tls;
+        }
+        return probe.probe(target.withoutTls(), deadline).after(tls);
     }
 
     private static String outcomeOf(ServiceResult r) {
@@ -274,6 +306,11 @@ public final class VipChecklist {
         }
         Flow flow = new Flow(local.getAddress(), local.getPort(), p.address.getAddress(), p.address.getPort());
         flows.add(flow);
+        Flow tlsFlow = tlsAttemptFlow(result, p.address);
+        if (tlsFlow != null) {
+            flows.add(tlsFlow);
+            return reprobed(p, timed, flow, tlsFlow, frames, decoded, formatter);
+        }
         FlowAnalyzer.FlowPackets packets = FlowAnalyzer.analyze(flow, decoded);
         // Format from the frames so the lines are exactly what tcpdump -r prints for the .pcap.
         List<CapturedFrame> flowFrames = new ArrayList<>();
@@ -285,6 +322,33 @@ public final class VipChecklist {
         List<String> lines = formatter.formatFrames(flowFrames);
         return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
                 packets.facts(), lines, requestIndex(packets.packets(), flow), timed.elapsed());
+    }
+
+    /** The connection of the TLS try a plain-HTTP result followed, null when there was none. */
+    private static Flow tlsAttemptFlow(ServiceResult result, InetSocketAddress address) {
+        InetSocketAddress local = result.tlsAttempt() == null ? null : result.tlsAttempt().connect().local();
+        return local == null ? null
+                : new Flow(local.getAddress(), local.getPort(), address.getAddress(), address.getPort());
+    }
+
+    /**
+     * A server asked twice (TLS, then plain HTTP): both connections' packets in time order; the wire facts
+     * are the plain one's, whose result the state is judged on.
+     */
+    private static EndpointEvidence reprobed(Planned p, Timed<ServiceResult> timed, Flow plain, Flow tls,
+                                             List<CapturedFrame> frames, List<DecodedPacket> decoded,
+                                             TcpdumpFormatter formatter) {
+        List<CapturedFrame> both = new ArrayList<>();
+        List<DecodedPacket> bothDecoded = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.get(i).belongsTo(plain) || decoded.get(i).belongsTo(tls)) {
+                both.add(frames.get(i));
+                bothDecoded.add(decoded.get(i));
+            }
+        }
+        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), timed.result(), null,
+                FlowAnalyzer.analyze(plain, decoded).facts(), formatter.formatFrames(both),
+                requestIndex(bothDecoded, tls), timed.elapsed());
     }
 
     private static int requestIndex(List<DecodedPacket> packets, Flow flow) {

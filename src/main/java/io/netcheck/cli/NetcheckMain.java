@@ -1,9 +1,12 @@
 package io.netcheck.cli;
 
 import io.netcheck.capture.Pcap4jCapture;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.TrustAnchors;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
 
@@ -16,6 +19,10 @@ public class NetcheckMain implements QuarkusApplication {
 
     @Inject
     Cli cli;
+
+    /** Looked up, not injected: a bad CA bundle must end in one message, not a failed bean and a stack trace. */
+    @Inject
+    Instance<CertificateCheck> certificates;
 
     public static void main(String... args) {
         if (isCommand(args)) {
@@ -42,6 +49,16 @@ public class NetcheckMain implements QuarkusApplication {
         // Load libpcap (~100 ms) while the command is parsed and names resolve. Not earlier: from main(),
         // the load's logging raced the framework's logging set-up and could deadlock start-up.
         Pcap4jCapture.warmUpInBackground();
+        try {
+            certificates.get(); // reads netcheck.tls.ca-bundle, once
+        } catch (TrustAnchors.Invalid e) {
+            if (isCommand(args)) {
+                System.err.println("netcheck: " + e.getMessage());
+            } else {
+                org.jboss.logging.Logger.getLogger(NetcheckMain.class).error("cannot start: " + e.getMessage());
+            }
+            return Cli.USAGE;
+        }
         if (!isCommand(args)) {
             Quarkus.waitForExit();
             return 0;

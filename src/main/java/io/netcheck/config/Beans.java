@@ -6,8 +6,10 @@ import io.netcheck.checklist.ChecklistSettings;
 import io.netcheck.checklist.VipChecklist;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
+import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TargetPolicy;
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.DnsjavaResolver;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.verdict.Cause;
@@ -77,14 +79,23 @@ public class Beans {
         runner.close();
     }
 
+    /** The one certificate judgement of vip, tls and http; the CA bundle is read here, once. */
+    @Produces
+    @Singleton
+    CertificateCheck certificates(NetcheckConfig config, Clock clock) {
+        TrustAnchors anchors = config.tls().caBundle().map(Path::of).map(TrustAnchors::withBundle)
+                .orElseGet(TrustAnchors::system);
+        return new CertificateCheck(anchors, clock, config.probe().certWarnDays());
+    }
+
     @Produces
     @Singleton
     VipChecklist checklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
-                           NetcheckConfig config, TargetPolicy policy) {
+                           NetcheckConfig config, TargetPolicy policy, CertificateCheck certificates) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
                 new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir,
-                        config.probe().measureVipHost(), vipHostPort(config)), policy);
+                        config.probe().measureVipHost(), vipHostPort(config)), policy, certificates);
     }
 
     @Produces
@@ -154,13 +165,14 @@ public class Beans {
     @Produces
     @Singleton
     io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
-                                       Clock clock, NetcheckConfig config, TargetPolicy policy) {
+                                       Clock clock, NetcheckConfig config, TargetPolicy policy,
+                                       CertificateCheck certificates) {
         var targeting = new io.netcheck.check.Targeting(resolver, runner, policy);
         var ping = new io.netcheck.check.PingCheck(targeting, runner, clock, captureRun.settings().captureDir());
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
-                new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
-                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock, certificates),
+                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock, certificates),
                 new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
                 new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
                 ping,

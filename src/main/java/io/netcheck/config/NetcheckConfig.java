@@ -16,6 +16,8 @@ public interface NetcheckConfig {
 
     Probe probe();
 
+    Tls tls();
+
     Capture capture();
 
     Slack slack();
@@ -177,7 +179,10 @@ public interface NetcheckConfig {
         @WithDefault("128")
         int maxParallel();
 
-        /** {@code tls}/{@code http}: call out certificates that expire within this many days. */
+        /**
+         * Call out certificates that expire within this many days: {@code tls}/{@code http} (unless --warn-days),
+         * and a note on a healthy {@code vip --tls}.
+         */
         @WithDefault("14")
         int certWarnDays();
 
@@ -208,6 +213,15 @@ public interface NetcheckConfig {
         /** {@code vip}: the second port for that measurement; a closed port makes the host's kernel answer RST. */
         @WithDefault("9")
         int vipHostPort();
+    }
+
+    /** How certificates are judged ({@code vip --tls}, {@code tls}, {@code http}). */
+    interface Tls {
+        /**
+         * A PEM file of extra CAs to trust on top of the JVM's system store, for private CAs (default none).
+         * Read once at start-up: a missing, unreadable or invalid file stops netcheck with a message saying which.
+         */
+        Optional<String> caBundle();
     }
 
     interface Capture {

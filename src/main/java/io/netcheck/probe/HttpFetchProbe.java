@@ -17,9 +17,20 @@ public final class HttpFetchProbe implements Probe<ServiceTarget, HttpFetchResul
     /** Stop reading a body after this many bytes: the timing of the first 8 MiB says enough. */
     static final long MAX_BODY = 8L * 1024 * 1024;
 
+    private final CertificateCheck certificates;
+
+    /** Certificates judged against the JVM's trust store and clock. */
+    public HttpFetchProbe() {
+        this(CertificateCheck.systemDefault());
+    }
+
+    public HttpFetchProbe(CertificateCheck certificates) {
+        this.certificates = certificates;
+    }
+
     @Override
     public HttpFetchResult probe(ServiceTarget target, Deadline deadline) {
-        SecureConnection.Opened opened = SecureConnection.open(target, deadline);
+        SecureConnection.Opened opened = SecureConnection.open(target, deadline, certificates);
         if (opened.socket() == null) {
             return new HttpFetchResult(opened.connect(), opened.tls(), null, 0, null, false);
         }

@@ -11,12 +11,12 @@ final class SecureConnection {
     record Opened(TcpConnectResult connect, TlsResult tls, Socket socket) {
     }
 
-    static Opened open(ServiceTarget target, Deadline deadline) {
+    static Opened open(ServiceTarget target, Deadline deadline, CertificateCheck certificates) {
         TcpConnector.Attempt attempt = TcpConnector.connect(target.address(), target.route(), deadline);
         if (!attempt.result().connected() || !target.tls()) {
             return new Opened(attempt.result(), null, attempt.socket());
         }
-        TlsHandshake.Outcome handshake = TlsHandshake.run(attempt.socket(), target, deadline);
+        TlsHandshake.Outcome handshake = TlsHandshake.run(attempt.socket(), target, deadline, certificates);
         if (!handshake.result().established()) {
             TcpConnector.closeQuietly(attempt.socket());
             return new Opened(attempt.result(), handshake.result(), null);

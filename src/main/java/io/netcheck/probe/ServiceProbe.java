@@ -5,10 +5,20 @@ package io.netcheck.probe;
  * handshake, one HTTP request, all within one deadline.
  */
 public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
+    private final CertificateCheck certificates;
+
+    /** Certificates judged against the JVM's trust store and clock. */
+    public ServiceProbe() {
+        this(CertificateCheck.systemDefault());
+    }
+
+    public ServiceProbe(CertificateCheck certificates) {
+        this.certificates = certificates;
+    }
 
     @Override
     public ServiceResult probe(ServiceTarget target, Deadline deadline) {
-        SecureConnection.Opened opened = SecureConnection.open(target, deadline);
+        SecureConnection.Opened opened = SecureConnection.open(target, deadline, certificates);
         if (opened.socket() == null) {
             return new ServiceResult(target, opened.connect(), opened.tls(), null);
         }

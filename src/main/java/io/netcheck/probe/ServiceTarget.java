@@ -12,4 +12,8 @@ import java.net.InetSocketAddress;
  */
 public record ServiceTarget(String label, InetSocketAddress address, Route route, String hostHeader, String path,
                             boolean tls, String sni) {
+    /** The same endpoint and request in plain HTTP: a server behind a TLS-terminating load balancer. */
+    public ServiceTarget withoutTls() {
+        return new ServiceTarget(label, address, route, hostHeader, path, false, null);
+    }
 }

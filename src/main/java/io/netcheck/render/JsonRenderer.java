@@ -41,6 +41,8 @@ public final class JsonRenderer {
         module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
         module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
         module.setMixInAnnotation(io.netcheck.checklist.VipEvidence.class, VipEvidenceMixin.class);
+        module.setMixInAnnotation(io.netcheck.probe.CertificateFindings.class, CertificateFindingsMixin.class);
+        module.setMixInAnnotation(io.netcheck.probe.ServiceResult.class, ServiceResultMixin.class);
         // Single-probe commands: packet lines are in the steps, frames in the .pcap.
         module.setMixInAnnotation(io.netcheck.check.ConnectAttempt.class, PacketLinesMixin.class);
         module.setMixInAnnotation(io.netcheck.check.PingEvidence.class, PacketLinesMixin.class);
@@ -93,6 +95,18 @@ public final class JsonRenderer {
     /** The request is already the top-level {@code command}. */
     @JsonIgnoreProperties({"request"})
     abstract static class VipEvidenceMixin {
+    }
+
+    /** What a verifying client refuses, spelled out next to the findings it follows from. */
+    abstract static class CertificateFindingsMixin {
+        @JsonProperty("problems")
+        abstract java.util.List<io.netcheck.probe.CertificateFindings.Problem> problems();
+    }
+
+    /** Whether the server speaks plain HTTP behind the VIP's TLS (then {@code tlsAttempt} is its first try). */
+    abstract static class ServiceResultMixin {
+        @JsonProperty("plainHttpBehindTls")
+        abstract boolean plainHttpBehindTls();
     }
 
     /** Packet lines already appear in {@code steps}. */

@@ -3,6 +3,7 @@ package io.netcheck.report;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.verdict.TlsWords;
 import io.netcheck.verdict.Verdict;
@@ -50,14 +51,22 @@ public final class TlsReport {
         facts.add(new Fact("expiry", o.daysLeft() == null ? "no certificate"
                 : o.daysLeft() < 0 ? "EXPIRED " + (-o.daysLeft()) + " days ago" : o.daysLeft() + " days left"
                 + (o.expiresSoon() ? " (within the " + o.warnDays() + "-day warning window)" : "")));
-        facts.add(new Fact("trust", t.trusted() ? "chain trusted" : "chain NOT trusted: " + t.trustProblem()));
+        facts.add(new Fact("trust", t.trusted() ? "chain trusted (" + o.findings().trustStore() + ")"
+                : "chain NOT trusted: " + t.trustProblem()));
         facts.add(new Fact("name", t.nameMatches() == null ? "not checked"
                 : t.nameMatches() ? "certificate covers " + TlsWords.checkedName(o)
                 : "certificate does NOT cover " + TlsWords.checkedName(o)));
-        boolean bad = o.invalidNow() != null || !t.trusted() || Boolean.FALSE.equals(t.nameMatches());
-        StepStatus status = bad ? StepStatus.FAIL : o.expiresSoon() ? StepStatus.WARN : StepStatus.PASS;
-        String outcome = o.invalidNow() != null ? "EXPIRED" : Boolean.FALSE.equals(t.nameMatches()) ? "NAME_MISMATCH"
-                : !t.trusted() ? "UNTRUSTED" : o.expiresSoon() ? "EXPIRES_SOON" : "OK";
+        var problems = o.findings() == null ? List.<CertificateFindings.Problem>of() : o.findings().problems();
+        if (o.findings() != null && o.findings().notYetValid() != null) {
+            facts.add(new Fact("validity", "NOT VALID BEFORE " + o.findings().notYetValid().notBefore() + " ("
+                    + o.findings().notYetValid().subject() + ")"));
+        }
+        if (o.findings() != null) {
+            o.findings().weaknesses().forEach(w -> facts.add(new Fact("weak", "certificate " + w.depth() + ": "
+                    + w.problem())));
+        }
+        StepStatus status = !problems.isEmpty() ? StepStatus.FAIL : o.expiresSoon() ? StepStatus.WARN : StepStatus.PASS;
+        String outcome = !problems.isEmpty() ? problems.get(0).name() : o.expiresSoon() ? "EXPIRES_SOON" : "OK";
         return new Step("tls", "TLS handshake and certificate chain", status, outcome, TlsWords.handshake(t), facts,
                 List.of(), List.of());
     }

@@ -8,12 +8,15 @@ import io.netcheck.checklist.EndpointState;
 import io.netcheck.checklist.Layer;
 import io.netcheck.checklist.VipCheckRequest;
 import io.netcheck.checklist.VipEvidence;
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.HttpResponseSummary;
+import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.TlsResult;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.dns.ResolutionStatus;
 import io.netcheck.verdict.Describe;
+import io.netcheck.verdict.TlsWords;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -117,8 +120,15 @@ public final class VipReport {
         List<Step> subs = e.backends().stream().map(VipReport::backend).toList();
         long up = e.backendsUp();
         StepStatus status = up == e.backends().size() ? StepStatus.PASS : up == 0 ? StepStatus.FAIL : StepStatus.WARN;
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("position", "probed from netcheck's host, in parallel")));
+        long plain = e.backends().stream().filter(b -> b.result() != null && b.result().plainHttpBehindTls()).count();
+        if (plain > 0) {
+            facts.add(new Fact("tls", "the load balancer terminates TLS and speaks HTTP to the servers: " + plain + " of "
+                    + e.backends().size() + " answered the TLS ClientHello in clear text and were asked again in plain "
+                    + "HTTP (--plain-backends skips the TLS try)"));
+        }
         return new Step("backends", title, status, up + "/" + e.backends().size() + " UP", Describe.backends(e),
-                List.of(new Fact("position", "probed from netcheck's host, in parallel")), List.of(), subs);
+                facts, List.of(), subs);
     }
 
     private static Step backend(EndpointEvidence b) {
@@ -152,10 +162,36 @@ public final class VipReport {
         return facts;
     }
 
+    /** What a verifying client would refuse, and how close the leaf is to expiry. */
+    private static void certificateFacts(TlsResult tls, List<Fact> facts) {
+        CertificateFindings f = tls.certificate();
+        if (f == null || tls.chain().isEmpty()) {
+            return;
+        }
+        CertificateInfo leaf = tls.chain().get(0);
+        for (CertificateFindings.Problem p : f.problems()) {
+            if (p != CertificateFindings.Problem.UNTRUSTED) { // the trust fact already says it
+                facts.add(new Fact("certificate problem", TlsWords.problem(p, f, leaf)));
+            }
+        }
+        if (f.expiresSoon()) {
+            facts.add(new Fact("expiry", f.daysLeft() + " days left (within the " + f.warnDays()
+                    + "-day warning window)"));
+        }
+    }
+
     private static List<Fact> exchangeFacts(EndpointEvidence e) {
         List<Fact> facts = new ArrayList<>();
         if (e.result() == null) {
             return facts;
+        }
+        ServiceResult tlsAttempt = e.result().tlsAttempt();
+        if (tlsAttempt != null) {
+            facts.add(new Fact("tls", "answered the TLS ClientHello in clear text (" + tlsAttempt.tls().error()
+                    + "); asked again in plain HTTP"));
+            if (e.result().plainHttpBehindTls()) {
+                facts.add(new Fact("termination", "the load balancer terminates TLS and speaks HTTP to this server"));
+            }
         }
         TlsResult tls = e.result().tls();
         if (tls != null) {
@@ -164,12 +200,11 @@ public final class VipReport {
                         + (tls.sni() != null ? ", SNI " + tls.sni() : ", no SNI")));
                 if (!tls.chain().isEmpty()) {
                     CertificateInfo leaf = tls.chain().get(0);
-                    facts.add(new Fact("certificate", leaf.subject() + ", issued by " + leaf.issuer() + ", expires "
-                            + leaf.notAfter() + (leaf.subjectAltNames().isEmpty() ? ""
-                            : ", names " + String.join(" ", leaf.subjectAltNames()))));
+                    facts.add(new Fact("certificate", TlsWords.certificate(leaf)));
                 }
                 facts.add(new Fact("trust", (tls.trusted() ? "chain trusted" : "chain NOT trusted: " + tls.trustProblem())
                         + (tls.nameMatches() == null ? "" : tls.nameMatches() ? ", name matches" : ", name does NOT match")));
+                certificateFacts(tls, facts);
             } else {
                 facts.add(new Fact("tls", "handshake failed: " + tls.error()));
             }

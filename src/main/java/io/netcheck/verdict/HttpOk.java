@@ -26,8 +26,7 @@ final class HttpOk implements Rule<HttpEvidence> {
                 + e.hops().stream().filter(HttpHop::crossHost).map(h -> h.location().getHost()).distinct()
                 .collect(Collectors.joining(", ")) + ": the answer comes from another host." : "";
         String insecure = e.request().insecure() && e.hops().stream().anyMatch(h -> h.tls() != null
-                && (!h.tls().tls().trusted() || Boolean.FALSE.equals(h.tls().tls().nameMatches())
-                || h.tls().invalidNow() != null)) ? " (--insecure: certificate problems were ignored, see the tls "
+                && h.tls().rejected()) ? " (--insecure: certificate problems were ignored, see the tls "
                 + "steps)" : "";
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
                 e.request().url() + " answers " + r.status() + (e.hops().size() == 1 ? "" : " after " + count),

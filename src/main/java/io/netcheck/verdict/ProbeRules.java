@@ -39,11 +39,14 @@ import java.util.stream.Stream;
  * dns-some-resolvers-silent one resolver answers, another does not             DNS
  * dns-resolves            consistent answer                                    HEALTHY
  *
- * tls (after the connect rules; http uses the first four too)
+ * tls (after the connect rules; http uses the first six too)
  * tls-handshake-fails     TCP ok, no TLS session                               TLS
- * tls-certificate-expired a chain certificate outside its validity             TLS
+ * tls-certificate-expired a chain certificate past its notAfter               TLS
+ * tls-certificate-not-yet-valid a chain certificate before its notBefore       TLS
  * tls-name-mismatch       leaf does not cover the SNI name / address           TLS
- * tls-untrusted-chain     chain does not verify against the trust store        TLS
+ * tls-weak-certificate    RSA < 2048, EC < 224, DSA, MD5/SHA-1 signature       TLS
+ * tls-untrusted-chain     chain does not lead to a CA of the system store or   TLS
+ *                         netcheck.tls.ca-bundle
  * tls-expires-soon        leaf expires within the warning window (14 days)     TLS
  * tls-healthy             all of the above fine                                HEALTHY
  *
@@ -113,7 +116,9 @@ public final class ProbeRules {
     static final List<Rule<TlsObservation>> TLS_FAILS = List.of(
             new TlsNoHandshake(),
             new TlsCertificateExpired(),
+            new TlsCertificateNotYetValid(),
             new TlsNameMismatch(),
+            new TlsWeakCertificate(),
             new TlsUntrusted());
 
     public static final List<Rule<TlsEvidence>> TLS = Stream.of(

@@ -5,7 +5,7 @@ import io.netcheck.probe.CertificateInfo;
 import java.util.List;
 import java.util.Optional;
 
-/** A certificate of the chain is expired (or not yet valid): every client that checks refuses it. */
+/** A certificate of the chain has expired: every client that checks refuses it. */
 final class TlsCertificateExpired implements Rule<TlsObservation> {
     @Override
     public String id() {
@@ -14,20 +14,17 @@ final class TlsCertificateExpired implements Rule<TlsObservation> {
 
     @Override
     public Optional<Finding> evaluate(TlsObservation o) {
-        if (!o.tls().established() || o.invalidNow() == null) {
+        if (!o.tls().established() || o.findings() == null || o.findings().expired() == null) {
             return Optional.empty();
         }
-        CertificateInfo c = o.invalidNow();
-        boolean expired = c.notAfter().isBefore(o.at());
+        CertificateInfo c = o.findings().expired();
         boolean leaf = c.equals(o.leaf());
         return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
-                (leaf ? "the certificate of " : "a certificate in the chain of ") + o.label() + " "
-                        + (expired ? "expired on " + c.notAfter() : "is not valid before " + c.notBefore()),
+                (leaf ? "the certificate of " : "a certificate in the chain of ") + o.label() + " expired on "
+                        + c.notAfter(),
                 (leaf ? "The server's certificate" : "The chain certificate " + c.subject()) + " is valid from "
-                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + o.at() + ". Clients that "
-                        + "verify certificates (browsers, curl, Java) refuse the connection."
-                        + (expired ? "" : " Check the clocks too: a server or client clock far off makes a fresh "
-                        + "certificate look not yet valid."),
+                        + c.notBefore() + " to " + c.notAfter() + "; it was checked at " + TlsWords.seconds(o.at()) + ". Clients that "
+                        + "verify certificates (browsers, curl, Java) refuse the connection.",
                 List.of("renew and deploy the certificate for " + TlsWords.checkedName(o),
                         "reload the server (or LB) so it serves the new one, then re-run netcheck tls " + o.label())));
     }

@@ -13,13 +13,13 @@ final class TlsNameMismatch implements Rule<TlsObservation> {
 
     @Override
     public Optional<Finding> evaluate(TlsObservation o) {
-        if (!o.tls().established() || !Boolean.FALSE.equals(o.tls().nameMatches()) || o.leaf() == null) {
+        if (!o.tls().established() || o.findings() == null || o.findings().nameMatches() || o.leaf() == null) {
             return Optional.empty();
         }
         String name = TlsWords.checkedName(o);
         return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
                 "the certificate of " + o.label() + " does not cover " + name,
-                "Asked for " + name + (o.tls().sni() != null ? " (SNI)" : " (no SNI: an address)") + ", the server "
+                "Asked for " + TlsWords.askedName(o.findings()) + ", the server "
                         + "presented " + TlsWords.certificate(o.leaf()) + ". Clients refuse a certificate that does not "
                         + "name the host they asked for: the server has no certificate for this name, or serves its "
                         + "default certificate because the SNI name is not configured.",

@@ -18,6 +18,8 @@ import java.util.List;
  * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
  *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
  * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
+ * tls-certificate-rejected handshake done, but the certificate is expired, not  TLS
+ *                         yet valid, for another name (SNI), weak or untrusted
  * vip-fails-behind-lb     LB error page / reset / close / silence, then step 3 BACKENDS_DOWN,
  *                                                                              BACKENDS_UNREACHABLE,
  *                                                                              LB_MISCONFIGURED, DEGRADED,
@@ -42,6 +44,7 @@ final class VipRules {
             new SilentDrop(),
             new VipRefused(),
             new TlsHandshakeFails(),
+            new VipCertificateRejected(),
             new VipFailsBehindLb(),
             new ApplicationError(),
             new SomeBackendsDown(),

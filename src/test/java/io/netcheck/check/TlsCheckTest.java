@@ -8,7 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.checklist.ChecklistSettings;
 import io.netcheck.checklist.HostPort;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.TestPki;
+import io.netcheck.probe.TrustAnchors;
+import io.netcheck.verdict.ProbeRules;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,10 +49,33 @@ class TlsCheckTest {
     }
 
     private TlsEvidence run(int port, String sni) throws InterruptedException {
+        return run(port, sni, new CertificateCheck(TrustAnchors.system(), Clock.systemUTC(), 14));
+    }
+
+    private TlsEvidence run(int port, String sni, CertificateCheck certificates) throws InterruptedException {
         TlsCheck check = new TlsCheck(new Targeting((n, d) -> null, runner), runner,
                 new CaptureRun(PacketCapture.disabled("off"), new ChecklistSettings(128, Duration.ofMillis(100), dir),
-                        Clock.systemUTC()), Clock.systemUTC());
+                        Clock.systemUTC()), Clock.systemUTC(), certificates);
         return check.run(new TlsRequest(new HostPort("127.0.0.1", port), sni, 14, Duration.ofSeconds(3), false, null));
+    }
+
+    @Test
+    void theConfiguredCaBundleMakesAPrivateCaTrusted() throws Exception {
+        TestPki pki = new TestPki(dir);
+        TestPki.Ca ca = pki.ca("Corp CA");
+        var ctx = pki.issued(ca, "shop.test", "dns:shop.test", "2026/01/01 00:00:00", 365, "EC", 256, "SHA256withECDSA");
+        Clock june = Clock.fixed(Instant.parse("2026-06-01T00:00:00Z"), ZoneOffset.UTC);
+        try (var server = new TestCertificates.Server(ctx, null)) {
+            TlsEvidence without = run(server.port(), "shop.test", new CertificateCheck(TrustAnchors.system(), june, 14));
+            assertEquals(List.of(CertificateFindings.Problem.UNTRUSTED), without.handshake().findings().problems());
+            assertEquals("tls-untrusted-chain", ProbeRules.TLS.stream().filter(r -> r.evaluate(without).isPresent())
+                    .findFirst().orElseThrow().id());
+            TlsEvidence with = run(server.port(), "shop.test",
+                    new CertificateCheck(TrustAnchors.withBundle(ca.pem()), june, 14));
+            assertFalse(with.handshake().rejected(), with.handshake().findings().toString());
+            assertEquals("tls-healthy", ProbeRules.TLS.stream().filter(r -> r.evaluate(with).isPresent())
+                    .findFirst().orElseThrow().id());
+        }
     }
 
     @Test

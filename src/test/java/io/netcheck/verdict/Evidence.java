@@ -13,6 +13,9 @@ import io.netcheck.checklist.HostPort;
 import io.netcheck.checklist.LayerInspector;
 import io.netcheck.checklist.VipCheckRequest;
 import io.netcheck.checklist.VipEvidence;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.CertificateFindings;
+import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.ConnectOutcome;
 import io.netcheck.probe.ExchangeOutcome;
 import io.netcheck.probe.ExchangeResult;
@@ -23,13 +26,16 @@ import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.ServiceTarget;
 import io.netcheck.probe.TcpConnectResult;
 import io.netcheck.probe.TlsResult;
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.dns.ResolutionStatus;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 
@@ -149,10 +155,46 @@ final class Evidence {
     }
 
     static EndpointEvidence tlsFailed(String label, int ttl) {
-        TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), false, null, null,
+        TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), null,
                 Duration.ofMillis(2), "Received fatal alert: handshake_failure");
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 7, null),
                 tls, null);
+    }
+
+    /** Judged at the same instant as the evidence's start, with a 14-day warning window. */
+    static final CertificateCheck CERTIFICATES = new CertificateCheck(TrustAnchors.system(),
+            Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC), 14);
+
+    static CertificateInfo cert(String cn, String issuer, String from, String to, String... sans) {
+        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), Instant.parse(from), Instant.parse(to),
+                "1f", "SHA256withECDSA", "EC", 256);
+    }
+
+    /** @param name the SNI name asked, null for none (the VIP's address is checked against IP SANs) */
+    static CertificateFindings judged(String label, String name, boolean trusted, boolean nameMatches,
+                                      CertificateInfo... chain) {
+        return CERTIFICATES.judge(Instant.parse("2026-11-22T04:00:00Z"), List.of(chain),
+                name != null ? name : hp(label).host(), name == null, nameMatches,
+                trusted ? null : chain[0].issuer() + ", the issuer of " + chain[0].subject()
+                        + ", is not in the system trust store");
+    }
+
+    /** A VIP that completed the TLS handshake with this certificate, then answered 200. */
+    static EndpointEvidence tlsHealthy(String label, int ttl, CertificateFindings f, CertificateInfo... chain) {
+        TlsResult tls = new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", f.nameIsAddress() ? null : f.name(),
+                List.of(chain), f, Duration.ofMillis(3), null);
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 900, null),
+                tls, response(200, "nginx", null));
+    }
+
+    /** A real server that answered the ClientHello with its plain-HTTP 400, then GET in plain HTTP with 200. */
+    static EndpointEvidence plainBehindTls(String label, int ttl) {
+        EndpointEvidence plain = healthy(label, ttl);
+        TlsResult refused = new TlsResult(false, null, null, "vip.example", List.of(), null, Duration.ofMillis(1),
+                "Unsupported or unrecognized SSL message");
+        ServiceResult attempt = new ServiceResult(plain.result().target(), plain.result().connect(), refused, null);
+        return new EndpointEvidence(plain.target(), plain.resolution(), plain.address(), plain.interfaceName(),
+                plain.result().after(attempt), null, plain.wire(), List.of(), 0, plain.elapsed());
     }
 
     static EndpointEvidence local(String label) {

@@ -27,6 +27,21 @@ class LayerInspectorTest {
     }
 
     @Test
+    void serversThatSpeakPlainHttpBehindATlsVipMeanLayer7() {
+        var leaf = VipCertificateRejectedTest.GOOD;
+        LayerInference l = layer(of(Evidence.tlsHealthy("203.0.113.10:443", LB_TTL, Evidence.judged("203.0.113.10:443",
+                "vip.test", true, true, leaf), leaf), Evidence.plainBehindTls("203.0.113.130:80", SERVER_TTL),
+                healthy("203.0.113.131:80", SERVER_TTL)));
+        assertEquals(Layer.L7_PROXY, l.layer());
+        assertEquals("the VIP completed the TLS handshake, but 1 of 2 real servers answered the ClientHello in clear "
+                + "text and GET in plain HTTP: the load balancer terminates TLS and speaks HTTP to the servers",
+                l.reasons().get(0));
+        assertEquals(Layer.PROXY, layer(of(Evidence.tlsHealthy("203.0.113.10:443", LB_TTL, Evidence.judged(
+                "203.0.113.10:443", "vip.test", true, true, leaf), leaf), healthy("203.0.113.130:80", SERVER_TTL)))
+                .layer(), "without the clear-text answer only the TTLs speak");
+    }
+
+    @Test
     void lbErrorPageMeansLayer7() {
         LayerInference l = layer(of(lbPage(VIP, LB_TTL, "HAProxy"), refused("203.0.113.130:80", SERVER_TTL)));
         assertEquals(Layer.L7_PROXY, l.layer());

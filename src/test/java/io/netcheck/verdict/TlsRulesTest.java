@@ -9,10 +9,15 @@ import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
 import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
+import io.netcheck.probe.TrustAnchors;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -21,13 +26,18 @@ class TlsRulesTest {
     static final String LABEL = "shop.test:443";
 
     static CertificateInfo cert(String cn, String issuer, Instant from, Instant to, String... sans) {
-        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA");
+        return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA", "EC",
+                256);
     }
 
-    static TlsObservation seen(boolean trusted, Boolean nameMatches, CertificateInfo... chain) {
+    static final CertificateCheck CHECK = new CertificateCheck(TrustAnchors.system(), Clock.fixed(NOW, ZoneOffset.UTC),
+            14);
+
+    static TlsObservation seen(boolean trusted, boolean nameMatches, CertificateInfo... chain) {
+        CertificateFindings f = CHECK.judge(NOW, List.of(chain), "shop.test", false, nameMatches,
+                trusted ? null : "PKIX path building failed");
         return new TlsObservation(LABEL, new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "shop.test",
-                List.of(chain), trusted, trusted ? null : "PKIX path building failed", nameMatches,
-                Duration.ofMillis(4), null), NOW, 14);
+                List.of(chain), f, Duration.ofMillis(4), null));
     }
 
     static final CertificateInfo GOOD = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(10)),
@@ -37,8 +47,8 @@ class TlsRulesTest {
 
     @Test
     void aFailedHandshakeIsTls() {
-        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), false, null,
-                null, Duration.ofMillis(3), "Unsupported or unrecognized SSL message"), NOW, 14);
+        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), null,
+                Duration.ofMillis(3), "Unsupported or unrecognized SSL message"));
         Finding f = fires(new TlsNoHandshake(), o, Cause.TLS);
         cites(f, "no TLS handshake with shop.test:443", "does not speak TLS");
         silent(new TlsNoHandshake(), seen(true, true, GOOD, CA));
@@ -54,6 +64,25 @@ class TlsRulesTest {
         cites(fires(new TlsCertificateExpired(), seen(true, true, GOOD, oldCa), Cause.TLS),
                 "a certificate in the chain of shop.test:443");
         silent(new TlsCertificateExpired(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void aCertificateNotValidYet() {
+        CertificateInfo early = cert("shop.test", "Test CA", NOW.plus(Duration.ofDays(3)), NOW.plus(Duration.ofDays(400)),
+                "DNS:shop.test");
+        Finding f = fires(new TlsCertificateNotYetValid(), seen(true, true, early, CA), Cause.TLS);
+        cites(f, "the certificate of shop.test:443 is not valid before " + NOW.plus(Duration.ofDays(3)), "a clock is off");
+        silent(new TlsCertificateExpired(), seen(true, true, early, CA));
+        silent(new TlsCertificateNotYetValid(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void aWeakKeyOrSignature() {
+        CertificateInfo weak = new CertificateInfo("CN=shop.test", "CN=Test CA", List.of("DNS:shop.test"),
+                GOOD.notBefore(), GOOD.notAfter(), "2", "SHA1withRSA", "RSA", 1024);
+        Finding f = fires(new TlsWeakCertificate(), seen(true, true, weak, CA), Cause.TLS);
+        cites(f, "uses a weak key", "RSA key of 1024 bits (clients require 2048 or more)", "signed with SHA1withRSA");
+        silent(new TlsWeakCertificate(), seen(true, true, GOOD, CA));
     }
 
     @Test
@@ -94,5 +123,11 @@ class TlsRulesTest {
         TlsEvidence bad = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
                 seen(false, false, GOOD), capture);
         assertEquals("tls-name-mismatch", Rules.decidingRule(ProbeRules.TLS, bad), "a wrong name matters before trust");
+        CertificateInfo weak = new CertificateInfo("CN=shop.test", "CN=Test CA", List.of("DNS:shop.test"),
+                GOOD.notBefore(), GOOD.notAfter(), "2", "SHA256withRSA", "RSA", 1024);
+        TlsEvidence weakAndUntrusted = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443",
+                63), seen(false, true, weak), capture);
+        assertEquals("tls-weak-certificate", Rules.decidingRule(ProbeRules.TLS, weakAndUntrusted));
+        assertEquals("WEAK", io.netcheck.report.TlsReport.handshakeStep(weakAndUntrusted.handshake()).outcome());
     }
 }
