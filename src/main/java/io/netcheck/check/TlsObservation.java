@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.capture.WireFacts;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
 import java.time.Duration;
@@ -10,8 +11,19 @@ import java.time.Instant;
  *
  * @param at       when it was checked: expiry is judged against this instant
  * @param warnDays how close an expiry counts as soon
+ * @param wire     what the packets of the handshake's connection prove ({@link WireFacts#NONE} without a capture):
+ *                 the wire's view of the handshake, beside the TLS library's
  */
-public record TlsObservation(String label, TlsResult tls, Instant at, int warnDays) {
+public record TlsObservation(String label, TlsResult tls, Instant at, int warnDays, WireFacts wire) {
+    public TlsObservation {
+        wire = wire != null ? wire : WireFacts.NONE;
+    }
+
+    /** A handshake without its packets (no capture). */
+    public TlsObservation(String label, TlsResult tls, Instant at, int warnDays) {
+        this(label, tls, at, warnDays, WireFacts.NONE);
+    }
+
     public CertificateInfo leaf() {
         return tls.chain().isEmpty() ? null : tls.chain().get(0);
     }

@@ -20,7 +20,8 @@ final class TlsCertificateExpired implements Rule<TlsObservation> {
         CertificateInfo c = o.invalidNow();
         boolean expired = c.notAfter().isBefore(o.at());
         boolean leaf = c.equals(o.leaf());
-        return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
+        // One observation (the dates on the certificate) judged against this host's clock: MEDIUM.
+        return Optional.of(new Finding(Cause.TLS, Confidence.MEDIUM,
                 (leaf ? "the certificate of " : "a certificate in the chain of ") + o.label() + " "
                         + (expired ? "expired on " + c.notAfter() : "is not valid before " + c.notBefore()),
                 (leaf ? "The server's certificate" : "The chain certificate " + c.subject()) + " is valid from "
@@ -29,6 +30,8 @@ final class TlsCertificateExpired implements Rule<TlsObservation> {
                         + (expired ? "" : " Check the clocks too: a server or client clock far off makes a fresh "
                         + "certificate look not yet valid."),
                 List.of("renew and deploy the certificate for " + TlsWords.checkedName(o),
-                        "reload the server (or LB) so it serves the new one, then re-run netcheck tls " + o.label())));
+                        "reload the server (or LB) so it serves the new one, then re-run netcheck tls " + o.label()))
+                .withSignals(c.subject() + " is valid from " + c.notBefore() + " to " + c.notAfter()
+                        + ", checked at " + o.at() + " by this host's clock"));
     }
 }

@@ -27,6 +27,7 @@ final class TlsUntrusted implements Rule<TlsObservation> {
                         + " Clients with the same trust store refuse it; an internal CA is fine only if every client "
                         + "trusts it.",
                 List.of("send the full chain (leaf + intermediates) from the server/LB",
-                        "or add the issuing CA to the clients' trust stores if it is a private CA")));
+                        "or add the issuing CA to the clients' trust stores if it is a private CA"))
+                .withSignals("the chain does not verify against netcheck's trust store: " + o.tls().trustProblem()));
     }
 }
