@@ -84,6 +84,15 @@ public final class CaptureRun {
             return decoded;
         }
 
+        /** The raw frames, in the order of {@link #decoded()}. */
+        public List<CapturedFrame> frames() {
+            return result.frames();
+        }
+
+        TcpdumpFormatter formatter() {
+            return formatter;
+        }
+
         /** The selected packets in capture order, each with its tcpdump line. */
         public List<DecodedPacket> packets(Predicate<DecodedPacket> mine) {
             return decoded.stream().filter(mine).toList();
@@ -112,7 +121,13 @@ public final class CaptureRun {
          * @param fileHint the command and target, for the default file name
          */
         public CaptureSummary summary(Predicate<DecodedPacket> mine, Path file, String fileHint, Instant startedAt) {
-            return CaptureRun.this.summary(List.of(this), List.of(mine), file, fileHint, startedAt);
+            return summary(mine, List.of(), file, fileHint, startedAt);
+        }
+
+        /** @param extra frames captured elsewhere for this run (an ICMP echo's own capture) that belong in the .pcap */
+        public CaptureSummary summary(Predicate<DecodedPacket> mine, List<CapturedFrame> extra, Path file,
+                                      String fileHint, Instant startedAt) {
+            return CaptureRun.this.summary(List.of(this), List.of(mine), extra, file, fileHint, startedAt);
         }
     }
 
@@ -120,8 +135,8 @@ public final class CaptureRun {
      * One .pcap and one summary for several captures taken one after the other (the requests of a redirect
      * chain), each with its own selection of packets.
      */
-    public CaptureSummary summary(List<Captured> captures, List<Predicate<DecodedPacket>> selections, Path file,
-                                  String fileHint, Instant startedAt) {
+    public CaptureSummary summary(List<Captured> captures, List<Predicate<DecodedPacket>> selections,
+                                  List<CapturedFrame> extra, Path file, String fileHint, Instant startedAt) {
         CaptureResult first = captures.isEmpty() ? null : captures.get(0).result;
         if (first == null || !first.available()) {
             return first == null ? notApplicable("nothing was captured")
@@ -144,6 +159,8 @@ public final class CaptureRun {
             }
             dropped += c.result.dropped();
         }
+        kept.addAll(extra);
+        kept.sort(java.util.Comparator.comparing(CapturedFrame::timestamp));
         CaptureResult result = first;
         Path target = file != null ? file : settings.captureDir().resolve("netcheck-"
                 + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"

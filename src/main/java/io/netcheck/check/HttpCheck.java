@@ -1,7 +1,7 @@
 package io.netcheck.check;
 
 import io.netcheck.capture.DecodedPacket;
-import io.netcheck.capture.Flow;
+import io.netcheck.capture.CapturedFrame;
 import io.netcheck.checklist.HostPort;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.HttpFetchProbe;
@@ -32,6 +32,7 @@ public final class HttpCheck {
     private final CaptureRun captureRun;
     private final Clock clock;
     private final CertificateCheck certificates;
+    private final TargetHost targetHost;
 
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
         this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
@@ -45,6 +46,7 @@ public final class HttpCheck {
         this.runner = runner;
         this.captureRun = captureRun;
         this.clock = clock;
+        this.targetHost = new TargetHost(runner, targeting.policy(), captureRun.settings());
     }
 
     public HttpEvidence run(HttpCheckRequest request) throws InterruptedException {
@@ -53,10 +55,11 @@ public final class HttpCheck {
         List<HttpHop> hops = new ArrayList<>();
         List<CaptureRun.Captured> captures = new ArrayList<>();
         List<Predicate<DecodedPacket>> selections = new ArrayList<>();
+        List<CapturedFrame> echoes = new ArrayList<>();
         URI url = request.url();
         String stopped = null;
         while (true) {
-            HttpHop hop = request(url, request, captures, selections);
+            HttpHop hop = request(url, request, captures, selections, echoes);
             hops.add(hop);
             if (hop.location() == null) {
                 break;
@@ -72,21 +75,25 @@ public final class HttpCheck {
             }
             url = hop.location();
         }
-        var summary = captureRun.summary(captures, selections, request.pcapFile(),
+        var summary = captureRun.summary(captures, selections, echoes, request.pcapFile(),
                 "http-" + request.url().getHost() + "-" + port(request.url()), startedAt);
         return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary);
     }
 
+    /** One request of the chain, under its own capture, with its target host measured in the same window. */
     private HttpHop request(URI url, HttpCheckRequest request, List<CaptureRun.Captured> captures,
-                            List<Predicate<DecodedPacket>> selections) throws InterruptedException {
+                            List<Predicate<DecodedPacket>> selections, List<CapturedFrame> echoes)
+            throws InterruptedException {
         long t0 = System.nanoTime();
         boolean https = url.getScheme().equalsIgnoreCase("https");
         String host = host(url);
         Target target = targeting.plan(new HostPort(host, port(url)), request.timeout());
         HttpFetchResult[] result = new HttpFetchResult[1];
         String[] problem = new String[1];
+        TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
-                TcpCheck.interfaces(target), TcpCheck.filter(target), () -> {
+                TcpCheck.interfaces(target), targetHost.filter(target), () -> {
+                    measure.start();
                     if (target.probeable()) {
                         String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
                                 + (url.getPort() > 0 && url.getPort() != (https ? 443 : 80) ? ":" + url.getPort() : "");
@@ -100,14 +107,17 @@ public final class HttpCheck {
                             problem[0] = TcpCheck.overran(e);
                         }
                     }
+                    measure.await();
                 });
         HttpFetchResult r = result[0];
-        ConnectAttempt attempt = ConnectAttempt.of(target, r == null ? null : r.connect(), problem[0], captured);
-        Flow flow = attempt.flow();
+        TargetHost.Measured hostAnswers = measure.collect(captured);
+        ConnectAttempt attempt = ConnectAttempt.of(target, r == null ? null : r.connect(), problem[0], captured)
+                .measured(hostAnswers.evidence());
         captures.add(captured);
-        selections.add(p -> flow != null && p.belongsTo(flow));
+        selections.add(hostAnswers.with(attempt.flow()));
+        echoes.addAll(hostAnswers.frames());
         TlsObservation tls = r == null || r.tls() == null ? null
-                : new TlsObservation(host + ":" + port(url), r.tls());
+                : new TlsObservation(host + ":" + port(url), r.tls(), attempt.wire());
         URI location = null;
         boolean crossHost = false;
         HttpResponseSummary response = r == null || r.exchange() == null ? null : r.exchange().response();

@@ -33,6 +33,11 @@ public final class Targeting {
         this.policy = policy;
     }
 
+    /** The policy every probe of a planned target passes, its extra probes (the target host's echo) too. */
+    public TargetPolicy policy() {
+        return policy;
+    }
+
     public Target plan(HostPort hp, Duration timeout) throws InterruptedException {
         InetAddress literal = Addresses.literal(hp.host());
         Resolution resolution = literal != null ? Resolution.literal(hp.host(), literal) : resolve(hp.host(), timeout);

@@ -1,7 +1,5 @@
 package io.netcheck.check;
 
-import io.netcheck.capture.CaptureFilter;
-import io.netcheck.capture.Flow;
 import io.netcheck.probe.ConnectTarget;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TcpConnectResult;
@@ -18,12 +16,14 @@ public final class TcpCheck {
     private final CaptureRun captureRun;
     private final Clock clock;
     private final TcpProbe probe = new TcpProbe();
+    private final TargetHost targetHost;
 
     public TcpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
         this.targeting = targeting;
         this.runner = runner;
         this.captureRun = captureRun;
         this.clock = clock;
+        this.targetHost = new TargetHost(runner, targeting.policy(), captureRun.settings());
     }
 
     public TcpEvidence run(TcpRequest request) throws InterruptedException {
@@ -32,8 +32,10 @@ public final class TcpCheck {
         Target target = targeting.plan(request.target(), request.timeout());
         TcpConnectResult[] result = new TcpConnectResult[1];
         String[] problem = new String[1];
+        TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
-                interfaces(target), filter(target), () -> {
+                interfaces(target), targetHost.filter(target), () -> {
+                    measure.start();
                     if (target.probeable()) {
                         try {
                             result[0] = runner.submit(probe, new ConnectTarget(target.address(), target.route()),
@@ -42,10 +44,12 @@ public final class TcpCheck {
                             problem[0] = overran(e);
                         }
                     }
+                    measure.await();
                 });
-        ConnectAttempt attempt = ConnectAttempt.of(target, result[0], problem[0], captured);
-        Flow flow = attempt.flow();
-        var summary = captured.summary(p -> flow != null && p.belongsTo(flow), request.pcapFile(),
+        TargetHost.Measured hostAnswers = measure.collect(captured);
+        ConnectAttempt attempt = ConnectAttempt.of(target, result[0], problem[0], captured)
+                .measured(hostAnswers.evidence());
+        var summary = captured.summary(hostAnswers.with(attempt.flow()), hostAnswers.frames(), request.pcapFile(),
                 "tcp-" + request.target().host() + "-" + request.target().port(), startedAt);
         return new TcpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, summary);
     }
@@ -53,10 +57,6 @@ public final class TcpCheck {
     static List<String> interfaces(Target target) {
         return target.probeable() && target.route().interfaceName() != null
                 ? List.of(target.route().interfaceName()) : List.of();
-    }
-
-    static String filter(Target target) {
-        return target.address() == null ? "" : CaptureFilter.forEndpoints(List.of(target.address()));
     }
 
     static String overran(RuntimeException e) {

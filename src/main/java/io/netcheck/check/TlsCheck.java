@@ -1,6 +1,5 @@
 package io.netcheck.check;
 
-import io.netcheck.capture.Flow;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.ServiceTarget;
@@ -17,6 +16,7 @@ public final class TlsCheck {
     private final CaptureRun captureRun;
     private final Clock clock;
     private final CertificateCheck certificates;
+    private final TargetHost targetHost;
 
     public TlsCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
         this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
@@ -30,6 +30,7 @@ public final class TlsCheck {
         this.runner = runner;
         this.captureRun = captureRun;
         this.clock = clock;
+        this.targetHost = new TargetHost(runner, targeting.policy(), captureRun.settings());
     }
 
     public TlsEvidence run(TlsRequest request) throws InterruptedException {
@@ -40,8 +41,10 @@ public final class TlsCheck {
         String[] problem = new String[1];
         String host = request.target().host();
         String sni = request.sni() != null ? request.sni() : io.netcheck.probe.Addresses.literal(host) == null ? host : null;
+        TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
-                TcpCheck.interfaces(target), TcpCheck.filter(target), () -> {
+                TcpCheck.interfaces(target), targetHost.filter(target), () -> {
+                    measure.start();
                     if (target.probeable()) {
                         ServiceTarget st = new ServiceTarget(request.target().label(), target.address(), target.route(),
                                 host, "/", true, sni);
@@ -52,14 +55,15 @@ public final class TlsCheck {
                             problem[0] = TcpCheck.overran(e);
                         }
                     }
+                    measure.await();
                 });
+        TargetHost.Measured hostAnswers = measure.collect(captured);
         ConnectAttempt attempt = ConnectAttempt.of(target, result[0] == null ? null : result[0].connect(), problem[0],
-                captured);
-        Flow flow = attempt.flow();
-        var summary = captured.summary(p -> flow != null && p.belongsTo(flow), request.pcapFile(),
+                captured).measured(hostAnswers.evidence());
+        var summary = captured.summary(hostAnswers.with(attempt.flow()), hostAnswers.frames(), request.pcapFile(),
                 "tls-" + host + "-" + request.target().port(), startedAt);
         TlsObservation handshake = result[0] == null || result[0].tls() == null ? null
-                : new TlsObservation(request.target().label(), result[0].tls());
+                : new TlsObservation(request.target().label(), result[0].tls(), attempt.wire());
         return new TlsEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, handshake,
                 summary);
     }

@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.capture.WireFacts;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.TlsResult;
@@ -8,8 +9,20 @@ import java.time.Instant;
 /**
  * A TLS handshake as the verdict rules see it, whichever command made it ({@code tls}, {@code http}). The
  * certificate was judged once, at handshake time ({@link TlsResult#certificate()}).
+ *
+ * @param wire what the packets of the handshake's connection prove ({@link WireFacts#NONE} without a capture):
+ *             the wire's view of the handshake, beside the TLS library's
  */
-public record TlsObservation(String label, TlsResult tls) {
+public record TlsObservation(String label, TlsResult tls, WireFacts wire) {
+    public TlsObservation {
+        wire = wire != null ? wire : WireFacts.NONE;
+    }
+
+    /** A handshake without its packets (no capture). */
+    public TlsObservation(String label, TlsResult tls) {
+        this(label, tls, WireFacts.NONE);
+    }
+
     public CertificateInfo leaf() {
         return tls.chain().isEmpty() ? null : tls.chain().get(0);
     }

@@ -31,8 +31,11 @@ import java.util.concurrent.CompletableFuture;
  * Measures the VIP address's own host in the same window as the VIP probe: two ICMP echoes and one SYN to a
  * second port. Both are probes netcheck sends on its own, so both pass the target policy first; a refused or
  * impossible one is recorded as not sent, with the reason, never silently skipped.
+ *
+ * <p>The single-probe commands ({@code tcp}, {@code tls}, {@code http}) measure their target's host with this same
+ * probe (through {@code check.TargetHost}), so both judge "who answered?" alike.
  */
-final class VipHostProbe {
+public final class VipHostProbe {
     static final int ECHOES = 2;
     static final Duration ECHO_INTERVAL = Duration.ofMillis(50);
     static final Duration ECHO_WAIT = Duration.ofSeconds(1);
@@ -41,25 +44,39 @@ final class VipHostProbe {
     private final TargetPolicy policy;
     private final ChecklistSettings settings;
 
-    VipHostProbe(ProbeRunner runner, TargetPolicy policy, ChecklistSettings settings) {
+    public VipHostProbe(ProbeRunner runner, TargetPolicy policy, ChecklistSettings settings) {
         this.runner = runner;
         this.policy = policy;
         this.settings = settings;
     }
 
     /** What was started; {@code port} is the second port's endpoint, null when no SYN is sent there. */
-    record Started(InetSocketAddress port, HostAnswer echoSkipped, HostAnswer portSkipped,
-                   CompletableFuture<Timed<PingResult>> echo, CompletableFuture<Timed<TcpConnectResult>> connect) {
-        static Started none(String why) {
+    public record Started(InetSocketAddress port, HostAnswer echoSkipped, HostAnswer portSkipped,
+                          CompletableFuture<Timed<PingResult>> echo,
+                          CompletableFuture<Timed<TcpConnectResult>> connect) {
+        public static Started none(String why) {
             return new Started(null, HostAnswer.notSent(ECHO, why), HostAnswer.notSent("second port", why), null,
                     null);
+        }
+
+        /** Waits for both probes to end (each is bounded by its own deadline); a failure is recorded at collect. */
+        public void awaitQuietly() {
+            for (CompletableFuture<?> f : java.util.Arrays.asList(echo, connect)) {
+                if (f != null) {
+                    try {
+                        f.join();
+                    } catch (RuntimeException ignored) {
+                        // recorded as "did not finish in time" when collected
+                    }
+                }
+            }
         }
     }
 
     static final String ECHO = "ICMP echo";
 
     /** The second port's endpoint for the capture filter, or null when it will not be probed. */
-    InetSocketAddress portEndpoint(InetSocketAddress vip) {
+    public InetSocketAddress portEndpoint(InetSocketAddress vip) {
         if (!settings.measureVipHost() || vip == null) {
             return null;
         }
@@ -67,7 +84,7 @@ final class VipHostProbe {
         return policy.refusal(vip.getAddress(), port) != null ? null : new InetSocketAddress(vip.getAddress(), port);
     }
 
-    Started start(InetSocketAddress vip, Route route, boolean capture, Duration timeout) {
+    public Started start(InetSocketAddress vip, Route route, boolean capture, Duration timeout) {
         if (!settings.measureVipHost()) {
             return Started.none("switched off (netcheck.probe.measure-vip-host)");
         }
@@ -103,8 +120,9 @@ final class VipHostProbe {
      * {@code flows} so they go into the .pcap); the echo's frames come from the ping's own capture and are added to
      * {@code extraFrames}.
      */
-    VipHostEvidence collect(Started s, List<CapturedFrame> frames, List<DecodedPacket> decoded, List<Flow> flows,
-                            List<CapturedFrame> extraFrames, TcpdumpFormatter formatter, int snaplen) {
+    public VipHostEvidence collect(Started s, List<CapturedFrame> frames, List<DecodedPacket> decoded,
+                                   List<Flow> flows, List<CapturedFrame> extraFrames, TcpdumpFormatter formatter,
+                                   int snaplen) {
         List<CapturedFrame> portFrames = new ArrayList<>();
         List<CapturedFrame> echoFrames = new ArrayList<>();
         HostAnswer echo = s.echoSkipped() != null ? s.echoSkipped() : echo(s, echoFrames);

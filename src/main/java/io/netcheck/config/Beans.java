@@ -158,8 +158,9 @@ public class Beans {
     @Singleton
     io.netcheck.check.CaptureRun captureRun(PacketCapture capture, Clock clock, NetcheckConfig config) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
+        // tcp, tls and http measure their target's host like vip measures the VIP's: same switch, same port.
         return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
-                config.capture().linger(), dir), clock);
+                config.capture().linger(), dir, config.probe().measureVipHost(), config.probe().vipHostPort()), clock);
     }
 
     @Produces

@@ -203,14 +203,15 @@ public interface NetcheckConfig {
         int maxHops();
 
         /**
-         * {@code vip}: also measure the VIP address's own host — two ICMP echoes and one SYN to
-         * {@code vip-host-port} — so that who answered the VIP port (the VIP host, a device in the path speaking in
-         * its name, or a server behind a NAT) is decided from its own packets. Both pass the target policy.
+         * {@code vip} (and {@code tcp}, {@code tls}, {@code http} for their target): also measure the VIP address's
+         * own host — two ICMP echoes and one SYN to {@code vip-host-port} — so that who answered the VIP port (the
+         * VIP host, a device in the path speaking in its name, or a server behind a NAT) is decided from its own
+         * packets. Both pass the target policy.
          */
         @WithDefault("true")
         boolean measureVipHost();
 
-        /** {@code vip}: the second port for that measurement; a closed port makes the host's kernel answer RST. */
+        /** The second port for that measurement; a closed port makes the host's kernel answer RST. */
         @WithDefault("9")
         int vipHostPort();
     }

@@ -29,12 +29,16 @@ public final class TcpReport {
         return "tcp " + r.target().label() + " --timeout " + r.timeout().toMillis() + "ms";
     }
 
-    /** The connect step shared by tcp, tls and http. */
+    /**
+     * The connect step shared by tcp, tls and http, with the target host's own answers (the reference for who
+     * answered the SYN) as its sub-step.
+     */
     public static Step connectStep(ConnectAttempt a, String title) {
         TcpState s = a.state();
         StepStatus status = a.connected() ? StepStatus.PASS : StepStatus.FAIL;
         return new Step("connect", title, status, TcpState.outcome(s, a.wire()), ConnectWords.connect(a),
-                connectFacts(a), a.packets(), List.of());
+                connectFacts(a), a.packets(), a.address() == null ? List.of()
+                : List.of(HostStep.of(a.host(), "target-host", ConnectAttempt.WHOSE)));
     }
 
     public static List<Fact> connectFacts(ConnectAttempt a) {
@@ -53,6 +57,10 @@ public final class TcpReport {
         String answered = ConnectWords.answeredBy(a);
         if (answered != null) {
             facts.add(new Fact("answered by", answered));
+            // Who that was, judged against the target host's own packets (the host, a device forging in its name).
+            if (a.origin().origin() != io.netcheck.checklist.Attribution.Origin.NO_ANSWER) {
+                a.origin().reasons().forEach(why -> facts.add(new Fact("answered by", why)));
+            }
         } else if (a.connect() != null && !a.packets().isEmpty() && a.wire().synsSent() > 0 && !a.connected()) {
             facts.add(new Fact("answered by", "nobody: " + a.wire().synsSent() + " SYN"
                     + (a.wire().synsSent() == 1 ? "" : "s") + " went unanswered"));

@@ -1,6 +1,5 @@
 package io.netcheck.report;
 
-import io.netcheck.capture.Hops;
 import io.netcheck.checklist.Attribution;
 import io.netcheck.checklist.EndpointEvidence;
 import io.netcheck.checklist.VipHostEvidence;
@@ -80,13 +79,7 @@ public final class VipReport {
 
     /** The VIP host's own answers: the reference step 1 compares the VIP port's answer with. */
     private static Step vipHost(VipHostEvidence h) {
-        boolean measured = !h.own().isEmpty() || !h.errors().isEmpty();
-        String summary = h.own().isEmpty() ? h.errors().isEmpty() ? "the VIP host could not be measured"
-                : "no host answers as the VIP address; " + h.errors().get(0).from().getHostAddress() + " answers for it"
-                : "the VIP host answers from " + Hops.text(h.own().get(0).hops());
-        List<Fact> facts = h.all().stream().map(a -> new Fact("sent", a.describe())).toList();
-        return new Step("vip-host", "The VIP host's own answers", measured ? StepStatus.PASS : StepStatus.SKIPPED,
-                measured ? "MEASURED" : "NOT_MEASURED", summary, facts, h.packets(), List.of());
+        return HostStep.of(h, "vip-host", "VIP");
     }
 
     private static Step layer(VipEvidence e) {

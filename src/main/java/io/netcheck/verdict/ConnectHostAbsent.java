@@ -30,6 +30,8 @@ final class ConnectHostAbsent implements Rule<ConnectAttempt> {
                         + address + ". The host is down, or the address is not configured on it.",
                 List.of("check the host that should own " + address + " is up and has the address (ip addr)",
                         "check the ARP/neighbour table of " + (icmpSays ? icmp.from().getHostAddress() : "the last router")
-                                + " for " + address)));
+                                + " for " + address))
+                .withSignals(icmpSays ? Describe.icmp(icmp) + " in answer to the SYN" : a.connect().error(),
+                        icmpSays ? HostSignals.sameError(a.host(), icmp, ConnectAttempt.WHOSE) : null));
     }
 }

@@ -22,6 +22,8 @@ final class ConnectLocalFault implements Rule<ConnectAttempt> {
                 ConnectWords.connect(a) + ". Nothing was sent on the network, so this says nothing about the "
                         + "target: netcheck's own host cannot reach it (routing table, addresses, permissions).",
                 List.of("check netcheck's host: ip route get " + (a.address() == null ? a.target().host()
-                        : a.address().getAddress().getHostAddress()), "check its interfaces are up (ip addr)")));
+                        : a.address().getAddress().getHostAddress()), "check its interfaces are up (ip addr)"))
+                .withSignals(ConnectWords.connect(a), a.captured() && a.connect() != null && a.wire().packets() == 0
+                        ? "the capture holds no packet of this attempt: nothing left this host" : null));
     }
 }

@@ -18,10 +18,13 @@ final class ConnectNameFails implements Rule<ConnectAttempt> {
             return Optional.empty();
         }
         var r = a.resolution();
-        return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, r.name() + " does not resolve",
+        String servers = r.servers().isEmpty() ? "the system resolver" : String.join(", ", r.servers());
+        return Optional.of(new Finding(Cause.DNS, Confidence.MEDIUM, r.name() + " does not resolve",
                 r.name() + ": " + r.error() + (r.servers().isEmpty() ? "" : " (asked " + String.join(", ", r.servers())
                         + ")") + ". No connection was attempted.",
                 List.of("netcheck dns " + r.name() + " to see each resolver's answer",
-                        "check the record exists in the zone and the resolvers can reach its servers")));
+                        "check the record exists in the zone and the resolvers can reach its servers"))
+                // One resolver path asked once: one signal. `netcheck dns` compares resolvers for more.
+                .withSignals(r.name() + ": " + r.status() + " from " + servers));
     }
 }

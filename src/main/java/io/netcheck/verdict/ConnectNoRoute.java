@@ -34,6 +34,9 @@ final class ConnectNoRoute implements Rule<ConnectAttempt> {
                         : "A router on the way has no route to the target's network."),
                 List.of("netcheck trace " + address + " to see where the path ends",
                         "check the routing table of " + (icmpSays ? icmp.from().getHostAddress() : "the routers")
-                                + " for " + address)));
+                                + " for " + address))
+                .withSignals(icmpSays ? Describe.icmp(icmp) + " in answer to the SYN"
+                                : "the kernel's \"" + error + "\"",
+                        icmpSays ? HostSignals.sameError(a.host(), icmp, ConnectAttempt.WHOSE) : null));
     }
 }

@@ -29,6 +29,17 @@ public final class ConnectWords {
         };
     }
 
+    /**
+     * The independent observations of an open connection: the socket connected, and the handshake on the wire (when
+     * captured). Shared by every rule that rests on a connection (tcp, tls, http).
+     */
+    public static java.util.List<String> connected(ConnectAttempt a) {
+        WireFacts w = a.wire();
+        return java.util.Arrays.asList("the socket connected in " + Describe.ms(a.connect().elapsed()),
+                w.synAckSeen() ? "the handshake on the wire: SYN-ACK from " + a.address().getAddress().getHostAddress()
+                        + Describe.hops(w.synAckTtl()) : null);
+    }
+
     /** Who answered the SYN, from the packets; null when nobody (or no capture). */
     public static String answeredBy(ConnectAttempt a) {
         WireFacts w = a.wire();

@@ -25,6 +25,8 @@ final class DnsNameDoesNotExist implements Rule<DnsEvidence> {
                 DnsWords.answer(r) + ". The name does not exist" + (soa != null ? " in the zone " + soa : "")
                         + ": a typo, a record never created or deleted, or the wrong zone.",
                 List.of("check the spelling and the record in the zone", "if it was just created, resolvers may cache "
-                        + "the NXDOMAIN for the SOA's negative TTL")));
+                        + "the NXDOMAIN for the SOA's negative TTL"))
+                // One resolver path is one signal; several resolvers agreeing make HIGH.
+                .withSignals(e.answering().stream().filter(x -> x.answer().nxdomain()).map(DnsWords::answer).toList()));
     }
 }

@@ -16,9 +16,10 @@ final class DnsNoResolverAnswers implements Rule<DnsEvidence> {
     @Override
     public Optional<Finding> evaluate(DnsEvidence e) {
         if (e.problem() != null) {
-            return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH, "netcheck's host has no DNS resolver",
+            // One reading of resolv.conf: one signal.
+            return Optional.of(new Finding(Cause.LOCAL, Confidence.MEDIUM, "netcheck's host has no DNS resolver",
                     e.problem() + ": nothing was asked.", List.of("add a nameserver to /etc/resolv.conf, or give one: "
-                    + "dns " + e.request().name() + " @ADDRESS")));
+                    + "dns " + e.request().name() + " @ADDRESS")).withSignals(e.problem()));
         }
         if (!e.answering().isEmpty()) {
             return Optional.empty();
@@ -29,7 +30,9 @@ final class DnsNoResolverAnswers implements Rule<DnsEvidence> {
                 "Every resolver asked stayed silent or refused the packets: " + all + ". Names cannot be resolved "
                         + "from here until one answers.",
                 List.of("netcheck tcp/trace to the resolver's address to see whether it is reachable at all",
-                        "check the resolver process is running and listens on port 53 (netcheck listeners 53 on it)")));
+                        "check the resolver process is running and listens on port 53 (netcheck listeners 53 on it)"))
+                // Each silent resolver is one signal: two silent servers make the outage HIGH, one is MEDIUM.
+                .withSignals(e.all().stream().map(DnsWords::answer).toList()));
     }
 
     static String servers(List<ResolverResult> rs) {

@@ -31,6 +31,9 @@ final class DnsResolverFails implements Rule<DnsEvidence> {
                         ? " Other resolvers did answer; clients using " + r.server() + " fail." : ""),
                 List.of("dig @" + r.answer().query().server().getAddress().getHostAddress() + " " + e.qname() + " "
                         + e.request().type() + " +trace to see where resolution breaks",
-                        "check the resolver's logs and its upstream/forwarder configuration")));
+                        "check the resolver's logs and its upstream/forwarder configuration"))
+                // Each resolver answering the same error is one signal.
+                .withSignals(failing.stream().filter(f -> f.answer().rcode().equals(rcode)).map(DnsWords::answer)
+                        .toList()));
     }
 }

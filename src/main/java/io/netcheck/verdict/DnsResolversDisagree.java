@@ -29,7 +29,8 @@ final class DnsResolversDisagree implements Rule<DnsEvidence> {
                                 + "secondary, or a change that has not propagated (compare the TTLs).",
                         List.of("ask the zone's authoritative servers (dns " + e.request().name() + " NS, then "
                                         + "@each) which answer is current",
-                                "if a change is recent, wait out the old TTL or flush the stale resolver's cache")));
+                                "if a change is recent, wait out the old TTL or flush the stale resolver's cache"))
+                        .withSignals(DnsWords.answer(first), DnsWords.answer(other)));
             }
         }
         return Optional.empty();

@@ -22,6 +22,7 @@ final class DnsResolves implements Rule<DnsEvidence> {
                 e.qname() + " " + e.request().type() + " → " + DnsWords.data(r.answer()),
                 DnsWords.answer(r) + "." + (e.all().size() > 1 ? " Every resolver asked agrees." : "")
                         + (e.canaryName() != null ? " No resolver invents answers for names that do not exist." : ""),
-                List.of()));
+                // Each resolver giving this answer is one signal: a single resolver is MEDIUM.
+                List.of()).withSignals(e.answering().stream().map(DnsWords::answer).toList()));
     }
 }

@@ -19,17 +19,23 @@ final class DnsUnexpectedAnswer implements Rule<DnsEvidence> {
         }
         String expected = e.request().expect().getHostAddress();
         for (ResolverResult r : e.answering()) {
-            boolean has = r.answer().ofAskedType().stream().anyMatch(rec -> sameAddress(rec.data(), e.request().expect()));
-            if (!has) {
+            if (!has(r, e.request().expect())) {
                 return Optional.of(new Finding(Cause.DNS, Confidence.HIGH,
                         e.qname() + " resolves to " + DnsWords.data(r.answer()) + ", not " + expected,
                         DnsWords.answer(r) + ". Expected " + expected + ": clients are sent somewhere else (an old "
                                 + "address, another environment's record, or a hijacking resolver).",
                         List.of("fix the record, or find why " + r.server() + " answers differently",
-                                "compare with the authoritative servers: dns " + e.request().name() + " NS")));
+                                "compare with the authoritative servers: dns " + e.request().name() + " NS"))
+                        .withSignals(e.answering().stream().filter(x -> !has(x, e.request().expect()))
+                                .map(DnsWords::answer).toList()));
             }
         }
         return Optional.empty();
+    }
+
+    /** Every resolver that misses the expected address is one signal. */
+    private static boolean has(ResolverResult r, java.net.InetAddress expected) {
+        return r.answer().ofAskedType().stream().anyMatch(rec -> sameAddress(rec.data(), expected));
     }
 
     private static boolean sameAddress(String data, java.net.InetAddress expected) {

@@ -30,6 +30,17 @@ final class HttpErrorStatus implements Rule<HttpEvidence> {
                         + (r.errorBodySnippet() != null && !r.errorBodySnippet().isEmpty()
                         ? " Body: \"" + r.errorBodySnippet() + "\"" : ""),
                 List.of(server ? "check the application's logs for this request" : "check the URL and the access "
-                        + "rules for " + e.last().url().getPath())));
+                        + "rules for " + e.last().url().getPath()))
+                .withSignals(HttpWords.hop(e.last()), server ? fromTargetHost(e.last().attempt()) : null));
+    }
+
+    /**
+     * The connection was accepted by the target host itself (its SYN-ACK matches the host's own packets), so the
+     * error page is the host's, not a device's in front of it: the second signal for an application error.
+     */
+    private static String fromTargetHost(io.netcheck.check.ConnectAttempt a) {
+        var who = a.origin();
+        return who.origin() == io.netcheck.checklist.Attribution.Origin.VIP_HOST && !who.signals().isEmpty()
+                ? "the target host itself accepted the connection: " + who.signals().get(0) : null;
     }
 }

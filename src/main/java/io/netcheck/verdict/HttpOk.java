@@ -31,6 +31,13 @@ final class HttpOk implements Rule<HttpEvidence> {
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
                 e.request().url() + " answers " + r.status() + (e.hops().size() == 1 ? "" : " after " + count),
                 HttpWords.hop(e.last()) + "; " + HttpWords.timings(e.last().timings()) + "." + chain + left + insecure,
-                List.of()));
+                List.of()).withSignals(HttpWords.hop(e.last()), onTheWire(e.last())));
+    }
+
+    /** The answer seen in the packets, beside the HTTP client's reading of it. */
+    private static String onTheWire(HttpHop h) {
+        var w = h.attempt().wire();
+        return w.peerBytes() > 0 ? "on the wire: " + w.peerBytes() + " bytes from "
+                + h.attempt().address().getAddress().getHostAddress() + " after netcheck's request" : null;
     }
 }

@@ -23,6 +23,9 @@ final class HttpTooManyRedirects implements Rule<HttpEvidence> {
                         + "terminates TLS and forwards plain HTTP, and the application, not told the original "
                         + "scheme (X-Forwarded-Proto), redirects to https again and again." : ""),
                 List.of("curl -sIL " + e.request().url() + " to see each Location",
-                        "check the application's redirect rules and the headers the load balancer forwards")));
+                        "check the application's redirect rules and the headers the load balancer forwards"))
+                // Each redirect is its own request and answer: the loop rests on several of them.
+                .withSignals(e.hops().stream().filter(h -> h.location() != null).limit(3)
+                        .map(h -> HttpWords.hop(h) + " → Location " + h.location()).toList()));
     }
 }

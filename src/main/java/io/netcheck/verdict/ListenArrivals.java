@@ -29,6 +29,9 @@ final class ListenArrivals implements Rule<ListenEvidence> {
                         + "). The network path from " + (from.contains(",") ? "those clients" : "that client")
                         + " to this port is open: if the real service is still unreachable, look at the service "
                         + "(listeners, its bind address) rather than the network.",
-                List.of()));
+                // Each connection that arrived is one observation: a single one is MEDIUM.
+                List.of()).withSignals(e.arrivals().stream().limit(3).map(a -> "a connection from "
+                + a.from().getAddress().getHostAddress() + ":" + a.from().getPort() + " arrived at " + a.at()
+                + " on " + a.local().getAddress().getHostAddress()).toList()));
     }
 }

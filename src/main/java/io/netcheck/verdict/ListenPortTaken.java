@@ -22,6 +22,8 @@ final class ListenPortTaken implements Rule<ListenEvidence> {
                 e.problem() + "." + (held ? " It is held by " + e.holder() + ": something already listens, so test "
                         + "that service directly (netcheck tcp / listeners " + e.request().port() + ") or pick a free "
                         + "port for the listener test." : " Pick a free port for the listener test."),
-                List.of("netcheck listeners " + e.request().port())));
+                List.of("netcheck listeners " + e.request().port()))
+                // bind() failing and /proc/net naming the holder are two observations; bind() alone is one.
+                .withSignals("bind: " + e.problem(), held ? "/proc/net: " + e.holder() + " holds the port" : null));
     }
 }

@@ -16,7 +16,9 @@ final class ListenersUnreadable implements Rule<ListenersEvidence> {
         if (e.problems().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH, "this host's sockets could not be listed",
-                String.join("; ", e.problems()) + ".", List.of("run netcheck where /proc is mounted (Linux)")));
+        // One attempt to read /proc/net: one signal.
+        return Optional.of(new Finding(Cause.LOCAL, Confidence.MEDIUM, "this host's sockets could not be listed",
+                String.join("; ", e.problems()) + ".", List.of("run netcheck where /proc is mounted (Linux)"))
+                .withSignals(String.join("; ", e.problems())));
     }
 }

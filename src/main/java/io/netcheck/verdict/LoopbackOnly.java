@@ -22,12 +22,14 @@ final class LoopbackOnly implements Rule<ListenersEvidence> {
         int port = e.request().port();
         String sockets = e.relevant().stream().map(l -> l.protocol() + " " + l.socket() + " " + l.owner())
                 .collect(Collectors.joining(", "));
-        return Optional.of(new Finding(Cause.APP_ERROR, Confidence.HIGH,
+        // One reading of the kernel's socket tables: one signal.
+        return Optional.of(new Finding(Cause.APP_ERROR, Confidence.MEDIUM,
                 "port " + port + " listens on loopback only",
                 sockets + ". A socket bound to 127.0.0.1 or ::1 accepts connections from this host only: "
                         + "from anywhere else the port looks closed (RST). The service's bind address is "
                         + "configured for local use.",
                 List.of("bind the service to 0.0.0.0 / [::] (or the interface clients use) in its configuration",
-                        "then re-run netcheck listeners " + port)));
+                        "then re-run netcheck listeners " + port))
+                .withSignals("/proc/net on " + e.host() + ": port " + port + " bound to " + sockets + " only"));
     }
 }

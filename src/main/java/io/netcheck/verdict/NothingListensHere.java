@@ -17,12 +17,15 @@ final class NothingListensHere implements Rule<ListenersEvidence> {
             return Optional.empty();
         }
         int port = e.request().port();
-        return Optional.of(new Finding(Cause.BACKENDS_DOWN, Confidence.HIGH,
+        // One reading of the kernel's socket tables: one signal.
+        return Optional.of(new Finding(Cause.BACKENDS_DOWN, Confidence.MEDIUM,
                 "nothing listens on port " + port + " on " + e.host(),
                 "No TCP or UDP socket on " + e.host() + " (network namespace of netcheck) is bound to port " + port
                         + " (" + e.listeners().size() + " listening sockets in all). Connections to it are refused "
                         + "with RST: the service is stopped, failed to start, or listens on another port.",
                 List.of("start the service and check its log for bind errors",
-                        "check the port in the service's configuration")));
+                        "check the port in the service's configuration"))
+                .withSignals("/proc/net on " + e.host() + ": no socket bound to port " + port + " among "
+                        + e.listeners().size() + " listening sockets"));
     }
 }

@@ -1,6 +1,7 @@
 package io.netcheck.verdict;
 
 import io.netcheck.check.PingEvidence;
+import io.netcheck.probe.raw.EchoReply;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,10 @@ final class PingAnswers implements Rule<PingEvidence> {
             return Optional.empty();
         }
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
-                e.address().getHostAddress() + " answers ping", PingWords.stats(e) + ".", List.of()));
+                e.address().getHostAddress() + " answers ping", PingWords.stats(e) + ".", List.of())
+                // Each answered echo is one observation: a single one is MEDIUM.
+                .withSignals(e.replies().stream().filter(EchoReply::answered).limit(3)
+                        .map(r -> "echo " + r.seq() + ": reply from " + e.address().getHostAddress()
+                                + Describe.hops(r.replyTtl()) + " in " + Describe.ms(r.rtt())).toList()));
     }
 }

@@ -36,6 +36,10 @@ final class PingIcmpError implements Rule<PingEvidence> {
         return Optional.of(new Finding(cause, Confidence.HIGH, meaning,
                 "The echo requests to " + e.address().getHostAddress() + " were answered with " + PingWords.error(r)
                         + " (" + PingWords.stats(e) + "): " + meaning + ".",
-                List.of("netcheck trace " + e.address().getHostAddress() + " to see the path up to " + from)));
+                List.of("netcheck trace " + e.address().getHostAddress() + " to see the path up to " + from))
+                // Each echo met by the same error from the same sender is one observation: one echo is MEDIUM.
+                .withSignals(e.replies().stream().filter(x -> r.errorFrom().equals(x.errorFrom())
+                                && x.errorType() == r.errorType() && x.errorCode() == r.errorCode()).limit(3)
+                        .map(x -> "echo " + x.seq() + ": " + PingWords.error(x)).toList()));
     }
 }

@@ -20,17 +20,21 @@ final class PingNotSent implements Rule<PingEvidence> {
             return Optional.empty();
         }
         if (e.resolution() != null && e.resolution().status().failed()) {
-            return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, e.request().host() + " does not resolve",
-                    e.resolution().error() + ". Nothing was sent.", List.of("netcheck dns " + e.request().host())));
+            // One resolver path asked once: one signal (netcheck dns compares resolvers).
+            return Optional.of(new Finding(Cause.DNS, Confidence.MEDIUM, e.request().host() + " does not resolve",
+                    e.resolution().error() + ". Nothing was sent.", List.of("netcheck dns " + e.request().host()))
+                    .withSignals(PingWords.resolution(e.resolution())));
         }
         String problem = e.problem() == null ? "nothing was sent" : e.problem();
         boolean privilege = problem.contains("permission") || problem.contains("CAP_NET_RAW");
-        return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH,
+        // The one error that stopped the first packet: one signal.
+        return Optional.of(new Finding(Cause.LOCAL, Confidence.MEDIUM,
                 privilege ? "netcheck may not send ICMP here" : "no echo request could be sent to " + e.request().host(),
                 problem + ". No echo request left this host, so this says nothing about " + e.request().host()
                         + (privilege ? ". (netcheck does not fall back to a TCP \"ping\": that would test a different "
                         + "thing; use netcheck tcp for the port.)" : "."),
                 List.of(privilege ? "run netcheck as root or grant it CAP_NET_RAW" : "check netcheck's host: "
-                        + "ip route get " + (e.address() == null ? e.request().host() : e.address().getHostAddress()))));
+                        + "ip route get " + (e.address() == null ? e.request().host() : e.address().getHostAddress())))
+                .withSignals(problem));
     }
 }

@@ -20,6 +20,12 @@ public final class PingWords {
         return s;
     }
 
+    /** "db.lab.test: NXDOMAIN from 198.51.100.1#53": a failed resolution as one signal. */
+    public static String resolution(io.netcheck.probe.dns.Resolution r) {
+        return r.name() + ": " + r.status() + " from " + (r.servers().isEmpty() ? "the system resolver"
+                : String.join(", ", r.servers()));
+    }
+
     public static IcmpKind kind(EchoReply r) {
         return IcmpKind.of(4, r.errorType(), r.errorCode());
     }

@@ -17,6 +17,10 @@ import java.util.stream.Stream;
  * The verdict tables of the single-probe commands. A failed connect is judged the same way whichever
  * command made it ({@link #CONNECT}); each command then adds its own rules.
  *
+ * <p>Each finding lists the independent signals it rests on; HIGH needs two ({@link Finding#calibrated()}). For a
+ * connect the second one usually comes from the target host's own packets (an ICMP echo and a SYN to a second port,
+ * measured in the same capture window), the same reference the VIP checklist uses to tell who answered.
+ *
  * <pre>
  * rule                    evidence                                             cause
  * connect-local-fault     attempt never left this host                         LOCAL
@@ -25,7 +29,8 @@ import java.util.stream.Stream;
  * no-route                ICMP net unreachable / TTL exceeded                  ROUTING
  * host-absent             ICMP host unreachable (no ARP answer)                HOST_UNREACHABLE
  * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
- * nothing-listens         RST from the target                                  BACKENDS_DOWN
+ * forged-reset            RST from closer than the target host's own packets   FIREWALL_REJECT
+ * nothing-listens         RST from the target host itself (or not measured)    BACKENDS_DOWN
  * tcp-connects            handshake completed (tcp only)                       HEALTHY
  *
  * dns
@@ -95,6 +100,7 @@ public final class ProbeRules {
             new ConnectNoRoute(),
             new ConnectHostAbsent(),
             new ConnectSilentDrop(),
+            new ConnectForgedReset(),
             new NothingListens());
 
     public static final List<Rule<TcpEvidence>> TCP = Stream.concat(

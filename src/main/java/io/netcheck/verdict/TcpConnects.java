@@ -18,6 +18,6 @@ final class TcpConnects implements Rule<ConnectAttempt> {
         }
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH, a.target().label() + " accepts connections",
                 ConnectWords.connect(a) + ". The path is open and a process listens on the port.",
-                List.of()));
+                List.of()).withSignals(ConnectWords.connected(a)));
     }
 }

@@ -16,12 +16,15 @@ final class TlsExpiresSoon implements Rule<TlsObservation> {
         if (!o.tls().established() || !o.expiresSoon()) {
             return Optional.empty();
         }
-        return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
+        // One observation (the leaf's expiry date) judged against this host's clock: MEDIUM.
+        return Optional.of(new Finding(Cause.TLS, Confidence.MEDIUM,
                 "the certificate of " + o.label() + " expires in " + o.daysLeft() + " day"
                         + (o.daysLeft() == 1 ? "" : "s"),
                 "The certificate (" + TlsWords.certificate(o.leaf()) + ") is valid today but expires on "
                         + o.leaf().notAfter() + ", within the " + o.warnDays() + "-day warning window. After that "
                         + "every client refuses it.",
-                List.of("renew the certificate for " + TlsWords.checkedName(o) + " now, and check automatic renewal")));
+                List.of("renew the certificate for " + TlsWords.checkedName(o) + " now, and check automatic renewal"))
+                .withSignals("the certificate expires on " + o.leaf().notAfter() + ", checked at " + o.at()
+                        + " by this host's clock"));
     }
 }

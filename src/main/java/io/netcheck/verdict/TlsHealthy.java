@@ -18,6 +18,8 @@ final class TlsHealthy implements Rule<TlsObservation> {
         }
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH, "TLS on " + o.label() + " is healthy",
                 TlsWords.handshake(o.tls()) + "; " + TlsWords.certificate(o.leaf()) + ", " + o.daysLeft()
-                        + " days left, chain trusted, name covered.", List.of()));
+                        + " days left, chain trusted, name covered.", List.of())
+                .withSignals("the TLS library: " + TlsWords.handshake(o.tls()) + ", chain trusted, name covered, "
+                        + o.daysLeft() + " days left", TlsWords.onTheWire(o.wire())));
     }
 }

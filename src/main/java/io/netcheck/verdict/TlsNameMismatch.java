@@ -17,7 +17,8 @@ final class TlsNameMismatch implements Rule<TlsObservation> {
             return Optional.empty();
         }
         String name = TlsWords.checkedName(o);
-        return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
+        // One observation (the names on the certificate presented): MEDIUM.
+        return Optional.of(new Finding(Cause.TLS, Confidence.MEDIUM,
                 "the certificate of " + o.label() + " does not cover " + name,
                 "Asked for " + TlsWords.askedName(o.findings()) + ", the server "
                         + "presented " + TlsWords.certificate(o.leaf()) + ". Clients refuse a certificate that does not "
@@ -25,6 +26,9 @@ final class TlsNameMismatch implements Rule<TlsObservation> {
                         + "default certificate because the SNI name is not configured.",
                 List.of("add " + name + " to the certificate's subject alternative names, or configure the "
                         + "certificate for that name (SNI) on the server/LB", "check clients use the name the certificate "
-                        + "was issued for")));
+                        + "was issued for"))
+                .withSignals("asked for " + name + ", the certificate presented names "
+                        + (o.leaf().subjectAltNames().isEmpty() ? "only " + o.leaf().subject()
+                        : String.join(" ", o.leaf().subjectAltNames()))));
     }
 }

@@ -27,6 +27,7 @@ final class TlsNoHandshake implements Rule<TlsObservation> {
                 TlsWords.handshake(o.tls()) + "." + hint,
                 List.of("openssl s_client -connect " + o.label() + (o.tls().sni() != null ? " -servername "
                                 + o.tls().sni() : "") + " to see the server's side",
-                        "check the listener on " + o.label() + " is configured for TLS with a certificate for the name")));
+                        "check the listener on " + o.label() + " is configured for TLS with a certificate for the name"))
+                .withSignals("the TLS library: " + error, TlsWords.onTheWire(o.wire())));
     }
 }

@@ -33,6 +33,29 @@ public final class TlsWords {
         return c.keyAlgorithm() + (c.keyBits() > 0 ? " " + c.keyBits() + "-bit" : "") + " key";
     }
 
+    /**
+     * What the packets show of the handshake, beside what the TLS library reported: the second, independent view of
+     * the same exchange. Null without a capture.
+     */
+    public static String onTheWire(io.netcheck.capture.WireFacts w) {
+        if (w == null || w.packets() == 0) {
+            return null;
+        }
+        String sent = w.sentBytes() == 0 ? "on the wire: before netcheck sent a byte, "
+                : "on the wire: netcheck sent " + w.sentBytes() + " bytes (its ClientHello first), ";
+        if (w.resetSeen() && w.resetAfterData()) {
+            return sent + "the server reset the connection (RST)"
+                    + (w.peerBytes() > 0 ? " after " + w.peerBytes() + " bytes of its own" : "");
+        }
+        if (w.peerFin() && w.peerBytes() == 0) {
+            return sent + "the server closed the connection (FIN) without sending a byte";
+        }
+        if (w.peerBytes() > 0) {
+            return sent + "the server answered with " + w.peerBytes() + " bytes";
+        }
+        return w.sentBytes() > 0 ? sent + "nothing came back" : null;
+    }
+
     /** The name the leaf was checked against. */
     public static String checkedName(TlsObservation o) {
         if (o.findings() != null) {

@@ -17,12 +17,17 @@ final class TraceNotSent implements Rule<TraceEvidence> {
             return Optional.empty();
         }
         if (e.resolution() != null && e.resolution().status().failed()) {
-            return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, e.request().target().host() + " does not resolve",
+            // One resolver path asked once: one signal.
+            return Optional.of(new Finding(Cause.DNS, Confidence.MEDIUM,
+                    e.request().target().host() + " does not resolve",
                     e.resolution().error() + ". Nothing was sent.",
-                    List.of("netcheck dns " + e.request().target().host())));
+                    List.of("netcheck dns " + e.request().target().host()))
+                    .withSignals(PingWords.resolution(e.resolution())));
         }
-        return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH, "no probe could be sent to "
+        // The one error that stopped the first packet: one signal.
+        return Optional.of(new Finding(Cause.LOCAL, Confidence.MEDIUM, "no probe could be sent to "
                 + e.request().target().host(), String.valueOf(e.problem()) + ". Nothing left this host.",
-                List.of("run netcheck as root or with CAP_NET_RAW (crafted packets)")));
+                List.of("run netcheck as root or with CAP_NET_RAW (crafted packets)"))
+                .withSignals(String.valueOf(e.problem())));
     }
 }

@@ -30,7 +30,9 @@ final class TracePathEnds implements Rule<TraceEvidence> {
                     "the path to " + dst + " ends at " + end.from().getHostAddress() + ": " + kind.words(),
                     "Both probes stop at hop " + Math.max(e.lastTtl(false), e.lastTtl(true)) + ": "
                             + TraceWords.answer(end) + ".",
-                    List.of("check " + end.from().getHostAddress() + " (routes, neighbours, filters) for " + dst)));
+                    List.of("check " + end.from().getHostAddress() + " (routes, neighbours, filters) for " + dst))
+                    // Each probe (echo, SYN) that ends at the same device with the same error is one signal.
+                    .withSignals(sameEnd(e.icmpEnd(), end, "the ICMP echo"), sameEnd(e.tcpEnd(), end, "the TCP SYN")));
         }
         String after = end == null ? "the first hop" : "hop " + Math.max(e.lastTtl(false), e.lastTtl(true)) + " ("
                 + end.from().getHostAddress() + ")";
@@ -43,5 +45,10 @@ final class TracePathEnds implements Rule<TraceEvidence> {
                         + "report it.",
                 List.of("check what comes after " + (end == null ? "this host's gateway" : end.from().getHostAddress())
                         + " on the path to " + dst)));
+    }
+
+    private static String sameEnd(HopAnswer a, HopAnswer end, String probe) {
+        return a != null && a.unreachable() && a.from().equals(end.from()) && a.icmpType() == end.icmpType()
+                && a.icmpCode() == end.icmpCode() ? probe + " ends there: " + TraceWords.answer(a) : null;
     }
 }

@@ -29,7 +29,8 @@ final class TraceServiceBlocked implements Rule<TraceEvidence> {
                     "The ICMP echo reaches " + dst + " at hop " + e.lastTtl(false) + ", but the SYN to port " + port
                             + " was answered at hop " + e.lastTtl(true) + " with " + TraceWords.answer(end) + ". A "
                             + "filter for the service port rejects it there.",
-                    List.of("find the rule for port " + port + " on " + end.from().getHostAddress())));
+                    List.of("find the rule for port " + port + " on " + end.from().getHostAddress()))
+                    .withSignals("the SYN with TTL " + e.lastTtl(true) + ": " + TraceWords.answer(end), reached(e)));
         }
         String after = end == null ? "this host" : "hop " + e.lastTtl(true) + " (" + end.from().getHostAddress() + ")";
         return Optional.of(new Finding(Cause.FIREWALL_DROP, Confidence.HIGH,
@@ -40,6 +41,13 @@ final class TraceServiceBlocked implements Rule<TraceEvidence> {
                         + (e.routers().isEmpty() ? "" : " Routers seen: " + e.routers().stream()
                         .map(java.net.InetAddress::getHostAddress).toList() + "."),
                 List.of("check the firewall rules for port " + port + " on the device after "
-                        + (end == null ? "this host" : end.from().getHostAddress()))));
+                        + (end == null ? "this host" : end.from().getHostAddress())))
+                .withSignals("the SYNs to port " + port + " go unanswered after " + after, reached(e)));
+    }
+
+    /** The other probe: ICMP echo reaches the destination, so the route works. */
+    private static String reached(TraceEvidence e) {
+        return "the ICMP echo reaches " + e.address().getHostAddress() + " at hop " + e.lastTtl(false) + ": "
+                + TraceWords.answer(e.icmpEnd());
     }
 }

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.capture.Pcap4jCapture;
+import io.netcheck.checklist.Attribution;
 import io.netcheck.checklist.ChecklistSettings;
+import io.netcheck.checklist.HostAnswer;
 import io.netcheck.checklist.HostPort;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.dns.NameResolver;
@@ -78,6 +80,30 @@ class TcpCheckTest {
         if (e.capture().available()) {
             assertTrue(e.attempt().wire().resetSeen());
             assertTrue(e.attempt().packets().stream().anyMatch(l -> l.contains("Flags [R.]")));
+        }
+    }
+
+    @Test
+    void aClosedPortIsJudgedAgainstTheTargetHostsOwnAnswersCapturedInTheSameWindow() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        TcpEvidence e = check(new Pcap4jCapture(false)).run(request(port, true));
+        assertEquals(TcpState.REFUSED, e.state());
+        HostAnswer second = e.attempt().host().otherPort();
+        assertEquals("TCP port 9", second.probe(), second.describe());
+        if (e.capture().available()) {
+            assertEquals(HostAnswer.Kind.ANSWERED, second.kind(), second.describe());
+            assertEquals("RST", second.detail());
+            assertEquals(64, second.ttl());
+            // The RST on the port and the host's own RST on port 9: the same host, the same distance.
+            assertEquals(Attribution.Origin.VIP_HOST, e.attempt().origin().origin(), e.attempt().origin().toString());
+            assertTrue(e.attempt().host().packets().stream().anyMatch(l -> l.contains("127.0.0.1.9: Flags [S]")),
+                    e.attempt().host().packets().toString());
+            // The .pcap holds the connect's packets and the host measurement's, nothing else.
+            assertEquals(e.attempt().packets().size() + e.attempt().host().packets().size(), e.capture().packets());
+            assertTrue(Files.size(Path.of(e.capture().pcapFile())) > 24 + 4 * 16);
         }
     }
 

@@ -52,6 +52,18 @@ record CliRun(int exit, JsonNode json, String stdout, String stderr) {
         return lines;
     }
 
+    /** The packet lines of a sub-step of a step (e.g. the connect step's "target-host"). */
+    List<String> packets(String step, String substep) {
+        for (JsonNode s : step(step).get("substeps")) {
+            if (s.get("name").asText().equals(substep)) {
+                List<String> lines = new ArrayList<>();
+                s.get("packets").forEach(p -> lines.add(p.asText()));
+                return lines;
+            }
+        }
+        throw new AssertionError("no sub-step " + substep + " of " + step + " in " + json.toPrettyString());
+    }
+
     /** The value of the first fact with this label in a step, "" when absent. */
     String fact(String step, String label) {
         for (JsonNode f : step(step).get("facts")) {

@@ -31,7 +31,22 @@ final class Attempts {
                 new InetSocketAddress(Evidence.ip(Evidence.CLIENT), 40000),
                 Duration.ofMillis(outcome == ConnectOutcome.TIMEOUT ? 3000 : 1), error);
         return new ConnectAttempt(target, Resolution.literal(target.host(), address.getAddress()), address, "eth0",
-                connect, null, wire, List.of("a packet line"));
+                connect, null, wire, wire.packets() > 0 ? List.of("a packet line") : List.of(), wire.packets() > 0);
+    }
+
+    /**
+     * The attempt with its target host measured: the host answers its echo and its second port (RST) with these
+     * TTLs (null: that probe got nothing), as {@code tcp} measures it beside the connect.
+     */
+    static ConnectAttempt measured(ConnectAttempt a, Integer echoTtl, Integer portTtl) {
+        return a.measured(Evidence.host(a.target().host(), echoTtl, portTtl));
+    }
+
+    /** The socket failed locally (EPERM) under a working capture that holds none of its packets. */
+    static ConnectAttempt localUnderCapture(String label) {
+        ConnectAttempt a = attempt(label, ConnectOutcome.LOCAL_ERROR, "Operation not permitted", WireFacts.NONE);
+        return new ConnectAttempt(a.target(), a.resolution(), a.address(), a.interfaceName(), a.connect(), null,
+                WireFacts.NONE, List.of(), true);
     }
 
     static ConnectAttempt connected(String label, int ttl) {
@@ -59,12 +74,14 @@ final class Attempts {
         HostPort target = Evidence.hp(label);
         return new ConnectAttempt(target, Resolution.literal(target.host(), Evidence.ip(target.host())),
                 new InetSocketAddress(Evidence.ip(target.host()), target.port()), null, null,
-                "this host has no route to " + target.host() + " (Network is unreachable)", WireFacts.NONE, List.of());
+                "this host has no route to " + target.host() + " (Network is unreachable)", WireFacts.NONE, List.of(),
+                false);
     }
 
     static ConnectAttempt dnsFailed(String name, int port) {
         Resolution r = new Resolution(name, ResolutionStatus.NXDOMAIN, List.of(), List.of(), List.of("198.51.100.1#53"),
                 Duration.ofMillis(3), "the name does not exist (NXDOMAIN)");
-        return new ConnectAttempt(new HostPort(name, port), r, null, null, null, r.error(), WireFacts.NONE, List.of());
+        return new ConnectAttempt(new HostPort(name, port), r, null, null, null, r.error(), WireFacts.NONE, List.of(),
+                false);
     }
 }

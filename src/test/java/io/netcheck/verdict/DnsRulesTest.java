@@ -2,6 +2,7 @@ package io.netcheck.verdict;
 
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.rests;
 import static io.netcheck.verdict.Rules.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -46,14 +47,21 @@ class DnsRulesTest {
     }
 
     static final ResolverResult GOOD = system(answer(SYSTEM, NAME, "NOERROR", "203.0.113.10"));
+    /** The @SERVER giving the same answer as the system resolver: a second, independent resolver. */
+    static final ResolverResult NAMED_GOOD = new ResolverResult("named", answer(NAMED, NAME, "NOERROR", "203.0.113.10"),
+            null);
 
     @Test
     void allSilentIsDnsAndNoResolverIsLocal() {
         Finding f = fires(new DnsNoResolverAnswers(), evidence(null, null, system(silence(SYSTEM, NAME))), Cause.DNS);
         cites(f, "no DNS server answered", "198.51.100.1#53 (system): no reply within 3000 ms");
+        rests(f, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): no reply within 3000 ms");
+        ResolverResult namedSilent = new ResolverResult("named", silence(NAMED, NAME), null);
+        rests(fires(new DnsNoResolverAnswers(), evidence(null, namedSilent, system(silence(SYSTEM, NAME))), Cause.DNS),
+                Confidence.HIGH, 2, "203.0.113.53#53 (named): no reply");
         DnsEvidence none = new DnsEvidence(evidence(null, null).request(), NAME, CANARY, Instant.EPOCH, Duration.ZERO,
                 List.of(), null, "no resolver is configured (no nameserver line in /etc/resolv.conf)");
-        fires(new DnsNoResolverAnswers(), none, Cause.LOCAL);
+        rests(fires(new DnsNoResolverAnswers(), none, Cause.LOCAL), Confidence.MEDIUM, 1, "no resolver is configured");
         silent(new DnsNoResolverAnswers(), evidence(null, null, GOOD));
     }
 
@@ -62,6 +70,10 @@ class DnsRulesTest {
         Finding f = fires(new DnsResolverFails(), evidence(null, null, system(answer(SYSTEM, NAME, "REFUSED"))),
                 Cause.DNS);
         cites(f, "198.51.100.1#53 answers REFUSED for vip.lab.test.", "refuses to resolve");
+        rests(f, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): REFUSED");
+        ResolverResult namedRefuses = new ResolverResult("named", answer(NAMED, NAME, "REFUSED"), null);
+        rests(fires(new DnsResolverFails(), evidence(null, namedRefuses, system(answer(SYSTEM, NAME, "REFUSED"))),
+                Cause.DNS), Confidence.HIGH, 2, "203.0.113.53#53 (named): REFUSED");
         silent(new DnsResolverFails(), evidence(null, null, system(answer(SYSTEM, NAME, "NXDOMAIN"))));
     }
 
@@ -79,6 +91,7 @@ class DnsRulesTest {
         ResolverResult named = new ResolverResult("named", answer(NAMED, NAME, "NOERROR", "203.0.113.99"), null);
         Finding f = fires(new DnsResolversDisagree(), evidence(null, named, GOOD), Cause.DNS);
         cites(f, "resolvers disagree", "203.0.113.10", "203.0.113.99");
+        rests(f, Confidence.HIGH, 2, "198.51.100.1#53 (system): NOERROR", "203.0.113.53#53 (named): NOERROR");
         ResolverResult same = new ResolverResult("named", answer(NAMED, NAME, "NOERROR", "203.0.113.11", "203.0.113.10"),
                 null);
         ResolverResult two = system(answer(SYSTEM, NAME, "NOERROR", "203.0.113.10", "203.0.113.11"));
@@ -87,7 +100,12 @@ class DnsRulesTest {
 
     @Test
     void nxdomainAndNodata() {
-        fires(new DnsNameDoesNotExist(), evidence(null, null, system(answer(SYSTEM, NAME, "NXDOMAIN"))), Cause.DNS);
+        Finding one = fires(new DnsNameDoesNotExist(), evidence(null, null, system(answer(SYSTEM, NAME, "NXDOMAIN"))),
+                Cause.DNS);
+        rests(one, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): NXDOMAIN");
+        ResolverResult namedNx = new ResolverResult("named", answer(NAMED, NAME, "NXDOMAIN"), null);
+        rests(fires(new DnsNameDoesNotExist(), evidence(null, namedNx, system(answer(SYSTEM, NAME, "NXDOMAIN"))),
+                Cause.DNS), Confidence.HIGH, 2, "203.0.113.53#53 (named): NXDOMAIN");
         Finding nodata = fires(new DnsNoRecord(), evidence(null, null, system(answer(SYSTEM, NAME, "NOERROR"))),
                 Cause.DNS);
         cites(nodata, "has no A record");
@@ -98,6 +116,9 @@ class DnsRulesTest {
     void anAnswerOtherThanTheExpectedOneIsCalledOut() {
         Finding f = fires(new DnsUnexpectedAnswer(), evidence("203.0.113.11", null, GOOD), Cause.DNS);
         cites(f, "resolves to 203.0.113.10, not 203.0.113.11");
+        rests(f, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): NOERROR");
+        rests(fires(new DnsUnexpectedAnswer(), evidence("203.0.113.11", NAMED_GOOD, GOOD), Cause.DNS),
+                Confidence.HIGH, 2, "203.0.113.53#53 (named)");
         silent(new DnsUnexpectedAnswer(), evidence("203.0.113.10", null, GOOD));
         silent(new DnsUnexpectedAnswer(), evidence(null, null, GOOD));
     }
@@ -112,7 +133,10 @@ class DnsRulesTest {
     @Test
     void theTableDecidesInOrder() {
         assertEquals("dns-resolves", Rules.decidingRule(ProbeRules.DNS, evidence(null, null, GOOD)));
-        assertEquals(Cause.HEALTHY, new DnsResolves().evaluate(evidence(null, null, GOOD)).orElseThrow().cause());
+        Finding one = fires(new DnsResolves(), evidence(null, null, GOOD), Cause.HEALTHY);
+        rests(one, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): NOERROR, vip.lab.test. 300 IN A 203.0.113.10");
+        rests(fires(new DnsResolves(), evidence(null, NAMED_GOOD, GOOD), Cause.HEALTHY), Confidence.HIGH, 2,
+                "203.0.113.53#53 (named): NOERROR");
         ResolverResult liar = new ResolverResult("system", answer(SYSTEM, NAME, "NOERROR", "203.0.113.10"),
                 answer(SYSTEM, CANARY, "NOERROR", "198.51.100.77"));
         assertEquals("dns-invents-answers", Rules.decidingRule(ProbeRules.DNS, evidence(null, null, liar)));

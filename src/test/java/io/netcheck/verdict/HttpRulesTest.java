@@ -2,9 +2,11 @@ package io.netcheck.verdict;
 
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.rests;
 import static io.netcheck.verdict.Rules.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netcheck.capture.WireFacts;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.HttpCheckRequest;
 import io.netcheck.check.HttpEvidence;
@@ -59,6 +61,15 @@ class HttpRulesTest {
         Finding f = fires(new HttpTooManyRedirects(), evidence("more than 5 redirects: stopped at http://203.0.113.10/loop",
                 h), Cause.APP_ERROR);
         cites(f, "redirect loop", "X-Forwarded-Proto");
+        rests(f, Confidence.MEDIUM, 1, "GET http://203.0.113.10/loop → 200");
+        // A real loop: six requests, each answered with a redirect; each answer is its own observation.
+        HttpHop[] loop = new HttpHop[6];
+        for (int i = 0; i < loop.length; i++) {
+            loop[i] = hop("http://203.0.113.10/loop", UP, Evidence.response(302, "nginx", null), "http://203.0.113.10/loop");
+        }
+        Finding six = fires(new HttpTooManyRedirects(), evidence("more than 5 redirects: stopped at "
+                + "http://203.0.113.10/loop", loop), Cause.APP_ERROR);
+        rests(six, Confidence.HIGH, 3, "→ Location http://203.0.113.10/loop");
     }
 
     @Test
@@ -73,8 +84,14 @@ class HttpRulesTest {
 
     @Test
     void applicationErrors() {
-        fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/", UP, Evidence.response(500, "gunicorn", null),
-                null)), Cause.APP_ERROR);
+        Finding error = fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/", UP,
+                Evidence.response(500, "gunicorn", null), null)), Cause.APP_ERROR);
+        rests(error, Confidence.MEDIUM, 1, "GET http://203.0.113.10/ → 500");
+        // The target host itself accepted the connection (its SYN-ACK matches its echo and second port).
+        Finding fromHost = fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/",
+                Attempts.measured(UP, 63, 63), Evidence.response(500, "gunicorn", null), null)), Cause.APP_ERROR);
+        rests(fromHost, Confidence.HIGH, 2, "the target host itself accepted the connection: the SYN-ACK on "
+                + "203.0.113.10:80 (TTL 63, 1 hop away) matches the target host's own echo reply");
         Finding notFound = fires(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/x", UP,
                 Evidence.response(404, "nginx", null), null)), Cause.APP_ERROR);
         assertEquals(Confidence.MEDIUM, notFound.confidence());
@@ -89,5 +106,15 @@ class HttpRulesTest {
                 Evidence.response(200, "nginx", null), null);
         Finding f = fires(new HttpOk(), evidence(null, first, second), Cause.HEALTHY);
         cites(f, "answers 200 after 1 redirect", "NOTE: the chain left 203.0.113.10 for b1.lab.test");
+        rests(f, Confidence.MEDIUM, 1, "GET http://b1.lab.test/ → 200");
+    }
+
+    @Test
+    void okRestsOnTheResponseAndTheBytesOnTheWire() {
+        ConnectAttempt answered = Attempts.attempt("203.0.113.10:80", io.netcheck.probe.ConnectOutcome.CONNECTED, null,
+                new WireFacts(7, 1, true, 63, 65160, 1460, false, null, null, false, true, 312, 78, null));
+        Finding f = fires(new HttpOk(), evidence(null, hop("http://203.0.113.10/", answered,
+                Evidence.response(200, "nginx", null), null)), Cause.HEALTHY);
+        rests(f, Confidence.HIGH, 2, "GET http://203.0.113.10/ → 200", "on the wire: 312 bytes from 203.0.113.10");
     }
 }

@@ -44,6 +44,24 @@ class ProbeReportRenderingTest {
     }
 
     @Test
+    void aForgedResetShowsTheTargetHostsOwnAnswersAndTheComparison() throws Exception {
+        var e = CommandVerdictsTest.tcp(Attempts.measured(Attempts.refused("203.0.113.10:80", 64), 63, 63), true);
+        Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
+        String text = new TextRenderer(ZoneOffset.UTC).render(r);
+        assertTrue(text.contains("VERDICT  FIREWALL_REJECT  →  Firewall team (firewall)  confidence HIGH"), text);
+        assertTrue(text.contains("answered by: a device in the path answered in the target's name: the RST on"), text);
+        assertTrue(text.contains("The target host's own answers  PASS  MEASURED"), text);
+        assertTrue(text.contains("sent: ICMP echo: echo reply from 203.0.113.10 (TTL 63, 1 hop away, IP ID 4711)"), text);
+        assertTrue(text.contains("signals:"), text);
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));
+        assertEquals("forged-reset", json.at("/verdict/rule").asText());
+        assertEquals(2, json.at("/verdict/signals").size());
+        assertEquals("target-host", json.at("/steps/0/substeps/0/name").asText());
+        assertEquals("IN_PATH", json.at("/evidence/attempt/origin/origin").asText());
+        assertEquals(63, json.at("/evidence/attempt/host/echo/ttl").asInt());
+    }
+
+    @Test
     void pingJsonKeepsFramesOutAndTextSaysWhenThereIsNoCapture() throws Exception {
         Instant t = Instant.parse("2026-11-22T04:00:00Z");
         PingResult result = new PingResult("eth0", Evidence.ip("198.51.100.1"), "9a:59:4c:80:23:a8", false, 7,

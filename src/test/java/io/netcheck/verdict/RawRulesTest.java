@@ -2,6 +2,7 @@ package io.netcheck.verdict;
 
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.rests;
 import static io.netcheck.verdict.Rules.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -52,6 +53,9 @@ class RawRulesTest {
     void pingAnswersAndLoss() {
         Finding ok = fires(new PingAnswers(), ping(null, reply(1), reply(2), reply(3)), Cause.HEALTHY);
         cites(ok, "3 sent, 3 received, 0% loss", "rtt min/avg/max 1.0 ms / 2.0 ms / 3.0 ms", "reply TTL 62");
+        // Each answered echo is one observation.
+        rests(ok, Confidence.HIGH, 3, "echo 1: reply from 203.0.113.130 (TTL 62, 2 hops away) in 1.0 ms");
+        rests(fires(new PingAnswers(), ping(null, reply(1)), Cause.HEALTHY), Confidence.MEDIUM, 1, "echo 1");
         Finding loss = fires(new PingLoss(), ping(null, reply(1), lost(2), reply(3), lost(4)), Cause.ROUTING);
         cites(loss, "50% packet loss to 203.0.113.130");
         silent(new PingLoss(), ping(null, reply(1)));
@@ -62,6 +66,21 @@ class RawRulesTest {
         Finding f = fires(new PingNotSent(), ping("no permission to send raw packets (socket: Operation not permitted): "
                 + "run as root or grant CAP_NET_RAW"), Cause.LOCAL);
         cites(f, "netcheck may not send ICMP here", "does not fall back to a TCP \"ping\"");
+        rests(f, Confidence.MEDIUM, 1, "no permission to send raw packets");
+    }
+
+    @Test
+    void aNameThatDoesNotResolveIsOneResolverPathForPingAndTrace() {
+        Resolution nx = new Resolution("nosuch.lab.test", io.netcheck.probe.dns.ResolutionStatus.NXDOMAIN, List.of(),
+                List.of(), List.of("198.51.100.1#53"), Duration.ofMillis(2), "the name does not exist (NXDOMAIN)");
+        PingEvidence p = new PingEvidence(new PingRequest("nosuch.lab.test", 5, Duration.ofSeconds(3), null), NOW,
+                Duration.ZERO, nx, null, null, nx.error(), List.of(), CaptureRun.notApplicable("x"));
+        rests(fires(new PingNotSent(), p, Cause.DNS), Confidence.MEDIUM, 1,
+                "nosuch.lab.test: NXDOMAIN from 198.51.100.1#53");
+        TraceEvidence t = new TraceEvidence(new TraceRequest(new HostPort("nosuch.lab.test", 80), true, 30,
+                Duration.ofSeconds(1), null), NOW, Duration.ZERO, nx, null, null, nx.error(), List.of(),
+                CaptureRun.notApplicable("x"));
+        rests(fires(new TraceNotSent(), t, Cause.DNS), Confidence.MEDIUM, 1, "nosuch.lab.test: NXDOMAIN");
     }
 
     @Test
@@ -70,12 +89,17 @@ class RawRulesTest {
                 .cause());
         Finding host = fires(new PingIcmpError(), ping(null, error(1, 3, 1, "198.51.100.10")), Cause.HOST_UNREACHABLE);
         cites(host, "router 198.51.100.10 reached the subnet");
-        fires(new PingIcmpError(), ping(null, error(1, 3, 13, "198.51.100.1")), Cause.FIREWALL_REJECT);
+        Finding one = fires(new PingIcmpError(), ping(null, error(1, 3, 13, "198.51.100.1")), Cause.FIREWALL_REJECT);
+        rests(one, Confidence.MEDIUM, 1, "echo 1: ICMP administratively prohibited (type 3 code 13) from 198.51.100.1");
+        // Two echoes met by the same error from the same sender.
+        rests(fires(new PingIcmpError(), ping(null, error(1, 3, 0, "198.51.100.1"), error(2, 3, 0, "198.51.100.1")),
+                Cause.ROUTING), Confidence.HIGH, 2, "echo 2: ICMP network unreachable");
     }
 
     @Test
     void allLostWithoutAnErrorIsALowConfidenceDrop() {
         Finding f = fires(new PingNoReply(), ping(null, lost(1), lost(2)), Cause.FIREWALL_DROP);
+        assertEquals(Confidence.LOW, f.calibrated());
         assertEquals(Confidence.LOW, f.confidence());
         cites(f, "firewall that filters ICMP");
     }
@@ -104,6 +128,8 @@ class RawRulesTest {
                 at(DST, "SYN-ACK", true, -1, -1)));
         Finding f = fires(new TraceReaches(), e, Cause.HEALTHY);
         cites(f, "203.0.113.130:80 is reached in 3 hops", "[198.51.100.1, 198.51.100.10]");
+        rests(f, Confidence.HIGH, 2, "the SYN with TTL 3 was answered by 203.0.113.130 with SYN-ACK",
+                "the ICMP echo reaches 203.0.113.130 too");
         assertEquals(List.of(Evidence.ip("198.51.100.1"), Evidence.ip("198.51.100.10")), e.routers());
     }
 
@@ -113,17 +139,24 @@ class RawRulesTest {
                 new TraceHop(4, false, null, true, null));
         Finding f = fires(new TraceServiceBlocked(), e, Cause.FIREWALL_DROP);
         cites(f, "TCP to port 80 is dropped after hop 1 (198.51.100.1); ICMP reaches 203.0.113.130");
+        rests(f, Confidence.HIGH, 2, "the SYNs to port 80 go unanswered after hop 1",
+                "the ICMP echo reaches 203.0.113.130 at hop 3");
         assertEquals("trace-service-blocked", Rules.decidingRule(ProbeRules.TRACE, e));
         TraceEvidence rejected = trace(hop(1, R1, R1), hop(2, R2, at("198.51.100.10", "administratively prohibited",
                 false, 3, 13)), hop(3, at(DST, "echo reply", true, -1, -1), null));
-        fires(new TraceServiceBlocked(), rejected, Cause.FIREWALL_REJECT);
+        rests(fires(new TraceServiceBlocked(), rejected, Cause.FIREWALL_REJECT), Confidence.HIGH, 2,
+                "the SYN with TTL 2: 198.51.100.10 administratively prohibited", "the ICMP echo reaches");
     }
 
     @Test
     void whereThePathEnds() {
         TraceEvidence unreachable = trace(hop(1, at("198.51.100.1", "network unreachable", false, 3, 0),
                 at("198.51.100.1", "network unreachable", false, 3, 0)));
-        fires(new TracePathEnds(), unreachable, Cause.ROUTING);
+        // Both probes end at the same router with the same error: two signals.
+        rests(fires(new TracePathEnds(), unreachable, Cause.ROUTING), Confidence.HIGH, 2, "the ICMP echo ends there",
+                "the TCP SYN ends there");
+        TraceEvidence icmpOnly = trace(hop(1, at("198.51.100.1", "network unreachable", false, 3, 0), null));
+        rests(fires(new TracePathEnds(), icmpOnly, Cause.ROUTING), Confidence.MEDIUM, 1, "the ICMP echo ends there");
         List<TraceHop> silent = new ArrayList<>(List.of(hop(1, R1, R1)));
         for (int i = 2; i <= 4; i++) {
             silent.add(hop(i, null, null));
@@ -135,7 +168,19 @@ class RawRulesTest {
 
     @Test
     void aResetAtTheEndMeansNothingListens() {
-        fires(new TraceReaches(), trace(hop(1, R1, R1), hop(2, at(DST, "echo reply", true, -1, -1),
+        Finding f = fires(new TraceReaches(), trace(hop(1, R1, R1), hop(2, at(DST, "echo reply", true, -1, -1),
                 at(DST, "RST", true, -1, -1))), Cause.BACKENDS_DOWN);
+        // The echo reply and the RST come from the same distance and stack: the destination's own RST.
+        rests(f, Confidence.HIGH, 2, "answered by 203.0.113.130 with RST", "the RST is 203.0.113.130's own");
+    }
+
+    @Test
+    void aResetFromCloserThanTheDestinationsEchoReplyIsNotHighConfidence() {
+        // The echo reply comes back with TTL 63 (1 hop), the RST with TTL 64: something in front of it sent the RST.
+        HopAnswer echo = new HopAnswer(Evidence.ip(DST), Duration.ofMillis(1), "echo reply", true, -1, -1, 63);
+        HopAnswer rst = new HopAnswer(Evidence.ip(DST), Duration.ofMillis(1), "RST", true, -1, -1, 64);
+        Finding f = fires(new TraceReaches(), trace(hop(1, R1, R1), hop(2, echo, rst)), Cause.BACKENDS_DOWN);
+        rests(f, Confidence.MEDIUM, 1, "answered by 203.0.113.130 with RST (TTL 64, directly connected)");
+        cites(f, "may have sent it in 203.0.113.130's name");
     }
 }

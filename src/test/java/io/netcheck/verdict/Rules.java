@@ -37,4 +37,17 @@ final class Rules {
     static void cites(Finding f, String... fragments) {
         RuleTestSupport.cites(f, fragments);
     }
+
+    /**
+     * The confidence an engine grants the finding ({@link Finding#calibrated()}), how many independent signals it
+     * rests on, and that each fragment is in one of them.
+     */
+    static void rests(Finding f, Confidence calibrated, int signals, String... fragments) {
+        assertEquals(signals, f.signals().size(), () -> "signals: " + f.signals());
+        assertEquals(calibrated, f.calibrated(), () -> "signals: " + f.signals());
+        for (String fragment : fragments) {
+            assertTrue(f.signals().stream().anyMatch(s -> s.contains(fragment)),
+                    () -> "expected '" + fragment + "' in a signal: " + f.signals());
+        }
+    }
 }

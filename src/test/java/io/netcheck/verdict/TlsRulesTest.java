@@ -2,9 +2,11 @@ package io.netcheck.verdict;
 
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
+import static io.netcheck.verdict.Rules.rests;
 import static io.netcheck.verdict.Rules.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netcheck.capture.WireFacts;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
@@ -45,13 +47,37 @@ class TlsRulesTest {
     static final CertificateInfo CA = cert("Test CA", "Test CA", NOW.minus(Duration.ofDays(1000)),
             NOW.plus(Duration.ofDays(1000)));
 
+    /** The packets of a connection that sent {@code sent} bytes and got {@code got} back, then a FIN if asked. */
+    static WireFacts wire(long sent, long got, boolean fin) {
+        return new WireFacts(8, 1, true, 63, 65160, 1460, false, null, null, false, fin, got, sent, null);
+    }
+
     @Test
     void aFailedHandshakeIsTls() {
-        TlsObservation o = new TlsObservation(LABEL, new TlsResult(false, null, null, "shop.test", List.of(), null,
-                Duration.ofMillis(3), "Unsupported or unrecognized SSL message"));
+        TlsResult plain = new TlsResult(false, null, null, "shop.test", List.of(), null, Duration.ofMillis(3),
+                "Unsupported or unrecognized SSL message");
+        TlsObservation o = new TlsObservation(LABEL, plain);
         Finding f = fires(new TlsNoHandshake(), o, Cause.TLS);
         cites(f, "no TLS handshake with shop.test:443", "does not speak TLS");
+        rests(f, Confidence.MEDIUM, 1, "the TLS library: Unsupported or unrecognized SSL message");
+        // The capture's view of the same exchange is the second signal.
+        Finding seenOnWire = fires(new TlsNoHandshake(), new TlsObservation(LABEL, plain, wire(517, 120, false)),
+                Cause.TLS);
+        rests(seenOnWire, Confidence.HIGH, 2, "on the wire: netcheck sent 517 bytes (its ClientHello first), the "
+                + "server answered with 120 bytes");
+        Finding closed = fires(new TlsNoHandshake(), new TlsObservation(LABEL, plain, wire(517, 0, true)),
+                Cause.TLS);
+        rests(closed, Confidence.HIGH, 2, "the server closed the connection (FIN) without sending a byte");
         silent(new TlsNoHandshake(), seen(true, true, GOOD, CA));
+    }
+
+    @Test
+    void aHealthyHandshakeRestsOnTheTlsLibraryAndTheWire() {
+        Finding f = fires(new TlsHealthy(), seen(true, true, GOOD, CA), Cause.HEALTHY);
+        rests(f, Confidence.MEDIUM, 1, "the TLS library: TLSv1.3, TLS_AES_128_GCM_SHA256, SNI shop.test");
+        TlsObservation captured = new TlsObservation(LABEL, seen(true, true, GOOD, CA).tls(),
+                wire(600, 2400, false));
+        rests(fires(new TlsHealthy(), captured, Cause.HEALTHY), Confidence.HIGH, 2, "the server answered with 2400 bytes");
     }
 
     @Test
@@ -60,6 +86,7 @@ class TlsRulesTest {
                 "DNS:shop.test");
         Finding f = fires(new TlsCertificateExpired(), seen(true, true, old, CA), Cause.TLS);
         cites(f, "the certificate of shop.test:443 expired on");
+        rests(f, Confidence.MEDIUM, 1, "CN=shop.test is valid from", "by this host's clock");
         CertificateInfo oldCa = cert("Test CA", "Root", NOW.minus(Duration.ofDays(4000)), NOW.minus(Duration.ofDays(1)));
         cites(fires(new TlsCertificateExpired(), seen(true, true, GOOD, oldCa), Cause.TLS),
                 "a certificate in the chain of shop.test:443");
@@ -89,6 +116,7 @@ class TlsRulesTest {
     void aCertificateForAnotherName() {
         Finding f = fires(new TlsNameMismatch(), seen(true, false, GOOD, CA), Cause.TLS);
         cites(f, "does not cover shop.test", "names DNS:shop.test");
+        rests(f, Confidence.MEDIUM, 1, "asked for shop.test, the certificate presented names DNS:shop.test");
         silent(new TlsNameMismatch(), seen(true, true, GOOD, CA));
     }
 
@@ -98,6 +126,7 @@ class TlsRulesTest {
         Finding f = fires(new TlsUntrusted(), seen(false, true, self), Cause.TLS);
         cites(f, "not trusted", "self-signed", "PKIX path building failed");
         assertEquals(Confidence.MEDIUM, f.confidence());
+        rests(f, Confidence.MEDIUM, 1, "PKIX path building failed");
         silent(new TlsUntrusted(), seen(true, true, GOOD, CA));
     }
 
@@ -107,6 +136,7 @@ class TlsRulesTest {
                 "DNS:shop.test");
         Finding f = fires(new TlsExpiresSoon(), seen(true, true, soon, CA), Cause.TLS);
         cites(f, "expires in 5 days", "14-day warning window");
+        rests(f, Confidence.MEDIUM, 1, "the certificate expires on");
         silent(new TlsExpiresSoon(), seen(true, true, GOOD, CA));
     }
 
