@@ -72,9 +72,9 @@ final class TargetHost {
                     : VipHostProbe.Started.none("the target itself could not be probed");
         }
 
-        void await() {
+        void await() throws InterruptedException {
             if (started != null) {
-                started.awaitQuietly();
+                started.awaitQuietly(VipHostProbe.GRACE);
             }
         }
 

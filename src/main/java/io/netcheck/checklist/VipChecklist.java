@@ -154,8 +154,7 @@ public final class VipChecklist {
                     }
                 }
             }
-            awaitQuietly(host.echo());
-            awaitQuietly(host.connect());
+            host.awaitQuietly(VipHostProbe.GRACE);
             captured = session.stop(settings.linger());
             hostStarted = host;
         }
@@ -183,16 +182,6 @@ public final class VipChecklist {
         LayerInference layer = LayerInspector.infer(vip, backends, attribution);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
                 summary, host, attribution);
-    }
-
-    private static void awaitQuietly(CompletableFuture<?> f) {
-        if (f != null) {
-            try {
-                f.join();
-            } catch (RuntimeException ignored) {
-                // recorded as "did not finish in time" when collected
-            }
-        }
     }
 
     /** Real servers behind a TLS VIP may get a second, plain-HTTP try (see {@link #probeBehindTls}). */

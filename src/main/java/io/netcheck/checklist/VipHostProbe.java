@@ -39,6 +39,8 @@ public final class VipHostProbe {
     static final int ECHOES = 2;
     static final Duration ECHO_INTERVAL = Duration.ofMillis(50);
     static final Duration ECHO_WAIT = Duration.ofSeconds(1);
+    /** How long the host's answers may trail the command's own probes: an echo round trip, with room to spare. */
+    public static final Duration GRACE = Duration.ofMillis(300);
 
     private final ProbeRunner runner;
     private final TargetPolicy policy;
@@ -59,14 +61,19 @@ public final class VipHostProbe {
                     null);
         }
 
-        /** Waits for both probes to end (each is bounded by its own deadline); a failure is recorded at collect. */
-        public void awaitQuietly() {
+        /**
+         * Called once the command's own probes are done: waits at most {@code grace} more for the host's answers, so
+         * a host that drops ICMP and the second port never makes a healthy check wait a timeout. An answer that has
+         * not come by then is recorded as none.
+         */
+        public void awaitQuietly(Duration grace) throws InterruptedException {
+            long until = System.nanoTime() + grace.toNanos();
             for (CompletableFuture<?> f : java.util.Arrays.asList(echo, connect)) {
                 if (f != null) {
                     try {
-                        f.join();
-                    } catch (RuntimeException ignored) {
-                        // recorded as "did not finish in time" when collected
+                        f.get(Math.max(0, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
+                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                        // recorded when collected: failed, or no answer within the window
                     }
                 }
             }
@@ -137,6 +144,9 @@ public final class VipHostProbe {
     }
 
     private static HostAnswer echo(Started s, List<CapturedFrame> mine) {
+        if (!s.echo().isDone()) {
+            return new HostAnswer(ECHO, HostAnswer.Kind.SILENT, null, null, null, "no reply within the check");
+        }
         PingResult r;
         try {
             r = s.echo().join().result();
@@ -168,6 +178,9 @@ public final class VipHostProbe {
     private static HostAnswer port(Started s, List<CapturedFrame> frames, List<DecodedPacket> decoded,
                                    List<Flow> flows, List<CapturedFrame> mine) {
         String probe = "TCP port " + s.port().getPort();
+        if (!s.connect().isDone()) {
+            return new HostAnswer(probe, HostAnswer.Kind.SILENT, null, null, null, "no answer within the check");
+        }
         TcpConnectResult r;
         try {
             r = s.connect().join().result();
