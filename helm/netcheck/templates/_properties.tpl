@@ -12,6 +12,9 @@ working directory /deployments). Secrets never appear here: they come from env v
 {{ include "netcheck.property" (list "netcheck.probe.max-backends" .Values.probe.maxBackends) }}
 {{ include "netcheck.property" (list "netcheck.probe.measure-vip-host" .Values.probe.measureVipHost) }}
 {{ include "netcheck.property" (list "netcheck.probe.vip-host-port" .Values.probe.vipHostPort) }}
+{{- if .Values.tls.caBundle }}
+{{ include "netcheck.property" (list "netcheck.tls.ca-bundle" "/deployments/config/ca-bundle.pem") }}
+{{- end }}
 
 # Packet capture (.pcap files go to the writable data volume)
 {{ include "netcheck.property" (list "netcheck.capture.enabled" .Values.capture.enabled) }}

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.marcnuri.helm.Helm;
@@ -308,6 +309,22 @@ class HelmChartTest {
         assertEquals("jdbc:postgresql://postgres.db.svc:5432/netcheck", env(m, "NETCHECK_STORE_URL"));
         assertEquals("netcheck", env(m, "NETCHECK_STORE_USERNAME"));
         assertSecretRef(m.container(), "NETCHECK_STORE_PASSWORD", "netcheck-db", "password");
+    }
+
+    @Test
+    void aCaBundleGoesIntoTheConfigMapAndIsTrusted() {
+        String pem = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n";
+        Manifests m = render(Map.of("tls.caBundle", pem));
+        assertEquals("/deployments/config/ca-bundle.pem", m.applicationProperties().getProperty("netcheck.tls.ca-bundle"));
+        assertTrue(m.one("ConfigMap").node().scalar("data", "ca-bundle.pem").contains("BEGIN CERTIFICATE"),
+                m.one("ConfigMap").node().text());
+        assertNull(render().applicationProperties().getProperty("netcheck.tls.ca-bundle"), "no bundle by default");
+    }
+
+    @Test
+    void aCaBundleThatIsNotPemIsRefused() {
+        Exception e = assertThrows(Exception.class, () -> render(Map.of("tls.caBundle", "not a certificate")));
+        assertTrue(e.getMessage().contains("caBundle"), e.getMessage());
     }
 
     @Test
