@@ -122,6 +122,15 @@ public final class CaptureRun {
      */
     public CaptureSummary summary(List<Captured> captures, List<Predicate<DecodedPacket>> selections, Path file,
                                   String fileHint, Instant startedAt) {
+        return summary(captures, selections, file, fileHint, startedAt, List.of());
+    }
+
+    /**
+     * As {@link #summary(List, List, Path, String, Instant)}, with frames netcheck sent and captured itself
+     * afterwards (the path MTU follow-up) appended.
+     */
+    public CaptureSummary summary(List<Captured> captures, List<Predicate<DecodedPacket>> selections, Path file,
+                                  String fileHint, Instant startedAt, List<CapturedFrame> extra) {
         CaptureResult first = captures.isEmpty() ? null : captures.get(0).result;
         if (first == null || !first.available()) {
             return first == null ? notApplicable("nothing was captured")
@@ -144,6 +153,7 @@ public final class CaptureRun {
             }
             dropped += c.result.dropped();
         }
+        kept.addAll(extra);
         CaptureResult result = first;
         Path target = file != null ? file : settings.captureDir().resolve("netcheck-"
                 + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"

@@ -3,6 +3,11 @@ package io.netcheck.check;
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.Flow;
 import io.netcheck.checklist.HostPort;
+import io.netcheck.checklist.MtuFollowUp;
+import io.netcheck.checklist.PathMtu;
+import io.netcheck.probe.Route;
+import io.netcheck.probe.TargetPolicy;
+import java.net.InetAddress;
 import io.netcheck.probe.HttpFetchProbe;
 import io.netcheck.probe.HttpFetchResult;
 import io.netcheck.probe.HttpResponseSummary;
@@ -30,13 +35,22 @@ public final class HttpCheck {
     private final ProbeRunner runner;
     private final CaptureRun captureRun;
     private final Clock clock;
-    private final HttpFetchProbe probe = new HttpFetchProbe();
+    private final HttpFetchProbe probe;
+    private final MtuFollowUp mtuFollowUp;
 
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
+        this(targeting, runner, captureRun, clock, new MtuFollowUp(runner, TargetPolicy.OPEN, clock));
+    }
+
+    /** @param mtuFollowUp measures the path MTU when a request stalls (with the same target policy as targeting) */
+    public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock,
+                     MtuFollowUp mtuFollowUp) {
+        this.mtuFollowUp = mtuFollowUp;
         this.targeting = targeting;
         this.runner = runner;
         this.captureRun = captureRun;
         this.clock = clock;
+        this.probe = new HttpFetchProbe(captureRun.settings().maxBody());
     }
 
     public HttpEvidence run(HttpCheckRequest request) throws InterruptedException {
@@ -64,9 +78,27 @@ public final class HttpCheck {
             }
             url = hop.location();
         }
+        PathMtu pathMtu = pathMtu(request, new HttpEvidence(request, startedAt, Duration.ZERO, hops, stopped, null)
+                .stalled());
         var summary = captureRun.summary(captures, selections, request.pcapFile(),
-                "http-" + request.url().getHost() + "-" + port(request.url()), startedAt);
-        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary);
+                "http-" + request.url().getHost() + "-" + port(request.url()), startedAt,
+                pathMtu == null ? List.of() : pathMtu.frames());
+        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary,
+                pathMtu);
+    }
+
+    /** The path MTU follow-up when a request stalled after it was sent (silence, or a stalled body); else null. */
+    private PathMtu pathMtu(HttpCheckRequest request, HttpHop stalled) throws InterruptedException {
+        if (stalled == null || stalled.attempt().connect() == null || stalled.attempt().connect().local() == null) {
+            return null;
+        }
+        ConnectAttempt a = stalled.attempt();
+        InetAddress to = a.address().getAddress();
+        List<MtuFollowUp.Stalled> which = List.of(new MtuFollowUp.Stalled(a.target().label(), to,
+                new Route(to, a.connect().local().getAddress(), a.interfaceName())));
+        return request.capture() ? mtuFollowUp.measure(which, request.timeout(), captureRun.settings().snaplen()).get(0)
+                : MtuFollowUp.skipped(which, "not measured: --no-capture (the measurement is packets netcheck sends "
+                + "and captures itself)").get(0);
     }
 
     private HttpHop request(URI url, HttpCheckRequest request, List<CaptureRun.Captured> captures,

@@ -54,8 +54,9 @@ public final class VipChecklist {
     private final ProbeRunner runner;
     private final Clock clock;
     private final ChecklistSettings settings;
-    private final ServiceProbe probe = new ServiceProbe();
+    private final ServiceProbe probe;
     private final TargetPolicy policy;
+    private final MtuFollowUp mtuFollowUp;
 
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings) {
@@ -70,6 +71,8 @@ public final class VipChecklist {
         this.runner = runner;
         this.clock = clock;
         this.settings = settings;
+        this.probe = new ServiceProbe(settings.maxBody());
+        this.mtuFollowUp = new MtuFollowUp(runner, policy, clock);
     }
 
     public VipEvidence run(VipCheckRequest request) throws InterruptedException {
@@ -140,17 +143,42 @@ public final class VipChecklist {
         for (int i = 0; i < plans.size(); i++) {
             evidence.add(evidenceFor(plans.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
         }
-        String[] pcap = writePcap(request, captured, decoded, flows, startedAt);
+        List<PathMtu> pathMtu = pathMtu(request, plans, evidence);
+        List<CapturedFrame> mtuFrames = pathMtu.stream().flatMap(m -> m.frames().stream()).toList();
+        String[] pcap = writePcap(request, captured, decoded, flows, mtuFrames, startedAt);
         CaptureSummary summary = new CaptureSummary(captured.available(),
                 captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
-                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count(),
-                captured.dropped(), pcap[0]);
+                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count()
+                + (captured.available() ? mtuFrames.size() : 0), captured.dropped(), pcap[0]);
 
         EndpointEvidence vip = evidence.get(0);
         List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
         LayerInference layer = LayerInspector.infer(vip, backends);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
-                summary);
+                summary, pathMtu);
+    }
+
+    /**
+     * The path MTU follow-up, only when a flow stalled after its request (connected, request sent, then
+     * silence or a stalled body): after the main probes, within one more probe timeout.
+     */
+    private List<PathMtu> pathMtu(VipCheckRequest request, List<Planned> plans, List<EndpointEvidence> evidence)
+            throws InterruptedException {
+        List<MtuFollowUp.Stalled> stalled = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Planned p = plans.get(i);
+            if (p.route != null && evidence.get(i).stalledAfterRequest()) {
+                stalled.add(new MtuFollowUp.Stalled(p.target.label(), p.address.getAddress(), p.route));
+            }
+        }
+        if (stalled.isEmpty()) {
+            return List.of();
+        }
+        if (!request.capture()) {
+            return MtuFollowUp.skipped(stalled, "not measured: --no-capture (the measurement is packets netcheck "
+                    + "sends and captures itself)");
+        }
+        return mtuFollowUp.measure(stalled, request.timeout(), settings.snaplen());
     }
 
     private static String outcomeOf(ServiceResult r) {
@@ -164,6 +192,7 @@ public final class VipChecklist {
             return "CONNECTED";
         }
         return r.exchange().response() != null ? "HTTP " + r.exchange().response().status()
+                + (r.exchange().outcome() == io.netcheck.probe.ExchangeOutcome.BODY_STALLED ? ", BODY_STALLED" : "")
                 : r.exchange().outcome().name();
     }
 
@@ -276,7 +305,7 @@ public final class VipChecklist {
      * Returns {file, problem}.
      */
     private String[] writePcap(VipCheckRequest request, CaptureResult captured, List<DecodedPacket> decoded,
-                             List<Flow> flows, Instant startedAt) {
+                             List<Flow> flows, List<CapturedFrame> extra, Instant startedAt) {
         if (!captured.available()) {
             return new String[] {null, null};
         }
@@ -286,6 +315,7 @@ public final class VipChecklist {
                 mine.add(captured.frames().get(i));
             }
         }
+        mine.addAll(extra);
         Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
                 "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
                         + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");

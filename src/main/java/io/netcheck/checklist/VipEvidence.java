@@ -4,11 +4,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-/** All the evidence of one VIP checklist run: what the verdict rules read and the report shows. */
+/**
+ * All the evidence of one VIP checklist run: what the verdict rules read and the report shows.
+ *
+ * @param pathMtu the path MTU follow-up, one entry per address whose flow stalled after the request; empty
+ *                when no flow stalled (the follow-up only runs when needed)
+ */
 public record VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
-                          List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture) {
+                          List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture,
+                          List<PathMtu> pathMtu) {
     public VipEvidence {
         backends = List.copyOf(backends);
+        pathMtu = List.copyOf(pathMtu);
+    }
+
+    /** Evidence of a run in which no path MTU follow-up was needed. */
+    public VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
+                       List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture) {
+        this(request, startedAt, elapsed, vip, backends, layer, capture, List.of());
     }
 
     public long backendsIn(EndpointState... states) {
@@ -26,5 +39,10 @@ public record VipEvidence(VipCheckRequest request, Instant startedAt, Duration e
     public boolean allBackendsDown() {
         return hasBackends() && backendsUp() == 0
                 && backends.stream().noneMatch(b -> b.state() == EndpointState.HTTP_ERROR);
+    }
+
+    /** The first measured black hole, null when none was found. */
+    public PathMtu blackHole() {
+        return pathMtu.stream().filter(PathMtu::blackHole).findFirst().orElse(null);
     }
 }

@@ -91,7 +91,16 @@ public class Beans {
                            NetcheckConfig config, TargetPolicy policy) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
-                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir), policy);
+                new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir, maxBody(config)),
+                policy);
+    }
+
+    static int maxBody(NetcheckConfig config) {
+        int maxBody = config.probe().maxBody();
+        if (maxBody < 1) {
+            throw new IllegalArgumentException("netcheck.probe.max-body must be at least 1 byte, not " + maxBody);
+        }
+        return maxBody;
     }
 
     @Produces
@@ -147,14 +156,14 @@ public class Beans {
                 config.summary().slots());
     }
 
-    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----
+    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace, mtu) ----
 
     @Produces
     @Singleton
     io.netcheck.check.CaptureRun captureRun(PacketCapture capture, Clock clock, NetcheckConfig config) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
-                config.capture().linger(), dir), clock);
+                config.capture().linger(), dir, maxBody(config)), clock);
     }
 
     @Produces
@@ -166,11 +175,13 @@ public class Beans {
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock),
-                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock),
+                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock,
+                        new io.netcheck.checklist.MtuFollowUp(runner, policy, clock)),
                 new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
                 new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
                 ping,
                 new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
+                new io.netcheck.check.MtuCheck(targeting, runner, clock, captureRun.settings().captureDir()),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

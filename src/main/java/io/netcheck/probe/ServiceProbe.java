@@ -5,6 +5,19 @@ package io.netcheck.probe;
  * handshake, one HTTP request, all within one deadline.
  */
 public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
+    /** The default bound on response body bytes read ({@code netcheck.probe.max-body}). */
+    public static final int DEFAULT_MAX_BODY = 64 * 1024;
+
+    private final long maxBody;
+
+    public ServiceProbe() {
+        this(DEFAULT_MAX_BODY);
+    }
+
+    /** @param maxBody the most body bytes read ({@code netcheck.probe.max-body}) */
+    public ServiceProbe(long maxBody) {
+        this.maxBody = maxBody;
+    }
 
     @Override
     public ServiceResult probe(ServiceTarget target, Deadline deadline) {
@@ -14,7 +27,7 @@ public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
         }
         try {
             return new ServiceResult(target, opened.connect(), opened.tls(),
-                    HttpExchange.get(opened.socket(), target.hostHeader(), target.path(), deadline));
+                    HttpExchange.get(opened.socket(), target.hostHeader(), target.path(), deadline, maxBody));
         } finally {
             TcpConnector.closeQuietly(opened.socket());
         }

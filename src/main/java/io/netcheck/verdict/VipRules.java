@@ -18,8 +18,10 @@ import java.util.List;
  * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
  *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
  * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
- * vip-fails-behind-lb     LB error page / reset / close / silence, then step 3 BACKENDS_DOWN,
- *                                                                              BACKENDS_UNREACHABLE,
+ * path-mtu-black-hole     request sent, answer stalls; large DF echoes lost,   ROUTING
+ *                         small ones pass, no ICMP fragmentation needed
+ * vip-fails-behind-lb     LB error page / reset / close / silence / stalled    BACKENDS_DOWN,
+ *                         body, then step 3                                    BACKENDS_UNREACHABLE,
  *                                                                              LB_MISCONFIGURED, DEGRADED,
  *                                                                              APP_ERROR, INCONCLUSIVE
  * application-error       5xx without a load balancer signature               APP_ERROR
@@ -42,6 +44,7 @@ final class VipRules {
             new SilentDrop(),
             new VipRefused(),
             new TlsHandshakeFails(),
+            new PathMtuBlackHole(),
             new VipFailsBehindLb(),
             new ApplicationError(),
             new SomeBackendsDown(),
