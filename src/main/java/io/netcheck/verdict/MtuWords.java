@@ -16,7 +16,8 @@ public final class MtuWords {
     public static String attempt(MtuAttempt a) {
         return switch (a.kind()) {
             case ANSWERED -> "answered in " + Describe.ms(a.rtt());
-            case LOST -> "lost (no reply, no ICMP error)";
+            case LOST -> a.note() == null ? "lost (no reply, no ICMP error)"
+                    : "lost: this host's link refused the frame (" + a.note() + ")";
             case FRAG_NEEDED -> "ICMP fragmentation needed (type 3 code 4"
                     + (a.nextHopMtu() == null ? ", no next-hop MTU given" : ", next-hop MTU " + a.nextHopMtu()) + ") from "
                     + a.from().getHostAddress();
@@ -86,6 +87,10 @@ public final class MtuWords {
 
     private static String note(PathMtu m) {
         String to = "path MTU towards " + m.address().getHostAddress();
+        if (m.blackHole()) {
+            return to + " measured: a black hole too, " + m.result().pathMtu() + "-byte packets pass, "
+                    + m.result().smallestLost() + "-byte packets are lost";
+        }
         if (m.measured()) {
             return to + " measured: " + m.result().pathMtu() + "-byte packets pass"
                     + (m.result().fullSize() ? " (full size)" : ", no black hole");

@@ -43,7 +43,7 @@ class PathMtuBlackHoleTest {
         Finding f = fires(rule, e, Cause.ROUTING);
         assertEquals(Confidence.HIGH, f.confidence());
         cites(f, "1280-byte packets pass", "1281-byte packets are lost", "203.0.113.10", "then the body stalled",
-                "not at fault");
+                "not at fault", "path MTU towards 203.0.113.130 measured: a black hole too");
         assertTrue(f.nextSteps().stream().anyMatch(s -> s.contains("fragmentation needed")), f.nextSteps().toString());
         assertTrue(f.nextSteps().stream().anyMatch(s -> s.contains("1240")), "MSS = 1280 - 40: " + f.nextSteps());
     }

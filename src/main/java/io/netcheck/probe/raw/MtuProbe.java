@@ -93,14 +93,24 @@ public final class MtuProbe implements Probe<MtuTarget, MtuResult> {
             Map<Integer, Integer> sizeOf = new HashMap<>();
             Map<Integer, Instant> sentAt = new HashMap<>();
             Map<Integer, MtuAttempt> outcome = new LinkedHashMap<>();
+            Map<Integer, String> refused = new HashMap<>();
             for (int copy = 0; copy < COPIES; copy++) {
                 for (int size : sizes) {
                     seq = seq % 0xffff + 1;
                     sizeOf.put(seq, size);
                     sentAt.put(seq, Instant.now());
-                    path.link().send(Frames.icmpEcho(path.sourceMac(), path.nextHopMac(), path.source(),
-                            path.destination(), 64, RANDOM.nextInt(0xffff), echoId, seq, size - IP_ICMP_HEADERS));
+                    try {
+                        path.link().send(Frames.icmpEcho(path.sourceMac(), path.nextHopMac(), path.source(),
+                                path.destination(), 64, RANDOM.nextInt(0xffff), echoId, seq, size - IP_ICMP_HEADERS));
+                    } catch (IOException e) {
+                        // A link can refuse one frame and take smaller ones: a veth pair whose far end has a
+                        // smaller MTU drops the frame and says "No buffer space available". Lost, not sent.
+                        refused.put(size, e.getMessage());
+                    }
                 }
+            }
+            if (refused.keySet().containsAll(sizes)) {
+                throw new IOException(refused.values().iterator().next()); // the link takes nothing at all
             }
             long waitNanos = Math.min(wait.toNanos(), deadline.remaining().toNanos());
             if (!slowest.isZero()) {
@@ -141,7 +151,8 @@ public final class MtuProbe implements Probe<MtuTarget, MtuResult> {
             }
             List<MtuAttempt> out = new ArrayList<>();
             for (int size : sizes) {
-                out.add(outcome.getOrDefault(size, MtuAttempt.lost(size)));
+                out.add(outcome.getOrDefault(size, refused.containsKey(size)
+                        ? MtuAttempt.refusedLocally(size, refused.get(size)) : MtuAttempt.lost(size)));
             }
             return out;
         }
