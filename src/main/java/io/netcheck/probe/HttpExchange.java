@@ -33,10 +33,6 @@ final class HttpExchange {
     private HttpExchange() {
     }
 
-    static ExchangeResult get(Socket socket, String host, String path, Deadline deadline) {
-        return get(socket, host, path, deadline, ServiceProbe.DEFAULT_MAX_BODY);
-    }
-
     /** @param maxBody stop reading the body after this many bytes (the rest is reported as not read) */
     static ExchangeResult get(Socket socket, String host, String path, Deadline deadline, long maxBody) {
         String requestLine = requestLine(path);
@@ -47,6 +43,7 @@ final class HttpExchange {
         }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         BodyFraming body = null;
+        boolean any = false; // a byte came (nanoTime has no reserved value to say "none")
         long tFirst = 0;
         long tLast = 0;
         long bodyWire = 0;
@@ -70,7 +67,8 @@ final class HttpExchange {
                     break;
                 }
                 tLast = System.nanoTime();
-                if (tFirst == 0) {
+                if (!any) {
+                    any = true;
                     tFirst = tLast;
                 }
                 int from = 0;
@@ -107,8 +105,8 @@ final class HttpExchange {
         } catch (IOException e) {
             ioError = TcpConnector.describe(e);
         }
-        Duration firstByte = tFirst == 0 ? null : Duration.ofNanos(tFirst - t0);
-        Duration lastByte = tLast == 0 ? null : Duration.ofNanos(tLast - t0);
+        Duration firstByte = any ? Duration.ofNanos(tFirst - t0) : null;
+        Duration lastByte = any ? Duration.ofNanos(tLast - t0) : null;
         byte[] all = head.toByteArray();
         if (all.length == 0) {
             ExchangeOutcome outcome = timedOut ? ExchangeOutcome.NO_RESPONSE : eof ? ExchangeOutcome.CLOSED
