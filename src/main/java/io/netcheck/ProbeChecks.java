@@ -3,7 +3,11 @@ package io.netcheck;
 import io.netcheck.check.DnsCheck;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpCheck;
+import io.netcheck.check.MtuCheck;
+import io.netcheck.check.MtuEvidence;
 import io.netcheck.check.PingCheck;
+import io.netcheck.report.MtuReport;
+import io.netcheck.verdict.MtuWords;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.check.TraceCheck;
 import io.netcheck.check.TraceEvidence;
@@ -46,10 +50,12 @@ public class ProbeChecks {
     private final ListenCheck listen;
     private final PingCheck ping;
     private final TraceCheck trace;
+    private final MtuCheck mtu;
     private final CommandVerdicts verdicts;
 
     public ProbeChecks(TcpCheck tcp, DnsCheck dns, TlsCheck tls, HttpCheck http, ListenersCheck listeners,
-                       ListenCheck listen, PingCheck ping, TraceCheck trace, CommandVerdicts verdicts) {
+                       ListenCheck listen, PingCheck ping, TraceCheck trace, MtuCheck mtu, CommandVerdicts verdicts) {
+        this.mtu = mtu;
         this.ping = ping;
         this.trace = trace;
         this.tcp = tcp;
@@ -95,6 +101,11 @@ public class ProbeChecks {
         if (command instanceof Command.Ping c) {
             PingEvidence e = ping.run(c.request());
             return PingReport.of(e, verdicts.decide(ProbeRules.PING, e, null, PingWords::stats));
+        }
+        if (command instanceof Command.Mtu c) {
+            MtuEvidence e = mtu.run(c.request());
+            return MtuReport.of(e, verdicts.decide(ProbeRules.MTU, e, null,
+                    x -> x.result() == null ? String.valueOf(x.problem()) : MtuWords.summary(x.result()) + "."));
         }
         if (command instanceof Command.Trace c) {
             TraceEvidence e = trace.run(c.request());

@@ -4,6 +4,11 @@ import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.checklist.HostPort;
 import io.netcheck.probe.CertificateCheck;
+import io.netcheck.checklist.MtuFollowUp;
+import io.netcheck.checklist.PathMtu;
+import io.netcheck.probe.Route;
+import io.netcheck.probe.TargetPolicy;
+import java.net.InetAddress;
 import io.netcheck.probe.HttpFetchProbe;
 import io.netcheck.probe.HttpFetchResult;
 import io.netcheck.probe.HttpResponseSummary;
@@ -33,15 +38,18 @@ public final class HttpCheck {
     private final Clock clock;
     private final CertificateCheck certificates;
     private final TargetHost targetHost;
+    private final MtuFollowUp mtuFollowUp;
 
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
         this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
-                CertificateCheck.DEFAULT_WARN_DAYS));
+                CertificateCheck.DEFAULT_WARN_DAYS), new MtuFollowUp(runner, TargetPolicy.OPEN, clock));
     }
 
+    /** @param mtuFollowUp measures the path MTU when a request stalls (with the same target policy as targeting) */
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock,
-                     CertificateCheck certificates) {
+                     CertificateCheck certificates, MtuFollowUp mtuFollowUp) {
         this.certificates = certificates;
+        this.mtuFollowUp = mtuFollowUp;
         this.targeting = targeting;
         this.runner = runner;
         this.captureRun = captureRun;
@@ -75,9 +83,30 @@ public final class HttpCheck {
             }
             url = hop.location();
         }
-        var summary = captureRun.summary(captures, selections, echoes, request.pcapFile(),
+        PathMtu pathMtu = pathMtu(request, new HttpEvidence(request, startedAt, Duration.ZERO, hops, stopped, null)
+                .stalled());
+        List<CapturedFrame> extra = new java.util.ArrayList<>(echoes);
+        if (pathMtu != null) {
+            extra.addAll(pathMtu.frames());
+        }
+        var summary = captureRun.summary(captures, selections, extra, request.pcapFile(),
                 "http-" + request.url().getHost() + "-" + port(request.url()), startedAt);
-        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary);
+        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary,
+                pathMtu);
+    }
+
+    /** The path MTU follow-up when a request stalled after it was sent (silence, or a stalled body); else null. */
+    private PathMtu pathMtu(HttpCheckRequest request, HttpHop stalled) throws InterruptedException {
+        if (stalled == null || stalled.attempt().connect() == null || stalled.attempt().connect().local() == null) {
+            return null;
+        }
+        ConnectAttempt a = stalled.attempt();
+        InetAddress to = a.address().getAddress();
+        List<MtuFollowUp.Stalled> which = List.of(new MtuFollowUp.Stalled(a.target().label(), to,
+                new Route(to, a.connect().local().getAddress(), a.interfaceName())));
+        return request.capture() ? mtuFollowUp.measure(which, request.timeout(), captureRun.settings().snaplen()).get(0)
+                : MtuFollowUp.skipped(which, "not measured: --no-capture (the measurement is packets netcheck sends "
+                + "and captures itself)").get(0);
     }
 
     /** One request of the chain, under its own capture, with its target host measured in the same window. */
@@ -101,7 +130,8 @@ public final class HttpCheck {
                         ServiceTarget st = new ServiceTarget(url.toString(), target.address(), target.route(),
                                 hostHeader, path(url), https, sni);
                         try {
-                            HttpFetchProbe probe = new HttpFetchProbe(certificates.withWarnDays(request.warnDays()));
+                            HttpFetchProbe probe = new HttpFetchProbe(certificates.withWarnDays(request.warnDays()),
+                                    captureRun.settings().maxBody());
                             result[0] = runner.submit(probe, st, request.timeout()).join().result();
                         } catch (RuntimeException e) {
                             problem[0] = TcpCheck.overran(e);

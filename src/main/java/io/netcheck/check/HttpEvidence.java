@@ -1,6 +1,7 @@
 package io.netcheck.check;
 
 import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.checklist.PathMtu;
 import io.netcheck.probe.ExchangeOutcome;
 import io.netcheck.probe.HttpResponseSummary;
 import java.time.Duration;
@@ -12,11 +13,32 @@ import java.util.List;
  *
  * @param stopped why the chain was not followed to its end (too many redirects, unsupported target), null
  *                when it ended normally
+ * @param pathMtu the path MTU follow-up when a request stalled after it was sent, null when none did
  */
 public record HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration elapsed, List<HttpHop> hops,
-                           String stopped, CaptureSummary capture) {
+                           String stopped, CaptureSummary capture, PathMtu pathMtu) {
     public HttpEvidence {
         hops = List.copyOf(hops);
+    }
+
+    /** Evidence of a run in which no path MTU follow-up was needed. */
+    public HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration elapsed, List<HttpHop> hops,
+                        String stopped, CaptureSummary capture) {
+        this(request, startedAt, elapsed, hops, stopped, capture, null);
+    }
+
+    /**
+     * The request whose answer stalled after it was sent: the first whose body stalled, else the last when
+     * it got silence; null when none stalled.
+     */
+    public HttpHop stalled() {
+        HttpHop body = stalledBody();
+        if (body != null) {
+            return body;
+        }
+        HttpHop h = last();
+        return h.attempt().connected() && h.exchange() != null && h.exchange().outcome() == ExchangeOutcome.NO_RESPONSE
+                ? h : null;
     }
 
     public HttpHop last() {
@@ -55,7 +77,14 @@ public record HttpEvidence(HttpCheckRequest request, Instant startedAt, Duration
     public boolean noResponse() {
         HttpHop h = last();
         return h.attempt().connected() && (h.tls() == null || h.tls().tls().established())
-                && (h.exchange() == null || h.exchange().outcome() != ExchangeOutcome.RESPONSE);
+                && (h.exchange() == null || h.exchange().outcome() != ExchangeOutcome.RESPONSE
+                && h.exchange().outcome() != ExchangeOutcome.BODY_STALLED);
+    }
+
+    /** The first request whose head arrived but whose body stalled, null when none did. */
+    public HttpHop stalledBody() {
+        return hops.stream().filter(h -> h.exchange() != null && h.exchange().outcome() == ExchangeOutcome.BODY_STALLED)
+                .findFirst().orElse(null);
     }
 
     public long redirects() {

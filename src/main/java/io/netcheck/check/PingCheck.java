@@ -67,19 +67,28 @@ public final class PingCheck {
         if (result == null || result.frames().isEmpty()) {
             return CaptureRun.notApplicable(result == null ? "nothing was sent" : "no frames were captured");
         }
-        Path file = request.pcapFile() != null ? request.pcapFile() : captureDir.resolve("netcheck-"
+        return pcap(captureDir, request.pcapFile(), startedAt, result.iface(), result.frames(), hint, filter);
+    }
+
+    /** Writes crafted-frame commands' frames (ping, trace, mtu) to a .pcap. */
+    static CaptureSummary pcap(Path captureDir, Path pcapFile, Instant startedAt, String iface,
+                               List<io.netcheck.capture.CapturedFrame> frames, String hint, String filter) {
+        if (frames.isEmpty()) {
+            return CaptureRun.notApplicable("no frames were captured");
+        }
+        Path file = pcapFile != null ? pcapFile : captureDir.resolve("netcheck-"
                 + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-" + hint.replaceAll("[^A-Za-z0-9.-]", "_")
                 + ".pcap");
         String written = null;
         String problem = null;
         try {
-            PcapFileWriter.write(file, result.frames(), 256);
+            PcapFileWriter.write(file, frames, 256);
             written = file.toAbsolutePath().toString();
         } catch (IOException | RuntimeException e) {
             problem = "the .pcap could not be written to " + file + ": " + e.getMessage();
         }
-        return new CaptureSummary(true, problem, List.of(result.iface()), filter + " (this run's frames only)", 256,
-                result.frames().size(), 0, written);
+        return new CaptureSummary(true, problem, List.of(iface), filter + " (this run's frames only)", 256,
+                frames.size(), 0, written);
     }
 
 }

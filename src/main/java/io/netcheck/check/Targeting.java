@@ -38,6 +38,7 @@ public final class Targeting {
         return policy;
     }
 
+    /** @param hp port 0 for probes without a port (ICMP): the policy then checks the address only */
     public Target plan(HostPort hp, Duration timeout) throws InterruptedException {
         InetAddress literal = Addresses.literal(hp.host());
         Resolution resolution = literal != null ? Resolution.literal(hp.host(), literal) : resolve(hp.host(), timeout);
@@ -45,7 +46,7 @@ public final class Targeting {
             return new Target(hp, resolution, null, null, resolution.error());
         }
         InetAddress address = Addresses.preferred(resolution.addresses());
-        String refusal = policy.refusal(address, hp.port());
+        String refusal = policy.refusal(address, hp.port() == 0 ? -1 : hp.port());
         if (refusal != null) {
             throw new TargetPolicy.Refused(hp.label() + ": " + refusal, List.of(address));
         }

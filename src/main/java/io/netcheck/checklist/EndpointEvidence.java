@@ -72,7 +72,15 @@ public record EndpointEvidence(HostPort target, Resolution resolution, InetSocke
             case RESET, SEND_FAILED -> EndpointState.RESET;
             case CLOSED -> EndpointState.CLOSED;
             case NO_RESPONSE -> EndpointState.NO_RESPONSE;
+            case BODY_STALLED -> EndpointState.BODY_STALLED;
         };
+    }
+
+    /** Connected and the request sent, then the answer (or its body) stopped coming: where a path MTU black hole shows. */
+    public boolean stalledAfterRequest() {
+        EndpointState s = state();
+        return s == EndpointState.BODY_STALLED || s == EndpointState.NO_RESPONSE && result != null
+                && result.exchange() != null && result.exchange().outcome() == ExchangeOutcome.NO_RESPONSE;
     }
 
     public boolean connected() {

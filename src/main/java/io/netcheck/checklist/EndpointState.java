@@ -13,8 +13,13 @@ public enum EndpointState {
     RESET,
     /** Connected, then closed (FIN) without answering. */
     CLOSED,
-    /** Connected, then silence. */
+    /** Connected and the request sent, then silence. */
     NO_RESPONSE,
+    /**
+     * The response head arrived, then the body stopped short of its end until the deadline (small packets
+     * pass, full-size ones may not). Never up: a client waiting for that body is stuck.
+     */
+    BODY_STALLED,
     /** Connection refused (RST or ICMP port unreachable). */
     REFUSED,
     /** SYNs unanswered. */

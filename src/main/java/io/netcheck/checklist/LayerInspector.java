@@ -99,6 +99,11 @@ public final class LayerInspector {
                         + "TCP-mode (L4) proxy that could not reach a real server");
                 return new LayerInference(Layer.L4_PROXY, reasons);
             }
+            case BODY_STALLED -> {
+                reasons.add("the VIP answered the request's head, then its body stalled: the connection reaches "
+                        + "something that speaks HTTP");
+                return new LayerInference(Layer.UNKNOWN, reasons);
+            }
             case RESET, NO_RESPONSE -> {
                 reasons.add("the VIP accepted the connection but " + (state == EndpointState.RESET
                         ? "reset it after the request" : "never answered the request")

@@ -61,6 +61,7 @@ public final class VipChecklist {
     private final ServiceProbe probe;
     private final TargetPolicy policy;
     private final VipHostProbe hostProbe;
+    private final MtuFollowUp mtuFollowUp;
 
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings) {
@@ -76,7 +77,7 @@ public final class VipChecklist {
     /** @param certificates how the VIP's certificate is judged (trust store, CA bundle, warning window) */
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings, TargetPolicy policy, CertificateCheck certificates) {
-        this.probe = new ServiceProbe(certificates);
+        this.probe = new ServiceProbe(certificates, settings.maxBody());
         this.policy = policy;
         this.resolver = resolver;
         this.capture = capture;
@@ -84,6 +85,7 @@ public final class VipChecklist {
         this.clock = clock;
         this.settings = settings;
         this.hostProbe = new VipHostProbe(runner, policy, settings);
+        this.mtuFollowUp = new MtuFollowUp(runner, policy, clock);
     }
 
     public VipEvidence run(VipCheckRequest request) throws InterruptedException {
@@ -169,6 +171,8 @@ public final class VipChecklist {
         List<CapturedFrame> extraFrames = new ArrayList<>();
         VipHostEvidence host = hostProbe.collect(hostStarted, captured.frames(), decoded, flows, extraFrames, formatter,
                 settings.snaplen());
+        List<PathMtu> pathMtu = pathMtu(request, plans, evidence);
+        pathMtu.forEach(m -> extraFrames.addAll(m.frames()));
         String[] pcap = writePcap(request, captured, decoded, flows, extraFrames, startedAt);
         CaptureSummary summary = new CaptureSummary(captured.available(),
                 captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
@@ -181,7 +185,7 @@ public final class VipChecklist {
         Attribution attribution = AnswerOrigin.of(vip, host);
         LayerInference layer = LayerInspector.infer(vip, backends, attribution);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
-                summary, host, attribution);
+                summary, host, attribution, pathMtu);
     }
 
     /** Real servers behind a TLS VIP may get a second, plain-HTTP try (see {@link #probeBehindTls}). */
@@ -204,6 +208,29 @@ public final class VipChecklist {
         return probe.probe(target.withoutTls(), deadline).after(tls);
     }
 
+    /**
+     * The path MTU follow-up, only when a flow stalled after its request (connected, request sent, then
+     * silence or a stalled body): after the main probes, within one more probe timeout.
+     */
+    private List<PathMtu> pathMtu(VipCheckRequest request, List<Planned> plans, List<EndpointEvidence> evidence)
+            throws InterruptedException {
+        List<MtuFollowUp.Stalled> stalled = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Planned p = plans.get(i);
+            if (p.route != null && evidence.get(i).stalledAfterRequest()) {
+                stalled.add(new MtuFollowUp.Stalled(p.target.label(), p.address.getAddress(), p.route));
+            }
+        }
+        if (stalled.isEmpty()) {
+            return List.of();
+        }
+        if (!request.capture()) {
+            return MtuFollowUp.skipped(stalled, "not measured: --no-capture (the measurement is packets netcheck "
+                    + "sends and captures itself)");
+        }
+        return mtuFollowUp.measure(stalled, request.timeout(), settings.snaplen());
+    }
+
     private static String outcomeOf(ServiceResult r) {
         if (!r.connect().connected()) {
             return r.connect().outcome().name();
@@ -215,6 +242,7 @@ public final class VipChecklist {
             return "CONNECTED";
         }
         return r.exchange().response() != null ? "HTTP " + r.exchange().response().status()
+                + (r.exchange().outcome() == io.netcheck.probe.ExchangeOutcome.BODY_STALLED ? ", BODY_STALLED" : "")
                 : r.exchange().outcome().name();
     }
 

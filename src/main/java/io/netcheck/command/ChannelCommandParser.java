@@ -14,7 +14,7 @@ final class ChannelCommandParser {
             usage: watch add CHECK [--every 5m] [--name NAME]   run CHECK on a schedule for this channel
                    watch list                                  this channel's watches and their state
                    watch remove NAME                           stop a watch
-              CHECK is any check command: vip, tcp, dns, tls, http, ping, trace, listeners
+              CHECK is any check command: vip, tcp, dns, tls, http, ping, trace, mtu, listeners
               --every 5m     how often (from the configured minimum to maximum; default 5m)
               --name NAME    letters, digits, . _ - (default: made from the check's target)
             examples:
@@ -93,7 +93,7 @@ final class ChannelCommandParser {
         String verb = check.get(0).toLowerCase(Locale.ROOT);
         switch (verb) {
             case "watch", "summary", "help" -> throw new UsageException("a watch runs a check (vip, tcp, dns, tls, http, "
-                    + "ping, trace, listeners), not '" + Targets.shown(verb) + "'", WATCH_USAGE);
+                    + "ping, trace, mtu, listeners), not '" + Targets.shown(verb) + "'", WATCH_USAGE);
             case "listen" -> throw new UsageException("listen opens a port for a while: it cannot be watched",
                     WATCH_USAGE);
             default -> {

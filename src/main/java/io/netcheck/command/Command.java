@@ -2,6 +2,7 @@ package io.netcheck.command;
 
 import io.netcheck.check.DnsRequest;
 import io.netcheck.check.HttpCheckRequest;
+import io.netcheck.check.MtuRequest;
 import io.netcheck.check.PingRequest;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.TraceRequest;
@@ -81,6 +82,10 @@ public sealed interface Command {
 
     /** {@code ping HOST}: real ICMP echo. */
     record Ping(PingRequest request, boolean json) implements Single {
+    }
+
+    /** {@code mtu HOST}: the path MTU, as tracepath / ping -M do measure it. */
+    record Mtu(MtuRequest request, boolean json) implements Single {
     }
 
     /** {@code trace HOST[:PORT]}: ICMP and TCP traceroute side by side. */

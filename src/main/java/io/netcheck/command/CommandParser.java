@@ -40,6 +40,7 @@ public final class CommandParser {
               listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
               ping HOST [--count 5]     real ICMP echo: loss, round trips, TTL, ICMP errors and their sender
               trace HOST[:PORT]         hop by hop, ICMP echo and TCP SYN side by side: where each path stops
+              mtu HOST                  the path MTU (don't-fragment echoes of shrinking size): black holes
               watch add|list|remove     (Slack) run a check on a schedule for the channel; alerts on change
               summary [schedule CRON]   (Slack) the channel's health summary, now or on a schedule
               help [COMMAND]            this text, or a command's options
@@ -54,6 +55,7 @@ public final class CommandParser {
               listen 8080 --for 2m
               ping 10.0.0.5 --count 10
               trace 10.0.0.5:443
+              mtu 10.0.0.5
               watch add vip checkout.internal:443 --every 5m --name checkout-vip
               summary schedule "0 9 * * MON-FRI"
             in Slack, add --to #channel to any check to post the evidence into an incident channel too

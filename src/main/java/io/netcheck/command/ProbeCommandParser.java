@@ -4,6 +4,7 @@ import io.netcheck.check.DnsRequest;
 import io.netcheck.check.HttpCheckRequest;
 import java.net.URI;
 import java.net.URISyntaxException;
+import io.netcheck.check.MtuRequest;
 import io.netcheck.check.PingRequest;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.TraceRequest;
@@ -93,6 +94,15 @@ public final class ProbeCommandParser {
               --timeout 3s      how long to wait for the last reply
               --pcap FILE       where to write the frames (default: the capture directory)""";
 
+    public static final String MTU_USAGE = """
+            usage: mtu HOST [--timeout 3s] [--json] [--pcap FILE]
+              the tracepath / ping -M do test: ICMP echo with don't-fragment set, sizes from the interface MTU
+              down to 576 bytes (crafted packets, needs CAP_NET_RAW; IPv4 only, IPv6 path MTU not measured):
+              the path MTU, each size answered / lost / "fragmentation needed" (with the next-hop MTU and
+              the router that sent it), and whether large packets vanish silently (a path MTU black hole)
+              --timeout 3s      time limit for the whole measurement
+              --pcap FILE       where to write the frames (default: the capture directory)""";
+
     public static final String TRACE_USAGE = """
             usage: trace HOST[:PORT] [--max-hops 30] [--timeout 1s] [--json] [--pcap FILE]
               hop by hop with increasing TTL, an ICMP echo AND a TCP SYN to PORT at each hop (crafted packets,
@@ -104,7 +114,7 @@ public final class ProbeCommandParser {
 
     static final Map<String, String> USAGES = Map.of("tcp", TCP_USAGE, "dns", DNS_USAGE, "tls", TLS_USAGE,
             "http", HTTP_USAGE, "listeners", LISTENERS_USAGE, "listen", LISTEN_USAGE, "ping", PING_USAGE,
-            "trace", TRACE_USAGE);
+            "trace", TRACE_USAGE, "mtu", MTU_USAGE);
 
     private final Limits limits;
 
@@ -136,6 +146,7 @@ public final class ProbeCommandParser {
                 case "listeners" -> listeners(w, usage);
                 case "listen" -> listen(w, usage);
                 case "ping" -> ping(w, usage);
+                case "mtu" -> mtu(w, usage);
                 case "trace" -> trace(w, usage);
                 default -> throw new IllegalStateException(verb);
             };
@@ -192,6 +203,14 @@ public final class ProbeCommandParser {
             count = Integer.parseInt(v);
         }
         return new Command.Ping(new PingRequest(host, count, timeout(w, usage), pcap(w, usage)), w.flag("--json"));
+    }
+
+    private Command mtu(Words w, String usage) throws UsageException {
+        String host = w.onePositional("which host? e.g. mtu 10.0.0.5", "one host per check");
+        if (ip(host) == null) {
+            Targets.validateName(host, "host");
+        }
+        return new Command.Mtu(new MtuRequest(host, timeout(w, usage), pcap(w, usage)), w.flag("--json"));
     }
 
     private Command listeners(Words w, String usage) throws UsageException {
@@ -402,7 +421,8 @@ public final class ProbeCommandParser {
             "listeners", new Spec(Set.of("--json"), Set.of()),
             "listen", new Spec(Set.of("--json"), Set.of("--for")),
             "ping", new Spec(Set.of("--json"), Set.of("--count", "--timeout", "--pcap")),
-            "trace", new Spec(Set.of("--json"), Set.of("--max-hops", "--timeout", "--pcap"))));
+            "trace", new Spec(Set.of("--json"), Set.of("--max-hops", "--timeout", "--pcap")),
+            "mtu", new Spec(Set.of("--json"), Set.of("--timeout", "--pcap"))));
 
     /** Words split into options and positional arguments. */
     static final class Words {

@@ -95,7 +95,15 @@ public class Beans {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         return new VipChecklist(resolver, capture, runner, clock,
                 new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir,
-                        config.probe().measureVipHost(), vipHostPort(config)), policy, certificates);
+                        config.probe().measureVipHost(), vipHostPort(config), maxBody(config)), policy, certificates);
+    }
+
+    static int maxBody(NetcheckConfig config) {
+        int maxBody = config.probe().maxBody();
+        if (maxBody < 1) {
+            throw new IllegalArgumentException("netcheck.probe.max-body must be at least 1 byte, not " + maxBody);
+        }
+        return maxBody;
     }
 
     @Produces
@@ -152,7 +160,7 @@ public class Beans {
         store.close();
     }
 
-    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace) ----
+    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace, mtu) ----
 
     @Produces
     @Singleton
@@ -160,7 +168,8 @@ public class Beans {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
         // tcp, tls and http measure their target's host like vip measures the VIP's: same switch, same port.
         return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
-                config.capture().linger(), dir, config.probe().measureVipHost(), config.probe().vipHostPort()), clock);
+                config.capture().linger(), dir, config.probe().measureVipHost(), vipHostPort(config), maxBody(config)),
+                clock);
     }
 
     @Produces
@@ -173,11 +182,13 @@ public class Beans {
         return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
                 new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock, certificates),
-                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock, certificates),
+                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock, certificates,
+                        new io.netcheck.checklist.MtuFollowUp(runner, policy, clock)),
                 new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
                 new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
                 ping,
                 new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
+                new io.netcheck.check.MtuCheck(targeting, runner, clock, captureRun.settings().captureDir()),
                 new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

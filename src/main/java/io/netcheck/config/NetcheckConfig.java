@@ -194,6 +194,14 @@ public interface NetcheckConfig {
         @WithDefault("60s")
         Duration defaultListen();
 
+        /**
+         * {@code vip}/{@code http}: the most response body bytes read per request. The body is read to its
+         * end (Content-Length, chunked, or the close) up to this bound, so a body that stalls — a path MTU
+         * black hole, a stuck server — is seen; it is counted, never kept (error pages excepted).
+         */
+        @WithDefault("65536")
+        int maxBody();
+
         /** {@code ping}: the most echo requests one check may send (--count). */
         @WithDefault("20")
         int maxPings();

@@ -16,13 +16,15 @@ import java.util.Set;
 
 /**
  * Sends {@code GET path} on an established connection and classifies what comes back: response, reset,
- * close, silence. Reads only the head and the start of the body: enough to identify who answered.
+ * close, silence. Reads the head, then the body up to a bound, to its end as its framing says
+ * (Content-Length, chunked, or the close): a body that stops arriving before the deadline is a finding of
+ * its own ({@link ExchangeOutcome#BODY_STALLED}), the sign of a path MTU black hole or a stuck server. The
+ * body is counted, not kept: only the first bytes of an error page are.
  */
 final class HttpExchange {
     static final int MAX_HEAD = 16 * 1024;
+    /** Body bytes kept in memory: enough for load-balancer signatures and the error-page snippet. */
     static final int MAX_BODY = 2048;
-    /** After the head, wait this long at most for the start of the body. */
-    static final Duration BODY_WAIT = Duration.ofMillis(250);
     static final int MAX_HEADERS = 40;
     static final int SNIPPET = 300;
     private static final Set<String> REDACTED = Set.of("set-cookie", "cookie", "authorization",
@@ -31,7 +33,8 @@ final class HttpExchange {
     private HttpExchange() {
     }
 
-    static ExchangeResult get(Socket socket, String host, String path, Deadline deadline) {
+    /** @param maxBody stop reading the body after this many bytes (the rest is reported as not read) */
+    static ExchangeResult get(Socket socket, String host, String path, Deadline deadline, long maxBody) {
         String requestLine = requestLine(path);
         long t0 = System.nanoTime();
         String sendError = send(socket, host, path);
@@ -39,71 +42,121 @@ final class HttpExchange {
             return new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null, null, since(t0), sendError);
         }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        Duration firstByte = null;
+        BodyFraming body = null;
+        boolean any = false; // a byte came (nanoTime has no reserved value to say "none")
+        long tFirst = 0;
+        long tLast = 0;
+        long bodyWire = 0;
+        boolean eof = false;
+        boolean cut = false;
+        boolean timedOut = false;
+        String ioError = null;
         try {
             InputStream in = socket.getInputStream();
-            byte[] buf = new byte[4096];
-            int headEnd = -1;
-            while (headEnd < 0) {
+            byte[] buf = new byte[16 * 1024];
+            while (true) {
                 if (deadline.expired()) {
-                    return silence(requestLine, firstByte, head, t0);
+                    timedOut = true;
+                    break;
                 }
                 socket.setSoTimeout(deadline.remainingMillisForSocket());
-                int n = in.read(buf);
+                int want = body == null ? buf.length : (int) Math.min(buf.length, Math.max(1, maxBody - bodyWire));
+                int n = in.read(buf, 0, want);
                 if (n < 0) {
-                    if (head.size() == 0) {
-                        return new ExchangeResult(ExchangeOutcome.CLOSED, requestLine, null, null, since(t0),
-                                "closed by peer without a response");
+                    eof = true;
+                    break;
+                }
+                tLast = System.nanoTime();
+                if (!any) {
+                    any = true;
+                    tFirst = tLast;
+                }
+                int from = 0;
+                if (body == null) {
+                    head.write(buf, 0, n);
+                    byte[] all = head.toByteArray();
+                    int headEnd = indexOfHeadEnd(all);
+                    if (headEnd < 0) {
+                        if (head.size() > MAX_HEAD || all.length >= 5 && !startsLikeHttp(all)) {
+                            break; // not HTTP, or a head nobody sends: no need to wait for more
+                        }
+                        continue;
                     }
+                    body = BodyFraming.of(new String(all, 0, headEnd, StandardCharsets.ISO_8859_1), MAX_BODY);
+                    from = n - (all.length - headEnd);
+                    head.reset();
+                    head.write(all, 0, headEnd);
+                }
+                int len = (int) Math.min(n - from, maxBody - bodyWire); // what came with the head counts too
+                if (len > 0) {
+                    body.feed(buf, from, len);
+                    bodyWire += len;
+                }
+                if (body.ended()) {
                     break;
                 }
-                if (firstByte == null) {
-                    firstByte = since(t0);
-                }
-                head.write(buf, 0, n);
-                headEnd = indexOfHeadEnd(head.toByteArray());
-                if (head.size() > MAX_HEAD) {
+                if (bodyWire >= maxBody) {
+                    cut = true;
                     break;
                 }
             }
-            byte[] all = head.toByteArray();
-            if (!startsLikeHttp(all)) {
-                return new ExchangeResult(ExchangeOutcome.NOT_HTTP, requestLine, null, firstByte, since(t0),
-                        "response is not HTTP: " + printable(all, 60));
-            }
-            int bodyStart = headEnd < 0 ? all.length : headEnd;
-            ByteArrayOutputStream body = new ByteArrayOutputStream();
-            body.write(all, bodyStart, all.length - bodyStart);
-            // Stop at the declared length: a keep-alive server would otherwise hold us for BODY_WAIT.
-            int wanted = Math.min(MAX_BODY, contentLength(new String(all, 0, bodyStart, StandardCharsets.ISO_8859_1)));
-            if (body.size() < wanted) {
-                readSomeBody(socket, in, body, deadline, wanted);
-            }
-            HttpResponseSummary summary = parse(new String(all, 0, bodyStart, StandardCharsets.ISO_8859_1),
-                    body.toString(StandardCharsets.UTF_8));
-            return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, since(t0), null);
         } catch (SocketTimeoutException e) {
-            return silence(requestLine, firstByte, head, t0);
-        } catch (SocketException e) {
-            if (head.size() > 0 && startsLikeHttp(head.toByteArray())) {
-                // Reset in the middle of the body: the head still says who answered.
-                HttpResponseSummary summary = parse(head.toString(StandardCharsets.ISO_8859_1), "");
-                return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, since(t0),
-                        TcpConnector.describe(e));
-            }
-            return new ExchangeResult(ExchangeOutcome.RESET, requestLine, null, firstByte, since(t0),
-                    TcpConnector.describe(e));
+            timedOut = true;
         } catch (IOException e) {
-            return new ExchangeResult(ExchangeOutcome.RESET, requestLine, null, firstByte, since(t0),
-                    TcpConnector.describe(e));
+            ioError = TcpConnector.describe(e);
         }
+        Duration firstByte = any ? Duration.ofNanos(tFirst - t0) : null;
+        Duration lastByte = any ? Duration.ofNanos(tLast - t0) : null;
+        byte[] all = head.toByteArray();
+        if (all.length == 0) {
+            ExchangeOutcome outcome = timedOut ? ExchangeOutcome.NO_RESPONSE : eof ? ExchangeOutcome.CLOSED
+                    : ExchangeOutcome.RESET;
+            return new ExchangeResult(outcome, requestLine, null, firstByte, since(t0), timedOut
+                    ? "no response before the deadline" : eof ? "closed by peer without a response" : ioError);
+        }
+        if (!startsLikeHttp(all)) {
+            return new ExchangeResult(ExchangeOutcome.NOT_HTTP, requestLine, null, firstByte, since(t0),
+                    "response is not HTTP: " + printable(all, 60), lastByte, 0, BodyEnd.NONE);
+        }
+        if (body == null) {
+            if (timedOut) {
+                return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, since(t0),
+                        "incomplete response before the deadline (" + all.length + " bytes)");
+            }
+            // Closed, reset or oversized before the end of the head: what came still says who answered.
+            HttpResponseSummary summary = parse(head.toString(StandardCharsets.ISO_8859_1), "");
+            return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, since(t0),
+                    ioError != null ? ioError : eof ? "closed before the end of the response head"
+                            : "response head larger than " + MAX_HEAD + " bytes", lastByte, 0, BodyEnd.BROKEN);
+        }
+        HttpResponseSummary summary = parse(head.toString(StandardCharsets.ISO_8859_1),
+                new String(body.kept(), StandardCharsets.UTF_8));
+        BodyEnd end;
+        String error = null;
+        if (body.malformed() != null) {
+            end = BodyEnd.BROKEN;
+            error = "malformed chunked body: " + body.malformed();
+        } else if (body.ended() || eof && body.kind() == BodyFraming.Kind.UNTIL_CLOSE) {
+            end = BodyEnd.COMPLETE;
+        } else if (cut) {
+            end = BodyEnd.CUT;
+        } else if (timedOut) {
+            end = BodyEnd.STALLED;
+            long quiet = (System.nanoTime() - tLast) / 1_000_000;
+            error = "body stalled: " + progress(body) + " by the deadline, nothing for the last " + quiet + " ms";
+        } else {
+            end = BodyEnd.BROKEN;
+            error = (eof ? "closed" : ioError) + " after " + progress(body);
+        }
+        return new ExchangeResult(end == BodyEnd.STALLED ? ExchangeOutcome.BODY_STALLED : ExchangeOutcome.RESPONSE,
+                requestLine, summary, firstByte, since(t0), error, lastByte, body.payload(), end);
     }
 
-    private static ExchangeResult silence(String requestLine, Duration firstByte, ByteArrayOutputStream head,
-                                          long t0) {
-        String error = head.size() == 0 ? "no response before the deadline"
-                : "incomplete response before the deadline (" + head.size() + " bytes)";
-        return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, since(t0), error);
+    /** "1448 of 102400 body bytes", "1448 bytes of a chunked body". */
+    private static String progress(BodyFraming body) {
+        return body.kind() == BodyFraming.Kind.LENGTH ? body.payload() + " of " + body.declared() + " body bytes"
+                : body.payload() + " bytes of a " + (body.kind() == BodyFraming.Kind.CHUNKED ? "chunked body"
+                : "body that ends at the close");
     }
 
     static String requestLine(String path) {
@@ -124,12 +177,6 @@ final class HttpExchange {
         }
     }
 
-    /** Content-Length of the head, or MAX_BODY when absent or unreadable (read what comes, up to the cap). */
-    static int contentLength(String head) {
-        long declared = declaredLength(head);
-        return declared < 0 ? MAX_BODY : (int) Math.min(Integer.MAX_VALUE, declared);
-    }
-
     /** The body length a head declares: 0 for statuses without a body, -1 when absent or unreadable. */
     static long declaredLength(String head) {
         String[] status = head.split("\r?\n", 2)[0].split(" ");
@@ -147,28 +194,6 @@ final class HttpExchange {
             }
         }
         return -1;
-    }
-
-    private static void readSomeBody(Socket socket, InputStream in, ByteArrayOutputStream body, Deadline deadline,
-                                     int wanted) {
-        long until = System.nanoTime() + Math.min(BODY_WAIT.toNanos(), deadline.remaining().toNanos());
-        byte[] buf = new byte[1024];
-        try {
-            while (body.size() < wanted) {
-                long left = until - System.nanoTime();
-                if (left <= 0) {
-                    return;
-                }
-                socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
-                int n = in.read(buf, 0, Math.min(buf.length, wanted - body.size()));
-                if (n < 0) {
-                    return;
-                }
-                body.write(buf, 0, n);
-            }
-        } catch (IOException e) {
-            // The head is what matters; a slow or reset body does not change who answered.
-        }
     }
 
     static HttpResponseSummary parse(String head, String body) {

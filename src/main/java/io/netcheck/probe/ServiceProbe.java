@@ -5,15 +5,29 @@ package io.netcheck.probe;
  * handshake, one HTTP request, all within one deadline.
  */
 public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
-    private final CertificateCheck certificates;
+    /** The default bound on response body bytes read ({@code netcheck.probe.max-body}). */
+    public static final int DEFAULT_MAX_BODY = 64 * 1024;
 
-    /** Certificates judged against the JVM's trust store and clock. */
+    private final CertificateCheck certificates;
+    private final long maxBody;
+
+    /** Certificates judged against the JVM's trust store and clock; the default body bound. */
     public ServiceProbe() {
-        this(CertificateCheck.systemDefault());
+        this(CertificateCheck.systemDefault(), DEFAULT_MAX_BODY);
     }
 
     public ServiceProbe(CertificateCheck certificates) {
+        this(certificates, DEFAULT_MAX_BODY);
+    }
+
+    public ServiceProbe(long maxBody) {
+        this(CertificateCheck.systemDefault(), maxBody);
+    }
+
+    /** @param maxBody the most body bytes read ({@code netcheck.probe.max-body}) */
+    public ServiceProbe(CertificateCheck certificates, long maxBody) {
         this.certificates = certificates;
+        this.maxBody = maxBody;
     }
 
     @Override
@@ -24,7 +38,7 @@ public final class ServiceProbe implements Probe<ServiceTarget, ServiceResult> {
         }
         try {
             return new ServiceResult(target, opened.connect(), opened.tls(),
-                    HttpExchange.get(opened.socket(), target.hostHeader(), target.path(), deadline));
+                    HttpExchange.get(opened.socket(), target.hostHeader(), target.path(), deadline, maxBody));
         } finally {
             TcpConnector.closeQuietly(opened.socket());
         }

@@ -47,8 +47,11 @@ public final class JsonRenderer {
         module.setMixInAnnotation(io.netcheck.check.ConnectAttempt.class, PacketLinesMixin.class);
         module.setMixInAnnotation(io.netcheck.check.PingEvidence.class, PacketLinesMixin.class);
         module.setMixInAnnotation(io.netcheck.check.TraceEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(io.netcheck.check.MtuEvidence.class, PacketLinesMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.raw.PingResult.class, FramesMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.raw.TraceResult.class, FramesMixin.class);
+        module.setMixInAnnotation(io.netcheck.probe.raw.MtuResult.class, FramesMixin.class);
+        module.setMixInAnnotation(io.netcheck.checklist.PathMtu.class, PacketsAndFramesMixin.class);
         this.mapper = new ObjectMapper().registerModule(module).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
@@ -112,6 +115,11 @@ public final class JsonRenderer {
     /** Packet lines already appear in {@code steps}. */
     @JsonIgnoreProperties({"packets"})
     abstract static class PacketLinesMixin {
+    }
+
+    /** Packet lines are in {@code steps}, frames in the .pcap. */
+    @JsonIgnoreProperties({"packets", "frames"})
+    abstract static class PacketsAndFramesMixin {
     }
 
     /** Raw frames belong in the .pcap, not in JSON. */

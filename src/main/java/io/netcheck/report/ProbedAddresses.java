@@ -4,6 +4,7 @@ import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.HttpHop;
+import io.netcheck.check.MtuEvidence;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.check.ResolverResult;
 import io.netcheck.check.TcpEvidence;
@@ -18,7 +19,7 @@ import java.util.List;
 
 /**
  * The addresses a run's targets resolved to — the ones its probes were aimed at — read from the typed
- * evidence: for {@code vip} the VIP's and each backend's, for {@code tcp}/{@code tls}/{@code ping}/{@code trace}
+ * evidence: for {@code vip} the VIP's and each backend's, for {@code tcp}/{@code tls}/{@code ping}/{@code trace}/{@code mtu}
  * the target's, for {@code http} every request of the redirect chain's, for {@code dns} the servers asked.
  * A target whose name did not resolve has none; {@code listen} and {@code listeners} send nothing.
  */
@@ -41,6 +42,8 @@ final class ProbedAddresses {
             }
         } else if (evidence instanceof PingEvidence p) {
             add(out, p.address());
+        } else if (evidence instanceof MtuEvidence m) {
+            add(out, m.address());
         } else if (evidence instanceof TraceEvidence t) {
             add(out, t.address());
         } else if (evidence instanceof DnsEvidence d) {

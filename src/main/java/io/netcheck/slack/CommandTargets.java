@@ -45,6 +45,9 @@ final class CommandTargets {
         if (command instanceof Command.Ping ping) {
             return List.of(new HostPort(ping.request().host(), -1)); // ICMP: no port to check
         }
+        if (command instanceof Command.Mtu mtu) {
+            return List.of(new HostPort(mtu.request().host(), -1)); // ICMP: no port to check
+        }
         return List.of();
     }
 }

@@ -94,9 +94,30 @@ public final class Describe {
                     ? " after the request" : "") + ", no response";
             case CLOSED -> req + " → closed (FIN) without a response";
             case NO_RESPONSE -> req + " → no response within " + ms(ex.elapsed());
+            case BODY_STALLED -> req + " → " + r.status() + (r.reason().isEmpty() ? "" : " " + r.reason())
+                    + " after " + ms(ex.firstByte() == null ? ex.elapsed() : ex.firstByte()) + ", then the body stalled ("
+                    + bodyStall(ex) + ")";
             case NOT_HTTP -> req + " → answered, but not in HTTP (" + ex.error() + ")";
             default -> req + " → " + ex.outcome();
         };
+    }
+
+    /** How the body read ended: "102400 bytes, complete, last byte after 3.2 ms", "stalled: ...", "cut at ...". */
+    public static String body(io.netcheck.probe.ExchangeResult ex) {
+        String n = ex.bodyBytes() + (ex.bodyBytes() == 1 ? " byte" : " bytes");
+        return switch (ex.body()) {
+            case NONE -> "none read";
+            case COMPLETE -> n + ", complete" + (ex.lastByte() != null ? ", last byte after " + ms(ex.lastByte()) : "");
+            case CUT -> n + " read, then netcheck stopped at its bound (netcheck.probe.max-body): the rest was not read";
+            case STALLED -> "stalled: " + bodyStall(ex);
+            case BROKEN -> n + ", incomplete: " + ex.error();
+        };
+    }
+
+    /** "1448 of 102400 body bytes by the deadline, nothing for the last 2890 ms" from the exchange's error. */
+    static String bodyStall(io.netcheck.probe.ExchangeResult ex) {
+        String e = ex.error() == null ? ex.bodyBytes() + " body bytes" : ex.error();
+        return e.startsWith("body stalled: ") ? e.substring("body stalled: ".length()) : e;
     }
 
     /** "2 of 3 real servers answer; 203.0.113.131:80: RST from ..." with the failing ones listed. */

@@ -16,7 +16,7 @@ final class HttpOk implements Rule<HttpEvidence> {
     @Override
     public Optional<Finding> evaluate(HttpEvidence e) {
         var r = e.response();
-        if (r == null || r.status() >= 400 || e.stopped() != null) {
+        if (r == null || r.status() >= 400 || e.stopped() != null || e.stalledBody() != null) {
             return Optional.empty();
         }
         String count = e.redirects() + " redirect" + (e.redirects() == 1 ? "" : "s");

@@ -3,6 +3,7 @@ package io.netcheck.verdict;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpEvidence;
+import io.netcheck.check.MtuEvidence;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.check.TlsEvidence;
@@ -56,7 +57,9 @@ import java.util.stream.Stream;
  * tls-healthy             all of the above fine                                HEALTHY
  *
  * http (after the connect rules on the last request, and the TLS failures of any https request)
+ * http-path-mtu-black-hole request stalled; large DF echoes lost, small pass   ROUTING
  * http-no-response        connected, then reset / closed / silence / not HTTP  APP_ERROR
+ * http-body-stalls        head arrived, body stopped before its end            APP_ERROR
  * http-redirects-do-not-end more than 5 redirects, or an unfollowable one      APP_ERROR
  * http-lb-error-page      5xx written by a load balancer (signature)           BACKENDS_DOWN
  * http-error-status       5xx or 4xx from the application                      APP_ERROR
@@ -80,6 +83,14 @@ import java.util.stream.Stream;
  * ping-no-reply           all lost, no error                                   FIREWALL_DROP (low)
  * ping-loss               some lost                                            ROUTING
  * ping-answers            all answered                                         HEALTHY
+ *
+ * mtu
+ * mtu-not-sent            no name / no route / no privilege / IPv6             DNS, LOCAL
+ * mtu-no-reply            not even the smallest size answered                  FIREWALL_DROP (low), ROUTING,
+ *                                                                              HOST_UNREACHABLE, FIREWALL_REJECT
+ * mtu-black-hole          small sizes pass, larger lost without frag needed    ROUTING
+ * mtu-full-size           the interface MTU passes                             HEALTHY
+ * mtu-frag-needed         a router announces a smaller MTU (ICMP 3/4)          HEALTHY (with a note)
  *
  * trace
  * trace-not-sent          no name / no route / no privilege / IPv6             DNS, LOCAL
@@ -136,8 +147,8 @@ public final class ProbeRules {
     public static final List<Rule<HttpEvidence>> HTTP = Stream.of(
             CONNECT.stream().map(r -> r.<HttpEvidence>on(HttpEvidence::failedConnect)),
             TLS_FAILS.stream().map(r -> r.<HttpEvidence>on(HttpEvidence::tlsJudged)),
-            Stream.<Rule<HttpEvidence>>of(new HttpNoResponse(), new HttpTooManyRedirects(), new HttpLbErrorPage(),
-                    new HttpErrorStatus(), new HttpOk()))
+            Stream.<Rule<HttpEvidence>>of(new HttpPathMtuBlackHole(), new HttpNoResponse(), new HttpBodyStalls(),
+                    new HttpTooManyRedirects(), new HttpLbErrorPage(), new HttpErrorStatus(), new HttpOk()))
             .flatMap(s -> s).toList();
 
     public static final List<Rule<ListenersEvidence>> LISTENERS = List.of(
@@ -157,6 +168,13 @@ public final class ProbeRules {
             new PingNoReply(),
             new PingLoss(),
             new PingAnswers());
+
+    public static final List<Rule<MtuEvidence>> MTU = List.of(
+            new MtuNotSent(),
+            new MtuNoReply(),
+            new MtuBlackHole(),
+            new MtuFullSize(),
+            new MtuFragNeeded());
 
     public static final List<Rule<TraceEvidence>> TRACE = List.of(
             new TraceNotSent(),

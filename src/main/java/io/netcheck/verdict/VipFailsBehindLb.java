@@ -9,11 +9,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The VIP accepted the connection but could not serve: its own error page (503/502/504), a reset, a close or
- * silence. Step 3 — the real servers probed directly — decides whose fault that is. When every server answers
- * netcheck at once, how the load balancer failed tells its configuration (an immediate 502/503, reset or close)
- * from a path it cannot use (it held the request, or answered 504): the LB waited for servers it cannot reach.
- * netcheck cannot see the LB-to-server path from where it stands, so those verdicts stay MEDIUM.
+ * The VIP accepted the connection but could not serve: its own error page (503/502/504), a reset, a close,
+ * silence, or a response whose body stalled. Step 3 — the real servers probed directly — decides whose fault that
+ * is. When every server answers netcheck at once, how the load balancer failed tells its configuration (an
+ * immediate 502/503, reset or close) from a path it cannot use (it held the request, or answered 504): the LB
+ * waited for servers it cannot reach. netcheck cannot see the LB-to-server path from where it stands, so those
+ * verdicts stay MEDIUM. (A stall explained by a path MTU black hole is caught earlier, by {@link PathMtuBlackHole}.)
  */
 final class VipFailsBehindLb implements VipRule {
     /** An LB answer this slow, and ten times slower than the slowest server's, was held, not given at once. */
@@ -29,7 +30,8 @@ final class VipFailsBehindLb implements VipRule {
         EndpointState s = e.vip().state();
         var response = e.vip().response();
         boolean lbPage = s == EndpointState.HTTP_ERROR && response.generatedBy() != null;
-        boolean noAnswer = s == EndpointState.RESET || s == EndpointState.CLOSED || s == EndpointState.NO_RESPONSE;
+        boolean noAnswer = s == EndpointState.RESET || s == EndpointState.CLOSED || s == EndpointState.NO_RESPONSE
+                || s == EndpointState.BODY_STALLED;
         boolean unknown5xx = s == EndpointState.HTTP_ERROR && response.generatedBy() == null && e.hasBackends();
         if (!lbPage && !noAnswer && !unknown5xx) {
             return Optional.empty();
@@ -48,6 +50,18 @@ final class VipFailsBehindLb implements VipRule {
         long up = e.backendsUp();
         long total = e.backends().size();
         String serversSignal = "probed directly, " + Describe.backends(e);
+        if (up == total && s == EndpointState.BODY_STALLED) {
+            return Optional.of(new Finding(Cause.LB_MISCONFIGURED, Confidence.MEDIUM,
+                    "the load balancer stalls the response body; the real servers send theirs in full",
+                    vipSays + " Probed directly, " + Describe.backends(e) + ", with their whole bodies. The load "
+                            + "balancer stops passing the body on: its buffering or proxy timeouts, or a smaller "
+                            + "MTU between it and this host" + MtuWords.measuredNote(e.pathMtu()) + ".",
+                    List.of("compare the LB's access log for this request with the real server's",
+                            "check the LB's proxy buffering and timeouts for large responses",
+                            "netcheck mtu " + e.vip().address().getAddress().getHostAddress()
+                                    + " to measure the path MTU towards the VIP"))
+                    .withSignals("the VIP's response body stalled: " + Describe.exchange(e.vip()), serversSignal));
+        }
         if (up == total) {
             return Optional.of(held(e) ? unreachableBehind(e, vipSays, vipSignal, serversSignal)
                     : notUsingServers(e, vipSays, vipSignal, serversSignal));
@@ -66,6 +80,19 @@ final class VipFailsBehindLb implements VipRule {
                     vipSays + " The real servers, probed directly, all answer HTTP 5xx: " + Describe.backends(e)
                             + ". The application is failing; the load balancer is passing that on.",
                     List.of("check the application logs on the real servers")).withSignals(vipSignal, serversSignal));
+        }
+        List<io.netcheck.checklist.EndpointEvidence> failing = e.backends().stream().filter(b -> !b.state().up())
+                .toList();
+        if (failing.stream().anyMatch(b -> b.state() == EndpointState.BODY_STALLED)
+                && failing.stream().allMatch(io.netcheck.checklist.EndpointEvidence::stalledAfterRequest)) {
+            return Optional.of(new Finding(Cause.APP_ERROR, Confidence.MEDIUM,
+                    "the real servers start answering, then their responses stall",
+                    vipSays + " Probed directly, " + Describe.backends(e) + ": the servers accept the request and "
+                            + "send the start of a response, then nothing more" + MtuWords.measuredNote(e.pathMtu())
+                            + ". A server that stops writing mid-response (a hung worker, a stuck upstream) does this.",
+                    List.of("check the application on the real servers for requests that never finish",
+                            "netcheck mtu " + failing.get(0).address().getAddress().getHostAddress()
+                                    + " to rule out the path MTU")));
         }
         boolean anyRefusing = e.backends().stream().anyMatch(b -> b.state().refusing()
                 || b.state() == EndpointState.HTTP_ERROR);

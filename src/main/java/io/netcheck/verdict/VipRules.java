@@ -20,8 +20,10 @@ import java.util.List;
  * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
  * tls-certificate-rejected handshake done, but the certificate is expired, not  TLS
  *                         yet valid, for another name (SNI), weak or untrusted
- * vip-fails-behind-lb     LB error page / reset / close / silence, then step 3 BACKENDS_DOWN,
- *                                                                              BACKENDS_UNREACHABLE,
+ * path-mtu-black-hole     request sent, answer stalls; large DF echoes lost,   ROUTING
+ *                         small ones pass, no ICMP fragmentation needed
+ * vip-fails-behind-lb     LB error page / reset / close / silence / stalled    BACKENDS_DOWN,
+ *                         body, then step 3                                    BACKENDS_UNREACHABLE,
  *                                                                              LB_MISCONFIGURED, DEGRADED,
  *                                                                              APP_ERROR, INCONCLUSIVE
  * application-error       5xx without a load balancer signature               APP_ERROR
@@ -45,6 +47,7 @@ final class VipRules {
             new VipRefused(),
             new TlsHandshakeFails(),
             new VipCertificateRejected(),
+            new PathMtuBlackHole(),
             new VipFailsBehindLb(),
             new ApplicationError(),
             new SomeBackendsDown(),

@@ -38,11 +38,14 @@ class HttpCheckTest {
     static final NameResolver LOCALHOST_ONLY = (name, deadline) -> new Resolution(name, ResolutionStatus.RESOLVED,
             List.of(InetAddress.getLoopbackAddress()), List.of(), List.of("test"), Duration.ofMillis(1), null);
 
-    private HttpEvidence get(String url, boolean insecure) throws InterruptedException {
-        HttpCheck check = new HttpCheck(new Targeting(LOCALHOST_ONLY, runner), runner,
+    private HttpCheck check() {
+        return new HttpCheck(new Targeting(LOCALHOST_ONLY, runner), runner,
                 new CaptureRun(PacketCapture.disabled("off"), new ChecklistSettings(128, Duration.ofMillis(100), dir),
                         Clock.systemUTC()), Clock.systemUTC());
-        return check.run(new HttpCheckRequest(URI.create(url), Duration.ofSeconds(2), insecure, 14, false, null));
+    }
+
+    private HttpEvidence get(String url, boolean insecure) throws InterruptedException {
+        return check().run(new HttpCheckRequest(URI.create(url), Duration.ofSeconds(2), insecure, 14, false, null));
     }
 
     @Test
@@ -62,6 +65,37 @@ class HttpCheckTest {
             assertNotNull(h.timings().transfer());
             assertNull(h.timings().tls());
             assertNull(h.location());
+        }
+    }
+
+    @Test
+    void aStalledBodyIsAFindingWithThePathMtuFollowUpSaidNotSkipped() throws Exception {
+        try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread t = new Thread(() -> {
+                try (java.net.Socket s = server.accept()) {
+                    s.getInputStream().read(new byte[4096]);
+                    s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n" + "x".repeat(500))
+                            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                    Thread.sleep(5000);
+                } catch (java.io.IOException | InterruptedException e) {
+                    // over
+                }
+            });
+            t.setDaemon(true);
+            t.start();
+            HttpEvidence e = check().run(new HttpCheckRequest(URI.create("http://127.0.0.1:" + server.getLocalPort()
+                    + "/big"), Duration.ofMillis(700), false, 14, false, null));
+            assertEquals(ExchangeOutcome.BODY_STALLED, e.last().exchange().outcome());
+            assertEquals(500, e.last().bodyBytes());
+            assertFalse(e.last().bodyComplete());
+            assertEquals(e.last(), e.stalled());
+            assertTrue(e.pathMtu().problem().startsWith("not measured: --no-capture"), e.pathMtu().problem());
+            var report = io.netcheck.report.HttpReport.of(e, new io.netcheck.verdict.CommandVerdicts(
+                    io.netcheck.verdict.TeamDirectory.defaults()).decide(io.netcheck.verdict.ProbeRules.HTTP, e,
+                    e.capture(), x -> ""));
+            assertEquals("http-body-stalls", report.verdict().rule());
+            assertEquals("200 BODY_STALLED", report.steps().get(0).outcome());
+            assertEquals("path-mtu", report.steps().get(1).name());
         }
     }
 

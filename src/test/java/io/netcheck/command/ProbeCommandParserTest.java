@@ -219,4 +219,32 @@ class ProbeCommandParserTest {
         String message = error(line);
         assertTrue(message.contains(expected), message);
     }
+
+    @Test
+    void mtu() throws UsageException {
+        Command.Mtu m = assertInstanceOf(Command.Mtu.class, parse("mtu 203.0.113.10 --timeout 5s --pcap /tmp/m.pcap"));
+        assertEquals("203.0.113.10", m.request().host());
+        assertEquals(Duration.ofSeconds(5), m.request().timeout());
+        assertEquals(java.nio.file.Path.of("/tmp/m.pcap"), m.request().pcapFile());
+        Command.Mtu byName = assertInstanceOf(Command.Mtu.class, parse("mtu vip.lab.test --json"));
+        assertEquals(Duration.ofSeconds(3), byName.request().timeout());
+        assertTrue(byName.json());
+        assertInstanceOf(Command.Help.class, parse("mtu --help"));
+        assertTrue(CommandParser.helpFor("mtu").startsWith("usage: mtu HOST"));
+        assertTrue(CommandParser.USAGE.contains("mtu HOST"), "listed in the overview");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "mtu|which host?",
+            "mtu 10.0.0.5 10.0.0.6|one host per check",
+            "mtu bad..name|not a valid host name",
+            "mtu 10.0.0.5:80|not a valid host name",
+            "mtu 10.0.0.5 --count 3|unknown option",
+            "mtu 10.0.0.5 --timeout 90s|out of range",
+    })
+    void mtuMistakesAreNamed(String line, String expected) {
+        String message = error(line);
+        assertTrue(message.contains(expected), message);
+    }
 }

@@ -14,6 +14,12 @@ import java.util.concurrent.atomic.AtomicReference;
 final class LocalServer implements AutoCloseable {
     enum Behaviour { ANSWER, RESET, CLOSE, HANG }
 
+    /** What to do with each accepted connection, after its request has been read. */
+    @FunctionalInterface
+    interface Script {
+        void run(OutputStream out) throws IOException, InterruptedException;
+    }
+
     private final ServerSocket server;
     private final Thread thread;
     final AtomicReference<String> lastRequest = new AtomicReference<>();
@@ -25,6 +31,23 @@ final class LocalServer implements AutoCloseable {
     LocalServer(ServerSocket server, Behaviour behaviour, String response) {
         this.server = server;
         this.thread = new Thread(() -> serve(behaviour, response), "local-server");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Reads each request, then plays the script on the connection (which closes when the script returns). */
+    LocalServer(Script script) throws IOException {
+        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.thread = new Thread(() -> {
+            while (!server.isClosed()) {
+                try (Socket s = server.accept()) {
+                    readRequest(s);
+                    script.run(s.getOutputStream());
+                } catch (IOException | InterruptedException e) {
+                    // connection over
+                }
+            }
+        }, "local-server");
         thread.setDaemon(true);
         thread.start();
     }

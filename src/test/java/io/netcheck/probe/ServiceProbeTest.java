@@ -52,15 +52,14 @@ class ServiceProbeTest {
     }
 
     @Test
-    void declaredLengthEndsTheWaitOnKeepAliveServers() {
-        assertEquals(12, HttpExchange.contentLength("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n"));
-        assertEquals(0, HttpExchange.contentLength("HTTP/1.1 204 No Content\r\nServer: x\r\n"));
-        assertEquals(HttpExchange.MAX_BODY, HttpExchange.contentLength("HTTP/1.1 200 OK\r\nServer: x\r\n"));
-        // The full fetch (http command) reads what the head declares: nothing for 204/304, to the end when absent.
+    void declaredLengthSaysWhereTheBodyEnds() {
+        assertEquals(12, HttpExchange.declaredLength("HTTP/1.1 200 OK\r\nContent-Length: 12\r\n"));
+        assertEquals(0, HttpExchange.declaredLength("HTTP/1.1 204 No Content\r\nServer: x\r\n"));
+        assertEquals(-1, HttpExchange.declaredLength("HTTP/1.1 200 OK\r\nServer: x\r\n"));
+        // Nothing for 204/304, to the close when absent or unreadable.
         assertEquals(0, HttpExchange.declaredLength("HTTP/1.1 304 Not Modified\r\nContent-Length: 99\r\n"));
         assertEquals(-1, HttpExchange.declaredLength("HTTP/1.1 200 OK\r\nContent-Length: x\r\n"));
         assertEquals(8_000_000_000L, HttpExchange.declaredLength("HTTP/1.1 200 OK\r\nContent-Length: 8000000000\r\n"));
-        assertEquals(HttpExchange.MAX_BODY, HttpExchange.contentLength("HTTP/1.1 200 OK\r\ncontent-length: x\r\n"));
     }
 
     @Test

@@ -16,7 +16,11 @@ import io.netcheck.checklist.VipEvidence;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
+import io.netcheck.checklist.PathMtu;
+import io.netcheck.probe.BodyEnd;
 import io.netcheck.probe.ConnectOutcome;
+import io.netcheck.probe.raw.MtuAttempt;
+import io.netcheck.probe.raw.MtuResult;
 import io.netcheck.probe.ExchangeOutcome;
 import io.netcheck.probe.ExchangeResult;
 import io.netcheck.probe.HttpResponseSummary;
@@ -152,6 +156,38 @@ final class Evidence {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, false, 0, null),
                 null, new ExchangeResult(ExchangeOutcome.NO_RESPONSE, "GET / HTTP/1.1", null, null,
                         Duration.ofSeconds(3), "no response before the deadline"));
+    }
+
+    /** Connected, the head came (200 OK), then the body stopped after {@code got} of {@code of} bytes. */
+    static EndpointEvidence bodyStalled(String label, int ttl, long got, long of) {
+        ExchangeResult ex = new ExchangeResult(ExchangeOutcome.BODY_STALLED, "GET /big HTTP/1.1",
+                new HttpResponseSummary("HTTP/1.1", 200, "OK", List.of(new HttpResponseSummary.Header("Server",
+                        "nginx")), null, null), Duration.ofMillis(1), Duration.ofSeconds(3),
+                "body stalled: " + got + " of " + of + " body bytes by the deadline, nothing for the last 2990 ms",
+                Duration.ofMillis(2), got, BodyEnd.STALLED);
+        return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, false, got, null),
+                null, ex);
+    }
+
+    /** An echo-size search result towards {@code to}, from these attempts. */
+    static MtuResult mtu(String to, MtuAttempt... attempts) {
+        return MtuResult.of("eth0", ip(to), ip(ROUTER), 1500, 576, List.of(attempts), null, List.of());
+    }
+
+    /** The lab's black hole: 1280 bytes pass, anything larger is lost silently. */
+    static MtuResult blackHole1280(String to) {
+        return mtu(to, MtuAttempt.lost(1500), MtuAttempt.answered(576, Duration.ofMillis(1), ip(to)),
+                MtuAttempt.lost(1281), MtuAttempt.answered(1280, Duration.ofMillis(1), ip(to)), MtuAttempt.lost(1300));
+    }
+
+    static PathMtu pathMtu(String to, MtuResult r, String... endpoints) {
+        return new PathMtu(ip(to), List.of(endpoints), r, r.problem(), List.of(), List.of());
+    }
+
+    /** The same run, with the path MTU follow-up it led to. */
+    static VipEvidence withPathMtu(VipEvidence e, PathMtu... measured) {
+        return new VipEvidence(e.request(), e.startedAt(), e.elapsed(), e.vip(), e.backends(), e.layer(), e.capture(),
+                e.host(), e.attribution(), List.of(measured));
     }
 
     static EndpointEvidence tlsFailed(String label, int ttl) {

@@ -13,7 +13,11 @@ import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.HttpHop;
 import io.netcheck.check.HttpTimings;
 import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.checklist.PathMtu;
+import io.netcheck.probe.BodyEnd;
 import io.netcheck.probe.ExchangeOutcome;
+import io.netcheck.probe.HttpResponseSummary;
+import io.netcheck.probe.raw.MtuAttempt;
 import io.netcheck.probe.ExchangeResult;
 import io.netcheck.probe.LbSignature;
 import java.net.URI;
@@ -97,6 +101,53 @@ class HttpRulesTest {
         assertEquals(Confidence.MEDIUM, notFound.confidence());
         silent(new HttpErrorStatus(), evidence(null, hop("http://203.0.113.10/", UP, Evidence.response(200, "nginx", null),
                 null)));
+    }
+
+    static ExchangeResult stalledBody() {
+        return new ExchangeResult(ExchangeOutcome.BODY_STALLED, "GET /big HTTP/1.1", new HttpResponseSummary("HTTP/1.1",
+                200, "OK", List.of(), null, null), Duration.ofMillis(1), Duration.ofSeconds(3),
+                "body stalled: 0 of 102400 body bytes by the deadline, nothing for the last 2999 ms", Duration.ofMillis(1),
+                0, BodyEnd.STALLED);
+    }
+
+    static HttpEvidence withPathMtu(HttpEvidence e, PathMtu m) {
+        return new HttpEvidence(e.request(), e.startedAt(), e.elapsed(), e.hops(), e.stopped(), e.capture(), m);
+    }
+
+    @Test
+    void aStalledBodyIsNeverOkAndBlamesTheServerOnlyWhenThePathIsFine() {
+        HttpEvidence e = evidence(null, hop("http://203.0.113.10/big", UP, stalledBody(), null));
+        assertEquals("http-body-stalls", Rules.decidingRule(ProbeRules.HTTP, e));
+        silent(new HttpOk(), e);
+        silent(new HttpNoResponse(), e);
+        Finding unmeasured = fires(new HttpBodyStalls(), e, Cause.APP_ERROR);
+        assertEquals(Confidence.LOW, unmeasured.confidence());
+        cites(unmeasured, "200 OK", "then the body stalled (0 of 102400 body bytes");
+        org.junit.jupiter.api.Assertions.assertTrue(unmeasured.nextSteps().stream()
+                .anyMatch(s -> s.equals("netcheck mtu 203.0.113.10 to rule out a path MTU black hole")));
+        var full = Evidence.mtu("203.0.113.10", MtuAttempt.answered(1500, Duration.ofMillis(1),
+                Evidence.ip("203.0.113.10")), MtuAttempt.answered(576, Duration.ofMillis(1), Evidence.ip("203.0.113.10")));
+        Finding measured = fires(new HttpBodyStalls(), withPathMtu(e, Evidence.pathMtu("203.0.113.10", full,
+                "203.0.113.10:80")), Cause.APP_ERROR);
+        assertEquals(Confidence.MEDIUM, measured.confidence());
+        cites(measured, "full-size packets pass, so the sender stopped sending");
+    }
+
+    @Test
+    void aBlackHoleBehindTheStallIsTheNetworks() {
+        HttpEvidence stalled = withPathMtu(evidence(null, hop("http://203.0.113.10/big", UP, stalledBody(), null)),
+                Evidence.pathMtu("203.0.113.10", Evidence.blackHole1280("203.0.113.10"), "203.0.113.10:80"));
+        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(ProbeRules.HTTP, stalled));
+        Finding f = fires(new HttpPathMtuBlackHole(), stalled, Cause.ROUTING);
+        cites(f, "1280-byte packets pass", "1281-byte packets are lost", "The server is not at fault");
+        ExchangeResult silence = new ExchangeResult(ExchangeOutcome.NO_RESPONSE, "GET /big HTTP/1.1", null, null,
+                Duration.ofSeconds(3), "no response before the deadline");
+        HttpEvidence silent = withPathMtu(evidence(null, hop("http://203.0.113.10/big", UP, silence, null)),
+                Evidence.pathMtu("203.0.113.10", Evidence.blackHole1280("203.0.113.10"), "203.0.113.10:80"));
+        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(ProbeRules.HTTP, silent));
+        // No black hole: the silence stays the application's.
+        assertEquals("http-no-response", Rules.decidingRule(ProbeRules.HTTP, evidence(null,
+                hop("http://203.0.113.10/big", UP, silence, null))));
     }
 
     @Test

@@ -79,4 +79,36 @@ class ProbeReportRenderingTest {
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.contains("capture: none — not taken for this test"), text);
     }
+
+    @Test
+    void mtuAndTheVipFollowUpRenderWithoutFrames() throws Exception {
+        var e = MtuRulesTest.mtu(Evidence.blackHole1280("203.0.113.10"), null);
+        Report r = io.netcheck.report.MtuReport.of(e, verdicts.decide(ProbeRules.MTU, e, null, x -> ""));
+        String text = new TextRenderer(ZoneOffset.UTC).render(r);
+        assertTrue(text.contains("[1] What is the path MTU to 203.0.113.10?  FAIL  BLACK_HOLE"), text);
+        assertTrue(text.contains("1281 bytes: lost (no reply, no ICMP error)"), text);
+        assertTrue(text.contains("path MTU: 1280 bytes (black hole above: 1281 bytes and larger are lost silently)"),
+                text);
+        JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));
+        assertEquals("mtu-black-hole", json.at("/verdict/rule").asText());
+        assertTrue(json.at("/evidence/result/blackHole").asBoolean());
+        assertEquals(1280, json.at("/evidence/result/pathMtu").asInt());
+        assertFalse(json.at("/evidence/result").has("frames"), "frames go to the .pcap, not to JSON");
+
+        var vip = Evidence.withPathMtu(Evidence.of(Evidence.bodyStalled("203.0.113.10:80", 63, 0, 102400)),
+                new io.netcheck.checklist.PathMtu(Evidence.ip("203.0.113.10"), List.of("203.0.113.10:80"),
+                        Evidence.blackHole1280("203.0.113.10"), null, List.of("an echo line"), List.of(
+                        new CapturedFrame(Instant.EPOCH, 1, new byte[60], 1514, "eth0"))));
+        Report vr = io.netcheck.report.VipReport.of(vip, new VerdictEngine(TeamDirectory.defaults()).decide(vip));
+        JsonNode vj = new ObjectMapper().readTree(new JsonRenderer().render(vr));
+        assertEquals("path-mtu", vj.at("/steps/3/name").asText());
+        assertEquals("an echo line", vj.at("/steps/3/substeps/0/packets/0").asText());
+        assertFalse(vj.at("/evidence/pathMtu/0").has("frames"));
+        assertFalse(vj.at("/evidence/pathMtu/0").has("packets"), "packet lines are in the steps only");
+        assertEquals("BODY_STALLED", vj.at("/evidence/vip/state").asText());
+        assertEquals("STALLED", vj.at("/evidence/vip/result/exchange/body").asText());
+        String vt = new TextRenderer(ZoneOffset.UTC).render(vr);
+        assertTrue(vt.contains("[4] Do full-size packets get through?  FAIL  BLACK_HOLE"), vt);
+        assertTrue(vt.contains("body: stalled: 0 of 102400 body bytes"), vt);
+    }
 }

@@ -67,6 +67,30 @@ class ProbedAddressesTest {
     }
 
     @Test
+    void mtuNamesItsTarget() {
+        var e = MtuRulesTest.mtu(Evidence.blackHole1280("203.0.113.10"), null);
+        assertEquals(List.of("203.0.113.10"), texts(report(e).probedAddresses()));
+    }
+
+    @Test
+    void anIcmpTargetIsCheckedByItsAddressNotByAPort() throws InterruptedException {
+        TargetPolicy ports = new TargetPolicy(List.of(), List.of(TargetPolicy.Cidr.parse("10.0.0.0/8")),
+                TargetPolicy.ports(List.of("80,443")), List.of(), "netcheck.policy");
+        try (ProbeRunner runner = new ProbeRunner(2, Clock.systemUTC())) {
+            Targeting targeting = new Targeting((name, deadline) -> new Resolution(name, ResolutionStatus.RESOLVED,
+                    List.of(Evidence.ip(name.equals("in.example") ? "10.1.2.3" : "198.51.100.7")), List.of(),
+                    List.of("192.0.2.53#53"), Duration.ofMillis(1), null), runner, ports);
+            // Port 0 (mtu): no port to allow or deny, but the address is still checked.
+            assertEquals("198.51.100.7", targeting.plan(new HostPort("out.example", 0), Duration.ofSeconds(1))
+                    .address().getAddress().getHostAddress());
+            assertThrows(TargetPolicy.Refused.class, () -> targeting.plan(new HostPort("in.example", 0),
+                    Duration.ofSeconds(1)));
+            assertThrows(TargetPolicy.Refused.class, () -> targeting.plan(new HostPort("out.example", 22),
+                    Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
     void commandsThatSendNothingNameNothing() {
         assertTrue(report("not evidence").probedAddresses().isEmpty());
         assertTrue(report(null).probedAddresses().isEmpty());

@@ -3,6 +3,7 @@ package io.netcheck.verdict;
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;
 import static io.netcheck.verdict.Evidence.appError;
+import static io.netcheck.verdict.Evidence.bodyStalled;
 import static io.netcheck.verdict.Evidence.closedAfterAccept;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.lbPage;
@@ -88,6 +89,19 @@ class VipFailsBehindLbTest {
     @Test
     void everyServerAnswering5xxIsTheApplication() {
         fires(rule, of(silentAfterAccept(vip, LB_TTL), appError("203.0.113.130:80", SERVER_TTL)), Cause.APP_ERROR);
+    }
+
+    @Test
+    void aStalledBodyAtTheVipIsAFindingNeverAPass() {
+        Finding lb = fires(rule, of(bodyStalled(vip, LB_TTL, 1448, 102400), healthy("203.0.113.130:80", SERVER_TTL)),
+                Cause.LB_MISCONFIGURED);
+        cites(lb, "stalls the response body", "then the body stalled (1448 of 102400 body bytes");
+        org.junit.jupiter.api.Assertions.assertTrue(lb.nextSteps().contains(
+                "netcheck mtu 203.0.113.10 to measure the path MTU towards the VIP"), lb.nextSteps().toString());
+        Finding servers = fires(rule, of(bodyStalled(vip, LB_TTL, 0, 102400),
+                bodyStalled("203.0.113.130:80", SERVER_TTL, 1448, 102400),
+                silentAfterAccept("203.0.113.131:80", SERVER_TTL)), Cause.APP_ERROR);
+        cites(servers, "start answering, then their responses stall");
     }
 
     @Test

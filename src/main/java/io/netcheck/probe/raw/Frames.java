@@ -150,6 +150,22 @@ public final class Frames {
         return new Seen(from, ttl, Seen.Kind.OTHER, -1, -1, -1, -1, -1, -1, false, false);
     }
 
+    /**
+     * The next-hop MTU of an ICMP "fragmentation needed and DF set" (type 3 code 4, RFC 1191: the low half of
+     * the second word); null when the frame is not one or the router left it 0 (RFC 792 routers do).
+     */
+    public static Integer nextHopMtu(byte[] f) {
+        if (f.length < ETH + 20 || u16(f, 12) != 0x0800 || (f[ETH] >> 4) != 4 || (f[ETH + 9] & 0xff) != 1) {
+            return null;
+        }
+        int l4 = ETH + (f[ETH] & 0x0f) * 4;
+        if (f.length < l4 + 8 || (f[l4] & 0xff) != 3 || (f[l4 + 1] & 0xff) != 4) {
+            return null;
+        }
+        int mtu = u16(f, l4 + 6);
+        return mtu == 0 ? null : mtu;
+    }
+
     static Inet4Address v4(byte[] f, int off) {
         try {
             return (Inet4Address) java.net.InetAddress.getByAddress(new byte[] {f[off], f[off + 1], f[off + 2],

@@ -86,6 +86,40 @@ class FramesTest {
     }
 
     @Test
+    void aFullSizeEchoWithDontFragmentAndTheFragmentationNeededAboutIt() throws Exception {
+        byte[] echo = Frames.icmpEcho(A, B, v4("198.51.100.2"), v4("203.0.113.10"), 64, 9, 777, 5, 1500 - 28);
+        assertEquals(14 + 1500, echo.length, "the IP datagram is exactly the size asked for");
+        assertEquals(0x40, echo[14 + 6] & 0xe0, "DF set, no more fragments");
+        assertEquals(0, Frames.checksum(echo, 34, 1480, 0), "ICMP checksum over the whole payload");
+        // What a router with a 1400-byte next hop answers (RFC 1191): type 3 code 4, MTU in the second word.
+        byte[] err = new byte[14 + 20 + 8 + 28];
+        System.arraycopy(echo, 0, err, 0, 14);
+        err[14] = 0x45;
+        err[14 + 3] = 20 + 8 + 28; // total length
+        err[14 + 8] = 64;
+        err[14 + 9] = 1;
+        System.arraycopy(v4("198.51.100.1").getAddress(), 0, err, 14 + 12, 4);
+        System.arraycopy(v4("198.51.100.2").getAddress(), 0, err, 14 + 16, 4);
+        err[34] = 3;
+        err[35] = 4;
+        err[34 + 6] = (byte) (1400 >> 8);
+        err[34 + 7] = (byte) 1400;
+        System.arraycopy(echo, 14, err, 42, 28);
+        assertEquals(1400, Frames.nextHopMtu(err));
+        Frames.Seen s = Frames.read(err);
+        assertEquals(777, s.echoId());
+        assertEquals(5, s.echoSeq(), "tied back to the echo it is about");
+        assertTrue(tcpdump(err).endsWith("ICMP 203.0.113.10 unreachable - need to frag (mtu 1400), length 36"),
+                tcpdump(err));
+        err[34 + 6] = 0;
+        err[34 + 7] = 0;
+        assertNull(Frames.nextHopMtu(err), "an RFC 792 router leaves the MTU out");
+        err[35] = 1;
+        assertNull(Frames.nextHopMtu(err), "host unreachable carries no MTU");
+        assertNull(Frames.nextHopMtu(echo));
+    }
+
+    @Test
     void arpRequestAndReply() throws Exception {
         byte[] req = Frames.arpRequest(A, v4("198.51.100.2"), v4("198.51.100.1"));
         assertEquals("04:00:00.000000 ARP, Request who-has 198.51.100.1 tell 198.51.100.2, length 28", tcpdump(req));
