@@ -1,33 +1,43 @@
 #!/usr/bin/env bash
 # netlab.sh - throwaway network lab for netcheck's integration tests (and for poking at by hand).
 #
-# Builds, inside network namespaces only, a client -> router -> load balancer -> backends network
+# Builds, inside network namespaces only, a client -> router -> ... -> load balancer -> backends network
 # with real servers (dnsmasq, nginx, HAProxy, iptables DNAT) and lets tests inject faults
-# (stopped/dropping backends, firewall DROP/REJECT on the router). Needs root.
+# (stopped/dropping backends, firewall DROP/REJECT on the router, LB -> server path blocked, bad TLS
+# certificates). Needs root. Four layouts (`up --topology a|b|c|d`, default a):
 #
-#   client (eth0) ---- (eth0) router (eth1) ---- (eth0) lb [br0] ---- (eth0) b1 .. bN
+#   a  client ---- router ---- lb [br0] ---- b1 .. bN                 (the lb routes to its servers)
+#   b  client ---- router [br0] ---- b1 .. bN                         (lb and servers on two router legs,
+#                    `---- lb                                          same distance from the client)
+#   c  client ---- router ---- r2 [br0] ---- lb, b1 .. bN             (one-armed lb on the servers' LAN)
+#   d  client ---- router ---- r2 ---- lb [br0] ---- b1 .. bN         (a, one router further away)
 #
-# Addresses (fixed: other code hard-codes them, see LabNetwork.java):
+# Fixed in every topology (other code hard-codes them, see LabNetwork.java):
 #   client  eth0  198.51.100.2/29     2001:db8:1::2/64     default via 198.51.100.1 / 2001:db8:1::1
 #   router  eth0  198.51.100.1/29     2001:db8:1::1/64     (client side; dnsmasq listens on 198.51.100.1:53)
-#           eth1  198.51.100.9/29     2001:db8:2::1/64     (lb side)
-#           routes 203.0.113.0/24 via 198.51.100.10, 2001:db8:100::/48 and 2001:db8:200::/64 via 2001:db8:2::2
 #           NO default route: e.g. 198.51.100.200 gets ICMP net unreachable from the router.
-#   lb      eth0  198.51.100.10/29    2001:db8:2::2/64     default via 198.51.100.9 / 2001:db8:2::1
-#           lo    203.0.113.10/32 (HAProxy VIP), 203.0.113.12/32 (nginx proxy VIP), 2001:db8:100::10/128
+#   lb      lo    203.0.113.10/32 (HAProxy VIP), 203.0.113.12/32 (nginx proxy VIP), 2001:db8:100::10/128
 #           203.0.113.11 = DNAT VIP (not a local address, only DNATed by the `dnat` rules)
-#           br0   203.0.113.129/25    2001:db8:200::1/64   (bridge; ports veth-b1..veth-bN)
-#           unreachable routes 203.0.113.0/24 and 2001:db8:100::/48: an address the lb does not own and
-#           does not DNAT gets ICMP unreachable from the lb instead of looping back to the router.
+#           unreachable routes for the VIP range (203.0.113.0/24 in a and d, 203.0.113.0/25 in b and c) and
+#           2001:db8:100::/48: an address the lb does not own and does not DNAT gets ICMP unreachable from
+#           the lb instead of looping back.
 #   bK      eth0  203.0.113.(129+K)/25  2001:db8:200::1:K/64 (K written in decimal digits, e.g. b12 ->
-#           2001:db8:200::1:12)        default via 203.0.113.129 / 2001:db8:200::1
+#           2001:db8:200::1:12)        default via 203.0.113.129 / 2001:db8:200::1 (br0 of lb, router or r2)
 #           nginx on :80 (v4+v6): 200, body "backend bK\n", header "X-Backend: bK"
+# Per topology (transit links; see plan() and src/test/lab/README.md):
+#   a  router eth1 198.51.100.9/29 2001:db8:2::1/64 -- lb eth0 198.51.100.10/29 2001:db8:2::2/64; lb br0 .129
+#   b  as a, and router br0 203.0.113.129/25 2001:db8:200::1/64 (the backends' bridge is on the router)
+#   c  router eth1 198.51.100.17/29 2001:db8:3::1/64 -- r2 eth0 198.51.100.18/29 2001:db8:3::2/64;
+#      r2 br0 203.0.113.129/25 2001:db8:200::1/64; lb eth0 (a port of r2's br0) 203.0.113.200/25
+#      2001:db8:200::200/64
+#   d  router eth1 198.51.100.17/29 2001:db8:3::1/64 -- r2 eth0 198.51.100.18/29 2001:db8:3::2/64;
+#      r2 eth1 198.51.100.25/29 2001:db8:4::1/64 -- lb eth0 198.51.100.26/29 2001:db8:4::2/64; lb br0 .129
 #   DNS (dnsmasq on the router, no upstream): vip.lab.test A 203.0.113.10 AAAA 2001:db8:100::10,
 #       dnat.lab.test A 203.0.113.11, proxy.lab.test A 203.0.113.12, bK.lab.test A 203.0.113.(129+K);
 #       any other *.lab.test -> NXDOMAIN; nothing is forwarded anywhere.
 #
-# Lab id: env NETLAB_ID (default t1, 1-5 chars [a-z0-9]). Namespaces nc${ID}-client, -router, -lb,
-# -b1..-bN; state (pid files, configs, logs) in /tmp/netlab-${ID}/. Run with no arguments for usage.
+# Lab id: env NETLAB_ID (default t1, 1-5 chars [a-z0-9]). Namespaces nc${ID}-client, -router, [-r2,] -lb,
+# -b1..-bN; state (pid files, configs, logs, topology) in /tmp/netlab-${ID}/. Run with no arguments for usage.
 set -euo pipefail
 export PATH="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin${PATH:+:$PATH}"
 
@@ -38,9 +48,12 @@ DEFAULT_BACKENDS=3
 # --- fixed address plan ---------------------------------------------------------------------------
 CLIENT4=198.51.100.2;  CLIENT6=2001:db8:1::2
 RC4=198.51.100.1;      RC6=2001:db8:1::1      # router, client side
-RL4=198.51.100.9;      RL6=2001:db8:2::1      # router, lb side
-LB4=198.51.100.10;     LB6=2001:db8:2::2
-BR4=203.0.113.129;     BR6=2001:db8:200::1    # lb bridge, backends' gateway
+RL4=198.51.100.9;      RL6=2001:db8:2::1      # router, lb side (a, b)
+LB4=198.51.100.10;     LB6=2001:db8:2::2      # lb uplink in a and b; plan() sets it for c and d
+BR4=203.0.113.129;     BR6=2001:db8:200::1    # backends' bridge and gateway (on lb, router or r2)
+RR4=198.51.100.17;     RR6=2001:db8:3::1      # router, r2 side (c, d)
+R2U4=198.51.100.18;    R2U6=2001:db8:3::2     # r2 uplink (c, d)
+R2L4=198.51.100.25;    R2L6=2001:db8:4::1     # r2, lb side (d)
 VIP4=203.0.113.10;     VIP6=2001:db8:100::10  # HAProxy
 VIP_DNAT=203.0.113.11
 VIP_PROXY=203.0.113.12                        # nginx reverse proxy
@@ -50,14 +63,48 @@ b6() { echo "2001:db8:200::1:$1"; }
 STATE="/tmp/netlab-${ID}"
 PIDS="$STATE/pids"
 
+TOPOLOGIES="a b c d"
+# plan TOPOLOGY: the addresses that differ per topology.
+#   BR_NODE        node holding br0 with 203.0.113.129/25, the backends' gateway
+#   LB4/LB6        the lb's own (non-VIP) address on its uplink
+#   LBSRC4/LBSRC6  the source address the lb uses toward the servers (proxies, health checks, and with
+#                  MASQ=1 the DNAT source too): what `lb-path drop` blocks in the backends
+#   MASQ           1 where the lb is not the servers' gateway: `dnat` masquerades, like kube-proxy does,
+#                  or the servers' replies would bypass the LB's un-NAT
+plan() {
+  TOPO=$1
+  case $TOPO in
+    a) BR_NODE=lb;     LB4=198.51.100.10;  LB6=2001:db8:2::2;     LBSRC4=$BR4; LBSRC6=$BR6; MASQ=0 ;;
+    b) BR_NODE=router; LB4=198.51.100.10;  LB6=2001:db8:2::2;     LBSRC4=$LB4; LBSRC6=$LB6; MASQ=1 ;;
+    c) BR_NODE=r2;     LB4=203.0.113.200;  LB6=2001:db8:200::200; LBSRC4=$LB4; LBSRC6=$LB6; MASQ=1 ;;
+    d) BR_NODE=lb;     LB4=198.51.100.26;  LB6=2001:db8:4::2;     LBSRC4=$BR4; LBSRC6=$BR6; MASQ=0 ;;
+    *) misuse "topology must be one of: $TOPOLOGIES (got '$1')" ;;
+  esac
+}
+
+# topology of the lab that is up (a for a state dir from before topologies existed)
+lab_topology() {
+  local t; t=$(cat "$STATE/topology" 2>/dev/null || echo a)
+  [[ " $TOPOLOGIES " == *" $t "* ]] || die "bad topology '$t' in $STATE/topology"
+  echo "$t"
+}
+has_r2() { [[ $TOPO == c || $TOPO == d ]]; }
+
 usage() {
   cat <<'EOF'
 usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], default t1; needs root)
 
-  up [--backends N]                  build the lab (N = 1..32, default 3), start dnsmasq + backends
+  up [--backends N] [--topology T]   build the lab (N = 1..32, default 3; T = a|b|c|d, default a),
+                                     start dnsmasq + backends
+                                       a  client - router - lb - backends (the lb routes to the servers)
+                                       b  client - router - backends, and lb on another router leg
+                                       c  client - router - r2 - LAN with a one-armed lb and the backends
+                                       d  client - router - r2 - lb - backends
   down                               tear everything down (idempotent)
-  status                             namespaces, addresses, processes
-  exec NODE CMD...                   run CMD in nc<id>-NODE (NODE = client|router|lb|bK)
+  status                             topology, namespaces, addresses, processes
+  reset                              back to the state after up: stop HAProxy, nginx proxy, TLS servers,
+                                     clear dnat, fw, lb-path and backend drops, start every backend
+  exec NODE CMD...                   run CMD in nc<id>-NODE (NODE = client|router|r2|lb|bK)
   haproxy http|tcp [--check] [--backend-port P] [--port P]
                                      (re)start HAProxy in lb on 203.0.113.10:P / [2001:db8:100::10]:P
   haproxy-stop
@@ -69,6 +116,8 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
   backend-start K|all                start it again, wait until it listens
   backend-drop K|all                 iptables INPUT DROP tcp/80 in the backend (v4+v6)
   backend-undrop K|all
+  lb-path drop|clear                 the lb cannot reach its servers (backends drop tcp/80 from the lb's own
+                                     address, the lb drops DNATed connections), netcheck still can
   fw drop|reject|reject-admin|reject-rst|clear [--dst ADDR] [--port P]
                                      router FORWARD rule for client -> ADDR:P (default 203.0.113.10:80)
   tls-server [--name CN] [--days N]  (re)start nginx in lb: TLS on 203.0.113.10:443 with a fresh self-signed
@@ -84,6 +133,13 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
   mtu-narrow [--mtu N]               a smaller link that says so: the router's route to the lb carries N bytes
                                      (default 1400) and larger packets get ICMP fragmentation-needed
   mtu-clear                          full-size packets pass again (route MTUs and rules removed)
+  tls-proxy [--name CN] [--expired|--not-yet-valid] [--ca] [--days N]
+                                     (re)start nginx in lb terminating TLS on 203.0.113.12:443, plain HTTP
+                                     to the backends :80; certificate CN and SAN = CN (default vip.lab.test),
+                                     self-signed or (--ca) signed by the lab CA (path printed on stdout:
+                                     /tmp/netlab-<id>/tls-proxy/ca.pem), valid N days (default 90) from now,
+                                     or ending yesterday (--expired), or starting tomorrow (--not-yet-valid)
+  tls-proxy-stop
 EOF
 }
 
@@ -104,17 +160,19 @@ need_cmds() {
 }
 
 lab_namespaces() {
-  # in topology order: client router lb b1..bN
-  ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^nc${ID}-(client|router|lb|b[0-9]+)\$" \
+  # in topology order: client router r2 lb b1..bN
+  ip netns list 2>/dev/null | awk '{print $1}' | grep -E "^nc${ID}-(client|router|r2|lb|b[0-9]+)\$" \
     | awk -v p="nc${ID}-" '{ n = substr($0, length(p) + 1)
-        k = (n == "client") ? 0 : (n == "router") ? 1 : (n == "lb") ? 2 : 2 + substr(n, 2); print k, $0 }' \
+        k = (n == "client") ? 0 : (n == "router") ? 1 : (n == "r2") ? 2 : (n == "lb") ? 3 : 3 + substr(n, 2); print k, $0 }' \
     | sort -n | cut -d' ' -f2 || true
 }
 
 require_lab() {
   [[ -d "$STATE" && -f "$STATE/backends" ]] || die "lab '$ID' is not up (no $STATE); run: NETLAB_ID=$ID netlab.sh up"
-  local n
-  for n in client router lb; do
+  local n nodes=(client router lb)
+  plan "$(lab_topology)"
+  has_r2 && nodes+=(r2)
+  for n in "${nodes[@]}"; do
     ip netns list | awk '{print $1}' | grep -qx "$(ns "$n")" || die "lab '$ID' is broken: namespace $(ns "$n") missing; run down + up"
   done
 }
@@ -148,7 +206,7 @@ ours() {
   cmd=$(tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null) || return 1
   [[ "$cmd" == *"$STATE/"* ]] && return 0
   nsname=$(ip netns identify "$pid" 2>/dev/null) || return 1
-  [[ "$nsname" =~ ^nc${ID}-(client|router|lb|b[0-9]+)$ ]]
+  [[ "$nsname" =~ ^nc${ID}-(client|router|r2|lb|b[0-9]+)$ ]]
 }
 
 # wait_gone TIMEOUT_DECISECONDS PID...  -> 0 if all gone
@@ -205,7 +263,12 @@ start_daemon() {
   if [[ -s "$logf" ]]; then cat "$logf" >> "$logf.prev"; fi
   : > "$logf"
   echo "$(date '+%F %T') $*" >> "$logf.cmd"
-  setsid ip netns exec "$(ns "$node")" "$@" < /dev/null >> "$logf" 2>&1 &
+  # The server must not inherit the caller's other descriptors: a `flock LOCK netlab.sh ...` lock fd kept
+  # open by a server would hold the lock for as long as the lab is up.
+  (
+    for fd in /proc/self/fd/*; do fd=${fd##*/}; (( fd > 2 )) && eval "exec $fd>&-"; done 2>/dev/null
+    exec setsid ip netns exec "$(ns "$node")" "$@"
+  ) < /dev/null >> "$logf" 2>&1 &
   echo "$!" > "$PIDS/$name.pid"
 }
 
@@ -261,7 +324,7 @@ do_down() {
   # 4. files
   for f in /etc/netns/nc"${ID}"-*; do
     [[ -e "$f" ]] || continue
-    [[ "$(basename "$f")" =~ ^nc${ID}-(client|router|lb|b[0-9]+)$ ]] && rm -rf -- "$f"
+    [[ "$(basename "$f")" =~ ^nc${ID}-(client|router|r2|lb|b[0-9]+)$ ]] && rm -rf -- "$f"
   done
   rmdir /etc/netns 2>/dev/null      # only if empty (another lab may be using it)
   rm -rf -- "$STATE"
@@ -384,16 +447,166 @@ start_backend() {
     nginx -p "$d/" -c "$d/nginx.conf" -e "$d/error.log" -g 'daemon off; master_process off;'
 }
 
+# bridge NODE N: br0 in NODE with the backends' gateway addresses, ports veth-b1..veth-bN (already created)
+# and any extra port names given after N
+bridge() {
+  local node=$1 n=$2 k p; shift 2
+  ip -n "$(ns "$node")" link add br0 type bridge
+  {
+    echo "addr add $BR4/25 dev br0"
+    echo "addr add $BR6/64 dev br0 nodad"
+    for p in $(for k in $(seq 1 "$n"); do echo "veth-b$k"; done) "$@"; do
+      echo "link set $p addrgenmode none"   # bridge ports: no link-local, no MLD noise
+      echo "link set $p master br0"
+      echo "link set $p up"
+    done
+    echo "link set br0 up"
+  } | ip -n "$(ns "$node")" -b -
+}
+
+# lb_vips EXTRA...: the VIPs on the lb's lo, plus EXTRA lines for ip -b
+lb_vips() {
+  {
+    echo "addr add $VIP4/32 dev lo"
+    echo "addr add $VIP_PROXY/32 dev lo"
+    echo "addr add $VIP6/128 dev lo nodad"
+    printf '%s\n' "$@"
+  } | ip -n "$(ns lb)" -b -
+}
+
+# router eth0 (client side) and eth1 with ADDR4 ADDR6
+router_links() {
+  ip -n "$(ns router)" -b - <<EOF
+addr add $RC4/29 dev eth0
+addr add $RC6/64 dev eth0 nodad
+addr add $1/29 dev eth1
+addr add $2/64 dev eth1 nodad
+link set eth0 up
+link set eth1 up
+EOF
+}
+
+# a: client - router - lb [br0] - backends
+build_a() {
+  local n=$1
+  veth router eth1 lb eth0 l
+  router_links "$RL4" "$RL6"
+  lb_vips "addr add $LB4/29 dev eth0" "addr add $LB6/64 dev eth0 nodad" "link set eth0 up"
+  bridge lb "$n"
+  ip -n "$(ns router)" -b - <<EOF
+route add 203.0.113.0/24 via $LB4
+route add 2001:db8:100::/48 via $LB6
+route add 2001:db8:200::/64 via $LB6
+EOF
+  ip -n "$(ns lb)" -b - <<EOF
+route add default via $RL4
+route add default via $RL6
+route add unreachable 203.0.113.0/24
+route add unreachable 2001:db8:100::/48
+EOF
+}
+
+# b: client - router [br0] - backends; router eth1 - lb. The lb reaches the servers through the router.
+build_b() {
+  local n=$1
+  veth router eth1 lb eth0 l
+  router_links "$RL4" "$RL6"
+  bridge router "$n"
+  lb_vips "addr add $LB4/29 dev eth0" "addr add $LB6/64 dev eth0 nodad" "link set eth0 up"
+  ip -n "$(ns router)" -b - <<EOF
+route add 203.0.113.0/25 via $LB4
+route add 2001:db8:100::/48 via $LB6
+EOF
+  ip -n "$(ns lb)" -b - <<EOF
+route add default via $RL4
+route add default via $RL6
+route add unreachable 203.0.113.0/25
+route add unreachable 2001:db8:100::/48
+EOF
+}
+
+# c: client - router - r2 [br0] - (one-armed lb, backends). r2 is the servers' gateway and routes the
+# VIPs to the lb.
+build_c() {
+  local n=$1
+  veth router eth1 r2 eth0 r
+  veth lb eth0 r2 veth-lb l
+  router_links "$RR4" "$RR6"
+  ip -n "$(ns r2)" -b - <<EOF
+addr add $R2U4/29 dev eth0
+addr add $R2U6/64 dev eth0 nodad
+link set eth0 up
+EOF
+  bridge r2 "$n" veth-lb
+  lb_vips "addr add $LB4/25 dev eth0" "addr add $LB6/64 dev eth0 nodad" "link set eth0 up"
+  ip -n "$(ns router)" -b - <<EOF
+route add 203.0.113.0/24 via $R2U4
+route add 2001:db8:100::/48 via $R2U6
+route add 2001:db8:200::/64 via $R2U6
+EOF
+  ip -n "$(ns r2)" -b - <<EOF
+route add default via $RR4
+route add default via $RR6
+route add 203.0.113.0/25 via $LB4
+route add 2001:db8:100::/48 via $LB6
+EOF
+  ip -n "$(ns lb)" -b - <<EOF
+route add default via $BR4
+route add default via $BR6
+route add unreachable 203.0.113.0/25
+route add unreachable 2001:db8:100::/48
+EOF
+}
+
+# d: client - router - r2 - lb [br0] - backends
+build_d() {
+  local n=$1
+  veth router eth1 r2 eth0 r
+  veth r2 eth1 lb eth0 l
+  router_links "$RR4" "$RR6"
+  ip -n "$(ns r2)" -b - <<EOF
+addr add $R2U4/29 dev eth0
+addr add $R2U6/64 dev eth0 nodad
+addr add $R2L4/29 dev eth1
+addr add $R2L6/64 dev eth1 nodad
+link set eth0 up
+link set eth1 up
+EOF
+  lb_vips "addr add $LB4/29 dev eth0" "addr add $LB6/64 dev eth0 nodad" "link set eth0 up"
+  bridge lb "$n"
+  ip -n "$(ns router)" -b - <<EOF
+route add 203.0.113.0/24 via $R2U4
+route add 2001:db8:100::/48 via $R2U6
+route add 2001:db8:200::/64 via $R2U6
+EOF
+  ip -n "$(ns r2)" -b - <<EOF
+route add default via $RR4
+route add default via $RR6
+route add 203.0.113.0/24 via $LB4
+route add 2001:db8:100::/48 via $LB6
+route add 2001:db8:200::/64 via $LB6
+EOF
+  ip -n "$(ns lb)" -b - <<EOF
+route add default via $R2L4
+route add default via $R2L6
+route add unreachable 203.0.113.0/24
+route add unreachable 2001:db8:100::/48
+EOF
+}
+
 cmd_up() {
-  local n=$DEFAULT_BACKENDS
+  local n=$DEFAULT_BACKENDS topo=a
   while [[ $# -gt 0 ]]; do
     case $1 in
       --backends) [[ $# -ge 2 ]] || misuse "--backends needs a number"; n=$2; shift 2 ;;
       --backends=*) n=${1#*=}; shift ;;
+      --topology) [[ $# -ge 2 ]] || misuse "--topology needs a|b|c|d"; topo=$2; shift 2 ;;
+      --topology=*) topo=${1#*=}; shift ;;
       *) misuse "up: unknown argument '$1'" ;;
     esac
   done
   [[ "$n" =~ ^[1-9][0-9]?$ ]] && (( n <= MAX_BACKENDS )) || misuse "--backends must be 1..$MAX_BACKENDS, got '$n'"
+  plan "$topo"
   need_root
   need_cmds ip iptables ip6tables iptables-restore ss setsid nginx dnsmasq curl
   local existing; existing=$(lab_namespaces | tr '\n' ' ')
@@ -406,53 +619,28 @@ cmd_up() {
   trap 'rc=$?; if [[ $UP_DONE != 1 ]]; then say "up failed (exit $rc): tearing down what was built"; do_down; fi; exit $rc' EXIT
   trap 'exit 130' INT TERM HUP
 
-  local t0 k nodes=(client router lb) node; t0=$(date +%s.%N)
+  local t0 k nodes=(client router) node; t0=$(date +%s.%N)
+  has_r2 && nodes+=(r2)
+  nodes+=(lb)
   for k in $(seq 1 "$n"); do nodes+=("b$k"); done
   echo "$n" > "$STATE/backends"
+  echo "$TOPO" > "$STATE/topology"
   mkdir -p "$PIDS" "$STATE/dnsmasq"
 
   # namespaces + sysctls
   for node in "${nodes[@]}"; do
     ip netns add "$(ns "$node")"
-    case $node in router|lb) ns_init "$node" 1 ;; *) ns_init "$node" 0 ;; esac
+    case $node in router|r2|lb) ns_init "$node" 1 ;; *) ns_init "$node" 0 ;; esac
   done
 
-  # links
+  # links, addresses, routes: client and backends are the same everywhere, the middle per topology
   veth client eth0 router eth0 c
-  veth router eth1 lb eth0 l
-  ip -n "$(ns lb)" link add br0 type bridge
-  for k in $(seq 1 "$n"); do veth "b$k" eth0 lb "veth-b$k" "b$k"; done
-
-  # addresses, links up
+  for k in $(seq 1 "$n"); do veth "b$k" eth0 "$BR_NODE" "veth-b$k" "b$k"; done
   ip -n "$(ns client)" -b - <<EOF
 addr add $CLIENT4/29 dev eth0
 addr add $CLIENT6/64 dev eth0 nodad
 link set eth0 up
 EOF
-  ip -n "$(ns router)" -b - <<EOF
-addr add $RC4/29 dev eth0
-addr add $RC6/64 dev eth0 nodad
-addr add $RL4/29 dev eth1
-addr add $RL6/64 dev eth1 nodad
-link set eth0 up
-link set eth1 up
-EOF
-  {
-    echo "addr add $LB4/29 dev eth0"
-    echo "addr add $LB6/64 dev eth0 nodad"
-    echo "addr add $VIP4/32 dev lo"
-    echo "addr add $VIP_PROXY/32 dev lo"
-    echo "addr add $VIP6/128 dev lo nodad"
-    echo "addr add $BR4/25 dev br0"
-    echo "addr add $BR6/64 dev br0 nodad"
-    echo "link set eth0 up"
-    for k in $(seq 1 "$n"); do
-      echo "link set veth-b$k addrgenmode none"   # bridge ports: no link-local, no MLD noise
-      echo "link set veth-b$k master br0"
-      echo "link set veth-b$k up"
-    done
-    echo "link set br0 up"
-  } | ip -n "$(ns lb)" -b -
   for k in $(seq 1 "$n"); do
     ip -n "$(ns "b$k")" -b - <<EOF
 addr add $(b4 "$k")/25 dev eth0
@@ -460,22 +648,11 @@ addr add $(b6 "$k")/64 dev eth0 nodad
 link set eth0 up
 EOF
   done
-
-  # routes (after all links are up so IPv6 gateways are reachable)
+  "build_$TOPO" "$n"
+  # routes of the ends (after all links are up so IPv6 gateways are reachable)
   ip -n "$(ns client)" -b - <<EOF
 route add default via $RC4
 route add default via $RC6
-EOF
-  ip -n "$(ns router)" -b - <<EOF
-route add 203.0.113.0/24 via $LB4
-route add 2001:db8:100::/48 via $LB6
-route add 2001:db8:200::/64 via $LB6
-EOF
-  ip -n "$(ns lb)" -b - <<EOF
-route add default via $RL4
-route add default via $RL6
-route add unreachable 203.0.113.0/24
-route add unreachable 2001:db8:100::/48
 EOF
   for k in $(seq 1 "$n"); do
     ip -n "$(ns "b$k")" -b - <<EOF
@@ -506,6 +683,21 @@ EOF
       (( $(date +%s) < deadline )) || die "backend b$k ($(b4 "$k")) does not answer from the client (got '$out')"
       sleep 0.1
     done
+  done
+  # the lb reaches every backend (proxies, health checks, DNAT)
+  for k in $(seq 1 "$n"); do
+    while :; do
+      out=$(nsx lb curl -s --noproxy '*' -m 1 "http://$(b4 "$k")/" 2>/dev/null || true)
+      [[ "$out" == "backend b$k" ]] && break
+      (( $(date +%s) < deadline )) || die "backend b$k ($(b4 "$k")) does not answer the lb (got '$out')"
+      sleep 0.1
+    done
+  done
+  # the VIPs are routed to the lb and back: nothing listens on them yet, so the lb's kernel refuses at once
+  local v
+  for v in "$VIP4" "$VIP_PROXY" "$VIP6"; do
+    out=$(nsx client timeout 2 bash -c 'exec 3<>"/dev/tcp/$1/80"' sh "$v" 2>&1 || true)
+    [[ "$out" == *"Connection refused"* ]] || die "VIP $v:80 is not routed to the lb (expected 'Connection refused' at the client, got '$out')"
   done
   # The kernel applies carrier changes to operstate (and IPv6 reacts with another round of MLD reports)
   # through linkwatch, rate-limited system-wide to about once a second, so some interfaces still show
@@ -606,13 +798,17 @@ cmd_nginx_proxy() {
     echo "  uwsgi_temp_path $d/tmp/uwsgi;"
     echo "  scgi_temp_path $d/tmp/scgi;"
     echo "  upstream backends {"
-    for k in $(seq 1 "$n"); do echo "    server $(b4 "$k"):$bport;"; done
+    # max_fails=0: no request inherits a passive "server failed" state from an earlier one (nginx's
+    # default would answer 502 "no live upstreams" for 10 s after a failure)
+    for k in $(seq 1 "$n"); do echo "    server $(b4 "$k"):$bport max_fails=0;"; done
     echo "  }"
     echo "  server {"
     echo "    listen $VIP_PROXY:80;"
     echo "    location / {"
     echo "      proxy_pass http://backends;"
     echo "      proxy_connect_timeout 1s;"
+    # a refused server is retried on the next one at once; a blackholed one costs 1 s, then 504
+    echo "      proxy_next_upstream_timeout 1s;"
     echo "      proxy_send_timeout 5s;"
     echo "      proxy_read_timeout 5s;"
     echo "    }"
@@ -682,6 +878,127 @@ cmd_tls_server_stop() {
   say "TLS server stopped"
 }
 
+# cert_dates WHEN DAYS -> "NOT_BEFORE NOT_AFTER" (YYYYMMDDHHMMSSZ, UTC)
+cert_dates() {
+  local now day=86400 from to; now=$(date +%s)
+  case $1 in
+    valid) from=$(( now - 3600 )); to=$(( now + $2 * day )) ;;
+    expired) from=$(( now - ($2 + 1) * day )); to=$(( now - day )) ;;
+    future) from=$(( now + day )); to=$(( now + ($2 + 1) * day )) ;;
+  esac
+  echo "$(date -u -d "@$from" +%Y%m%d%H%M%SZ) $(date -u -d "@$to" +%Y%m%d%H%M%SZ)"
+}
+
+# make_cert DIR NAME WHEN DAYS CA(0|1): DIR/cert.pem + DIR/key.pem for NAME (CN and SAN DNS:NAME) with the
+# dates cert_dates gives. `openssl ca` because OpenSSL 3.0's `req -x509` / `x509 -req` cannot set a start
+# date; self-signed with -selfsign, or signed by the lab CA DIR/ca.pem (made once per lab, then reused).
+make_cert() {
+  local d=$1 name=$2 when=$3 days=$4 ca=$5 dates db="$1/ca-db"
+  rm -rf "$db"; mkdir -p "$db/new"; : > "$db/index.txt"
+  cat > "$db/openssl.cnf" <<EOF
+[ ca ]
+default_ca = lab
+[ lab ]
+database = $db/index.txt
+new_certs_dir = $db/new
+rand_serial = yes
+default_md = sha256
+policy = any
+unique_subject = no
+email_in_dn = no
+[ any ]
+commonName = supplied
+[ leaf ]
+basicConstraints = critical,CA:FALSE
+keyUsage = critical,digitalSignature
+extendedKeyUsage = serverAuth
+subjectAltName = DNS:$name
+EOF
+  read -r -a dates <<< "$(cert_dates "$when" "$days")"
+  openssl req -new -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=$name" \
+    -keyout "$d/key.pem" -out "$db/req.pem" 2> "$d/openssl.log" || die "openssl req failed: $(cat "$d/openssl.log")"
+  local signer=(-selfsign -keyfile "$d/key.pem")
+  if (( ca )); then
+    if [[ ! -s "$d/ca.pem" ]]; then
+      openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 3650 \
+        -subj "/CN=netlab $ID test CA" -addext "basicConstraints=critical,CA:TRUE" \
+        -addext "keyUsage=critical,keyCertSign,cRLSign" -keyout "$d/ca.key" -out "$d/ca.pem" 2>> "$d/openssl.log" \
+        || die "openssl could not make the lab CA: $(cat "$d/openssl.log")"
+      chmod 0644 "$d/ca.pem"
+    fi
+    signer=(-cert "$d/ca.pem" -keyfile "$d/ca.key")
+  fi
+  openssl ca -batch -notext -config "$db/openssl.cnf" "${signer[@]}" -in "$db/req.pem" -extensions leaf \
+    -startdate "${dates[0]}" -enddate "${dates[1]}" -out "$d/cert.pem" 2>> "$d/openssl.log" \
+    || die "openssl ca failed: $(cat "$d/openssl.log")"
+}
+
+cmd_tls_proxy() {
+  local name=vip.lab.test days=90 when=valid ca=0 k n
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --name) [[ $# -ge 2 ]] || misuse "--name needs a value"; name=$2; shift 2 ;;
+      --days) [[ $# -ge 2 ]] || misuse "--days needs a value"; days=$2; shift 2 ;;
+      --expired|--not-yet-valid)
+        [[ $when == valid ]] || misuse "--expired and --not-yet-valid exclude each other"
+        if [[ $1 == --expired ]]; then when=expired; else when=future; fi; shift ;;
+      --ca) ca=1; shift ;;
+      *) misuse "tls-proxy: unknown argument '$1'" ;;
+    esac
+  done
+  [[ "$name" =~ ^[a-z0-9]([a-z0-9.-]{0,61}[a-z0-9])?$ ]] || misuse "bad --name '$name'"
+  [[ "$days" =~ ^[1-9][0-9]{0,3}$ ]] || misuse "bad --days '$days' (1..9999)"
+  need_root; need_cmds openssl nginx; require_lab
+  n=$(nbackends)
+  local d="$STATE/tls-proxy"
+  mkdir -p "$d/tmp"
+  make_cert "$d" "$name" "$when" "$days" "$ca"
+  {
+    echo "# generated by netlab.sh: TLS-terminating nginx proxy, name=$name dates=$when days=$days ca=$ca"
+    echo "worker_processes 1;"
+    echo "pid $d/nginx.pid;"
+    echo "error_log $d/error.log info;"
+    echo "events { worker_connections 1024; }"
+    echo "http {"
+    echo "  access_log $d/access.log;"
+    echo "  client_body_temp_path $d/tmp/body;"
+    echo "  proxy_temp_path $d/tmp/proxy;"
+    echo "  fastcgi_temp_path $d/tmp/fastcgi;"
+    echo "  uwsgi_temp_path $d/tmp/uwsgi;"
+    echo "  scgi_temp_path $d/tmp/scgi;"
+    echo "  upstream backends {"
+    for k in $(seq 1 "$n"); do echo "    server $(b4 "$k"):80 max_fails=0;"; done
+    echo "  }"
+    echo "  server {"
+    echo "    listen $VIP_PROXY:443 ssl;"
+    echo "    ssl_certificate $d/cert.pem;"
+    echo "    ssl_certificate_key $d/key.pem;"
+    echo "    location / {"
+    echo "      proxy_pass http://backends;"
+    echo "      proxy_connect_timeout 1s;"
+    echo "      proxy_next_upstream_timeout 1s;"
+    echo "      proxy_send_timeout 5s;"
+    echo "      proxy_read_timeout 5s;"
+    echo "    }"
+    echo "  }"
+    echo "}"
+  } > "$d/nginx.conf"
+  stop_recorded tls-proxy
+  start_daemon tls-proxy lb "$d/nginx.log" \
+    nginx -p "$d/" -c "$d/nginx.conf" -e "$d/error.log" -g 'daemon off; master_process off;'
+  wait_listen tls-proxy lb t 50 "$d/nginx.log" "$VIP_PROXY:443" || die "TLS proxy did not start"
+  local dates; dates=$(openssl x509 -in "$d/cert.pem" -noout -startdate -enddate | sed 's/^not[A-Za-z]*=//' | paste -sd'|' | sed 's/|/ .. /')
+  say "TLS proxy up on $VIP_PROXY:443 (CN=$name, $dates, $( (( ca )) && echo "signed by the lab CA $d/ca.pem" || echo self-signed)) -> $n backends :80"
+  if (( ca )); then echo "$d/ca.pem"; fi
+}
+
+cmd_tls_proxy_stop() {
+  [[ $# -eq 0 ]] || misuse "tls-proxy-stop takes no arguments"
+  need_root; require_lab
+  stop_recorded tls-proxy
+  say "TLS proxy stopped"
+}
+
 cmd_nginx_proxy_stop() {
   [[ $# -eq 0 ]] || misuse "nginx-proxy-stop takes no arguments"
   need_root; require_lab
@@ -693,6 +1010,7 @@ cmd_nginx_proxy_stop() {
 dnat_clear() {
   local c
   while nsx lb iptables -t nat -D PREROUTING -d "$VIP_DNAT/32" -p tcp --dport 80 -m comment --comment "netlab dnat vip" -j NETLAB-SVC 2>/dev/null; do :; done
+  while nsx lb iptables -t nat -D POSTROUTING -m comment --comment "netlab dnat masq" -j NETLAB-POST 2>/dev/null; do :; done
   for c in $(nsx lb iptables -t nat -S | awk '$1 == "-N" && $2 ~ /^NETLAB-/ {print $2}'); do
     nsx lb iptables -t nat -F "$c"
   done
@@ -727,10 +1045,17 @@ cmd_dnat() {
       fi
       echo "-A NETLAB-SEP-b$k -p tcp -j DNAT --to-destination $(b4 "$k"):$bport"
     done
+    if (( MASQ )); then
+      # the lb is not the servers' gateway: without SNAT their replies would go straight to the client
+      # with the server's address and never be un-NATed (kube-proxy masquerades for the same reason)
+      echo ":NETLAB-POST - [0:0]"
+      echo "-A POSTROUTING -m comment --comment \"netlab dnat masq\" -j NETLAB-POST"
+      echo "-A NETLAB-POST -m conntrack --ctstate DNAT --ctorigdst $VIP_DNAT/32 -j MASQUERADE"
+    fi
     echo "COMMIT"
   } > "$STATE/dnat.rules"
   nsx lb iptables-restore --noflush < "$STATE/dnat.rules" || die "iptables-restore of $STATE/dnat.rules failed"
-  say "dnat: $VIP_DNAT:80 -> $n backends :$bport"
+  say "dnat: $VIP_DNAT:80 -> $n backends :$bport$( (( MASQ )) && echo " (masquerade: source $LBSRC4)")"
 }
 
 cmd_dnat_clear() {
@@ -791,6 +1116,79 @@ cmd_backend_undrop() {
     done
   done
   say "backend(s) $(echo $ks | sed 's/[0-9]\+/b&/g') accept tcp/80 again"
+}
+
+# --- LB -> servers path ------------------------------------------------------------------------------------
+# The lb cannot reach its servers while netcheck still can: every backend drops tcp/80 from the address the
+# lb uses toward it (proxies, health checks, masqueraded DNAT), and the lb drops the DNATed connections it
+# forwards (DNAT without masquerade keeps the client's source, indistinguishable at the server).
+lbpath_rules() {  # TABLE -> the rules, one per line, for the backends (iptables/ip6tables) and the lb (lb)
+  case $1 in
+    iptables) echo "INPUT -s $LBSRC4/32 -p tcp --dport 80 -m comment --comment netlab-lbpath -j DROP" ;;
+    ip6tables) echo "INPUT -s $LBSRC6/128 -p tcp --dport 80 -m comment --comment netlab-lbpath -j DROP" ;;
+    lb) echo "FORWARD -p tcp -m conntrack --ctstate DNAT -m comment --comment netlab-lbpath -j DROP" ;;
+  esac
+}
+
+lbpath_clear() {
+  local k t
+  for k in $(seq 1 "$(nbackends)"); do
+    for t in iptables ip6tables; do
+      # shellcheck disable=SC2046
+      while nsx "b$k" "$t" -D $(lbpath_rules "$t") 2>/dev/null; do :; done
+    done
+  done
+  # shellcheck disable=SC2046
+  while nsx lb iptables -D $(lbpath_rules lb) 2>/dev/null; do :; done
+}
+
+cmd_lb_path() {
+  local action=${1:-}
+  [[ $# -eq 1 && ( $action == drop || $action == clear ) ]] || misuse "lb-path drop|clear"
+  need_root; require_lab
+  lbpath_clear
+  if [[ $action == clear ]]; then say "lb-path: the lb reaches its servers again"; return 0; fi
+  local k t
+  for k in $(seq 1 "$(nbackends)"); do
+    for t in iptables ip6tables; do
+      # shellcheck disable=SC2046
+      nsx "b$k" "$t" -I $(lbpath_rules "$t")
+    done
+  done
+  # shellcheck disable=SC2046
+  nsx lb iptables -I $(lbpath_rules lb)
+  say "lb-path: backends drop tcp/80 from the lb ($LBSRC4, $LBSRC6), the lb drops DNATed connections"
+}
+
+# --- reset -------------------------------------------------------------------------------------------------
+cmd_reset() {
+  [[ $# -eq 0 ]] || misuse "reset takes no arguments"
+  need_root; require_lab
+  stop_recorded haproxy proxy tls tls-proxy
+  # Only where netlab left rules: one *-save per namespace and family instead of ~30 failing deletes
+  # (reset runs before every case of the fault matrix).
+  local k t rules
+  rules=$(nsx lb iptables-save 2>/dev/null)
+  if [[ $rules == *netlab* || $rules == *NETLAB* ]]; then
+    dnat_clear
+    # shellcheck disable=SC2046
+    while nsx lb iptables -D $(lbpath_rules lb) 2>/dev/null; do :; done
+  fi
+  rules=$(nsx router iptables-save 2>/dev/null; nsx router ip6tables-save 2>/dev/null)
+  [[ $rules == *NETLAB-FW* ]] && fw_clear_all
+  for k in $(seq 1 "$(nbackends)"); do
+    for t in iptables ip6tables; do
+      rules=$(nsx "b$k" "$t-save" 2>/dev/null)
+      [[ $rules == *netlab* ]] || continue
+      # shellcheck disable=SC2046
+      while nsx "b$k" "$t" -D $(drop_rule) 2>/dev/null; do :; done
+      # shellcheck disable=SC2046
+      while nsx "b$k" "$t" -D $(lbpath_rules "$t") 2>/dev/null; do :; done
+    done
+  done
+  cmd_mtu_clear >/dev/null 2>&1 || true
+  cmd_backend_start all
+  say "reset: no LB servers, no faults, every backend up"
 }
 
 # --- router firewall -------------------------------------------------------------------------------------
@@ -915,8 +1313,10 @@ cmd_mtu_narrow() {
   done
   [[ "$mtu" =~ ^[0-9]{4}$ ]] && (( mtu >= 1280 && mtu <= 1499 )) || misuse "--mtu must be 1280..1499, got '$mtu'"
   need_root; require_lab
+  [[ $(cat "$STATE/topology" 2>/dev/null || echo a) == a ]] || die "mtu-narrow is built for topology a (router -> lb route)"
   nsx router ip route replace 203.0.113.0/24 via "$LB4" mtu "$mtu"
   nsx router ip -6 route replace 2001:db8:100::/48 via "$LB6" mtu "$mtu"
+  touch "$STATE/mtu-narrow"
   say "mtu-narrow: router -> lb carries $mtu bytes, fragmentation-needed / packet-too-big sent"
 }
 
@@ -925,8 +1325,11 @@ cmd_mtu_clear() {
   need_root; require_lab
   mtu_routes
   mtu_rules_clear
-  nsx router ip route replace 203.0.113.0/24 via "$LB4"
-  nsx router ip -6 route replace 2001:db8:100::/48 via "$LB6"
+  if [[ -e "$STATE/mtu-narrow" ]]; then
+    nsx router ip route replace 203.0.113.0/24 via "$LB4"
+    nsx router ip -6 route replace 2001:db8:100::/48 via "$LB6"
+    rm -f "$STATE/mtu-narrow"
+  fi
   nsx client ip route flush cache          # path MTUs the client learnt from mtu-narrow
   nsx client ip -6 route flush cache
   say "mtu-clear: full-size packets pass again"
@@ -936,7 +1339,7 @@ cmd_mtu_clear() {
 cmd_exec() {
   [[ $# -ge 2 ]] || misuse "exec NODE CMD..."
   local node=$1; shift
-  [[ "$node" =~ ^(client|router|lb|b[1-9][0-9]?)$ ]] || misuse "unknown node '$node' (client|router|lb|bK)"
+  [[ "$node" =~ ^(client|router|r2|lb|b[1-9][0-9]?)$ ]] || misuse "unknown node '$node' (client|router|r2|lb|bK)"
   need_root
   ip netns list | awk '{print $1}' | grep -qx "$(ns "$node")" || die "namespace $(ns "$node") does not exist (is lab '$ID' up?)"
   exec ip netns exec "$(ns "$node")" "$@"
@@ -948,7 +1351,7 @@ cmd_status() {
   local nss n f p name st
   nss=$(lab_namespaces)
   if [[ -z "$nss" && ! -d "$STATE" ]]; then echo "lab $ID: not up"; return 1; fi
-  echo "lab $ID: state $STATE, backends $(cat "$STATE/backends" 2>/dev/null || echo '?')"
+  echo "lab $ID: topology $(cat "$STATE/topology" 2>/dev/null || echo '?'), state $STATE, backends $(cat "$STATE/backends" 2>/dev/null || echo '?')"
   for n in $nss; do
     echo "== $n"
     ip -n "$n" -br addr | sed 's/^/   /'
@@ -989,6 +1392,10 @@ main() {
     mtu-blackhole) cmd_mtu_blackhole "$@" ;;
     mtu-narrow) cmd_mtu_narrow "$@" ;;
     mtu-clear) cmd_mtu_clear "$@" ;;
+    tls-proxy) cmd_tls_proxy "$@" ;;
+    tls-proxy-stop) cmd_tls_proxy_stop "$@" ;;
+    lb-path) cmd_lb_path "$@" ;;
+    reset) cmd_reset "$@" ;;
     help|-h|--help) usage ;;
     "") usage >&2; exit 2 ;;
     *) misuse "unknown command '$cmd'" ;;

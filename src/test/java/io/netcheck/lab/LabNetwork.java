@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,7 +29,9 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * Every lab id ({@code [a-z0-9]{1,5}}) is independent, so test classes that may run at the same time must
- * use different ids. The address plan below is fixed; netlab.sh documents it in full.
+ * use different ids. The lab can be built in several {@link Topology topologies}; the constants below are
+ * the same in all of them except where they say "topology a". netlab.sh and src/test/lab/README.md
+ * document the address plans in full.
  */
 public final class LabNetwork implements AutoCloseable {
 
@@ -43,12 +46,13 @@ public final class LabNetwork implements AutoCloseable {
     /** Router, client side: the client's default gateway and its DNS server. */
     public static final String ROUTER_CLIENT_SIDE = "198.51.100.1";
     public static final String ROUTER6_CLIENT_SIDE = "2001:db8:1::1";
-    /** Router, load balancer side. */
+    /** Router, load balancer side (topology a). */
     public static final String ROUTER_LB_SIDE = "198.51.100.9";
     public static final String ROUTER6_LB_SIDE = "2001:db8:2::1";
+    /** The lb's own uplink address (topology a). */
     public static final String LB = "198.51.100.10";
     public static final String LB6 = "2001:db8:2::2";
-    /** The lb's bridge to the backends, their default gateway. */
+    /** The backends' default gateway: the lb's bridge in topology a (the router's in b, r2's in c). */
     public static final String LB_BRIDGE = "203.0.113.129";
     public static final String LB_BRIDGE6 = "2001:db8:200::1";
     /** HAProxy frontend (local address on the lb). */
@@ -74,7 +78,47 @@ public final class LabNetwork implements AutoCloseable {
 
     private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(120);
     private static final Pattern ID = Pattern.compile("[a-z0-9]{1,5}");
-    private static final Pattern NODE = Pattern.compile("client|router|lb|b([1-9]|[12][0-9]|3[0-2])");
+    private static final Pattern NODE = Pattern.compile("client|router|r2|lb|b([1-9]|[12][0-9]|3[0-2])");
+
+    /**
+     * The lab's layouts ({@code netlab.sh up --topology}). The client, its router, the VIPs on node "lb" and
+     * the backends' addresses are the same in all of them; what changes is where the lb sits relative to
+     * the servers. {@code routersToVip} / {@code routersToBackends}: routers between the client and the
+     * VIP's host / a backend (a reply from there arrives with TTL 64 minus that).
+     */
+    public enum Topology {
+        A("client - router - lb - backends: the lb routes to its servers, one hop closer than them", 1, 2),
+        B("client - router - backends, lb on another router leg: VIP and servers equally far", 1, 1),
+        C("client - router - r2 - LAN with a one-armed lb and the servers: both two routers away", 2, 2),
+        D("client - router - r2 - lb - backends: topology a one router further away", 2, 3);
+
+        private final String description;
+        private final int routersToVip;
+        private final int routersToBackends;
+
+        Topology(String description, int routersToVip, int routersToBackends) {
+            this.description = description;
+            this.routersToVip = routersToVip;
+            this.routersToBackends = routersToBackends;
+        }
+
+        /** The netlab.sh argument: a, b, c or d. */
+        public String arg() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public String description() {
+            return description;
+        }
+
+        public int routersToVip() {
+            return routersToVip;
+        }
+
+        public int routersToBackends() {
+            return routersToBackends;
+        }
+    }
 
     /** IPv4 address of backend {@code k} (1-based): 203.0.113.(129+k). */
     public static String backend(int k) {
@@ -126,14 +170,16 @@ public final class LabNetwork implements AutoCloseable {
 
     private final String id;
     private final int backends;
+    private final Topology topology;
     private final Path script;
     private final String ip;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Thread shutdownHook;
 
-    private LabNetwork(String id, int backends, Path script, String ip) {
+    private LabNetwork(String id, int backends, Topology topology, Path script, String ip) {
         this.id = id;
         this.backends = backends;
+        this.topology = topology;
         this.script = script;
         this.ip = ip;
         this.shutdownHook = new Thread(this::downQuietly, "netlab-down-" + id);
@@ -143,9 +189,17 @@ public final class LabNetwork implements AutoCloseable {
      * Builds lab {@code id} with {@code backends} backends: first tears down whatever a crashed earlier
      * run left under the same id, then runs {@code netlab.sh up}. Fails (never skips) when not root or when
      * {@code ip} or the script are missing. A JVM shutdown hook tears the lab down if {@link #close()} is
-     * never called.
+     * never called. Topology a.
      */
     public static LabNetwork up(String id, int backends) {
+        return up(id, backends, Topology.A);
+    }
+
+    /** Like {@link #up(String, int)}, in the given topology. */
+    public static LabNetwork up(String id, int backends, Topology topology) {
+        if (topology == null) {
+            throw new IllegalArgumentException("topology must be given");
+        }
         if (id == null || !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("lab id must be 1-5 chars [a-z0-9], got '" + id + "'");
         }
@@ -162,13 +216,14 @@ public final class LabNetwork implements AutoCloseable {
             throw new LabException("'ip' (iproute2) not found; run scripts/install-deps.sh");
         }
         Path script = locateScript();
-        LabNetwork lab = new LabNetwork(id, backends, script, ip.toString());
+        LabNetwork lab = new LabNetwork(id, backends, topology, script, ip.toString());
         Result down = lab.script(SCRIPT_TIMEOUT, "down");
         if (!down.ok()) {
             throw new LabException("netlab.sh down (cleanup before up) failed for lab '" + id + "':\n" + down);
         }
         Runtime.getRuntime().addShutdownHook(lab.shutdownHook);
-        Result up = lab.script(SCRIPT_TIMEOUT, "up", "--backends", Integer.toString(backends));
+        Result up = lab.script(SCRIPT_TIMEOUT, "up", "--backends", Integer.toString(backends),
+                "--topology", topology.arg());
         if (!up.ok()) {
             LabException failure = new LabException("netlab.sh up failed for lab '" + id + "':\n" + up);
             try {
@@ -189,6 +244,10 @@ public final class LabNetwork implements AutoCloseable {
         return backends;
     }
 
+    public Topology topology() {
+        return topology;
+    }
+
     public Path script() {
         return script;
     }
@@ -196,7 +255,7 @@ public final class LabNetwork implements AutoCloseable {
     /** Namespace name of a node: nc{id}-{node}. */
     public String namespace(String node) {
         if (node == null || !NODE.matcher(node).matches()) {
-            throw new IllegalArgumentException("node must be client|router|lb|b1..b" + MAX_BACKENDS + ", got '" + node + "'");
+            throw new IllegalArgumentException("node must be client|router|r2|lb|b1..b" + MAX_BACKENDS + ", got '" + node + "'");
         }
         return "nc" + id + "-" + node;
     }

@@ -1,0 +1,276 @@
+package io.netcheck.lab;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.netcheck.lab.LabNetwork.Topology;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every VIP fault on every lab topology: the packaged CLI in the client namespace, exactly as
+ * {@link VipChecklistIT} runs it, against real load balancers with real faults. One lab per topology,
+ * brought up once and torn down after its faults (try-with-resources, so also on failure).
+ *
+ * <p>The verdict was tuned on topology a, so some cells are expected to be wrong until the verdict is
+ * fixed: every cell runs, the matrix is printed to stdout and written to {@code target/fault-matrix.md},
+ * and the test fails once, at the end, with the whole matrix. A topology's own test fails only when its
+ * lab could not be built or a fault could not be set up.
+ *
+ * <p>A part of the matrix: {@code -Dfaultmatrix.topologies=b,c} and/or {@code -Dfaultmatrix.faults=4,6,7}.
+ */
+class FaultMatrixIT {
+    static final String VIP = LabNetwork.VIP_HAPROXY + ":80";
+    static final String DNAT = LabNetwork.VIP_DNAT + ":80";
+    static final String PROXY = LabNetwork.VIP_NGINX + ":80";
+    static final String TLS_PROXY = LabNetwork.VIP_NGINX + ":443";
+    static final String BACKENDS = LabNetwork.backend(1) + ":80," + LabNetwork.backend(2) + ":80,"
+            + LabNetwork.backend(3) + ":80";
+    static final String HTTP_VIP = "http://" + VIP + "/";
+
+    /**
+     * One row of the matrix. {@code setup}: lab steps separated by ';' — a netlab.sh command, or
+     * {@code await CODE URL} (poll with curl from the client until the URL answers CODE), or
+     * {@code sleep MS}. The lab is reset to a clean slate before each row.
+     */
+    record Fault(int no, String name, String setup, String command, String cause, String team) {
+        String expected() {
+            return cause + "/" + team;
+        }
+    }
+
+    static Fault fault(int no, String name, String setup, String command, String cause, String team) {
+        return new Fault(no, name, setup, command, cause, team);
+    }
+
+    static final List<Fault> FAULTS = List.of(
+        // no  fault                                    lab set-up                                                       netcheck                                                              cause                   team
+        fault(1,  "healthy HAProxy http",               "haproxy http --check; await 200 " + HTTP_VIP,                    "vip " + VIP + " --backends " + BACKENDS,                              "HEALTHY",              "none"),
+        fault(2,  "fw drop",                            "haproxy http --check; fw drop",                                  "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_DROP",        "firewall"),
+        fault(3,  "fw reject (ICMP port unreachable)",  "haproxy http --check; fw reject",                                "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
+        fault(4,  "fw reject-rst (router forges RST)",  "haproxy http --check; fw reject-rst",                            "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
+        fault(5,  "fw reject-admin",                    "haproxy http --check; fw reject-admin",                          "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
+        fault(6,  "HAProxy stopped",                    "haproxy-stop",                                                   "vip " + VIP + " --backends " + BACKENDS,                              "VIP_NOT_LISTENING",    "lb"),
+        fault(7,  "nginx proxy stopped",                "nginx-proxy-stop",                                               "vip " + PROXY + " --backends " + BACKENDS,                            "VIP_NOT_LISTENING",    "lb"),
+        fault(8,  "HAProxy http, all servers stopped",  "haproxy http --check; backend-stop all; await 503 " + HTTP_VIP,  "vip " + VIP + " --backends " + BACKENDS,                              "BACKENDS_DOWN",        "server"),
+        fault(9,  "HAProxy tcp, all servers stopped",   "haproxy tcp --check; backend-stop all; sleep 800",               "vip " + VIP + " --backends " + BACKENDS,                              "BACKENDS_DOWN",        "server"),
+        fault(10, "HAProxy to the wrong server port",   "haproxy http --check --backend-port 8080; await 503 " + HTTP_VIP, "vip " + VIP + " --backends " + BACKENDS,                             "LB_MISCONFIGURED",     "lb"),
+        fault(11, "HAProxy, server 2 stopped",          "haproxy http --check; backend-stop 2; sleep 800",                "vip " + VIP + " --backends " + BACKENDS,                              "DEGRADED",             "server"),
+        fault(12, "healthy DNAT",                       "dnat",                                                           "vip " + DNAT + " --backends " + BACKENDS,                             "HEALTHY",              "none"),
+        fault(13, "DNAT to the wrong server port",      "dnat --backend-port 8080",                                       "vip " + DNAT + " --backends " + BACKENDS,                             "LB_MISCONFIGURED",     "lb"),
+        fault(14, "DNAT, all servers stopped",          "dnat; backend-stop all",                                         "vip " + DNAT + " --backends " + BACKENDS,                             "BACKENDS_DOWN",        "server"),
+        fault(15, "nginx proxy, all servers stopped",   "nginx-proxy; backend-stop all",                                  "vip " + PROXY + " --backends " + BACKENDS,                            "BACKENDS_DOWN",        "server"),
+        fault(16, "nginx proxy, LB->servers dropped",   "nginx-proxy; lb-path drop",                                      "vip " + PROXY + " --backends " + BACKENDS,                            "BACKENDS_UNREACHABLE", "network"),
+        fault(17, "HAProxy no checks, LB->servers dropped", "haproxy http; lb-path drop",                                 "vip " + VIP + " --backends " + BACKENDS,                              "BACKENDS_UNREACHABLE", "network"),
+        fault(18, "TLS proxy, expired certificate",     "tls-proxy --expired",                                            "vip " + TLS_PROXY + " --tls --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
+        fault(19, "TLS proxy, wrong name",              "tls-proxy --name other.lab.test",                                "vip " + TLS_PROXY + " --tls --plain-backends --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
+        fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network")
+    );
+
+    /** What one cell came out as. {@code problem}: the lab or the CLI failed, so there is no verdict. */
+    record Cell(Topology topology, Fault fault, String cause, String team, String confidence, String rule,
+            String summary, int exit, long setupMillis, long millis, String problem) {
+        boolean right() {
+            return problem == null && fault.cause().equals(cause) && fault.team().equals(team);
+        }
+
+        String got() {
+            return problem != null ? "ERROR" : cause + "/" + team;
+        }
+    }
+
+    static final Map<String, Cell> RESULTS = new ConcurrentHashMap<>();
+    static final Map<Topology, Long> LAB_MILLIS = new ConcurrentHashMap<>();
+    static final List<Topology> TOPOLOGIES = selected("faultmatrix.topologies", Arrays.asList(Topology.values()),
+            s -> Topology.valueOf(s.toUpperCase(Locale.ROOT)));
+    static final List<Fault> RUN = selected("faultmatrix.faults", FAULTS,
+            s -> FAULTS.stream().filter(f -> f.no() == Integer.parseInt(s)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no fault #" + s)));
+
+    /** The items a comma-separated system property names, or all of them. */
+    static <T> List<T> selected(String property, List<T> all, Function<String, T> parse) {
+        String value = System.getProperty(property, "").strip();
+        return value.isEmpty() ? all : Arrays.stream(value.split(",")).map(String::strip).map(parse).toList();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> faultMatrix() {
+        long start = System.nanoTime();
+        Stream<DynamicTest> perTopology = TOPOLOGIES.stream().map(t -> DynamicTest.dynamicTest(
+                "topology " + t.arg() + ": " + t.description(), () -> runTopology(t)));
+        DynamicTest verdicts = DynamicTest.dynamicTest("verdicts match the matrix",
+                () -> report((System.nanoTime() - start) / 1_000_000));
+        return Stream.concat(perTopology, Stream.of(verdicts));
+    }
+
+    static void runTopology(Topology t) {
+        long t0 = System.nanoTime();
+        List<String> labProblems = new ArrayList<>();
+        try (LabNetwork lab = LabNetwork.up("fm" + t.arg(), 3, t)) {
+            for (Fault f : RUN) {
+                Cell cell = runCell(lab, f);
+                RESULTS.put(key(t, f), cell);
+                if (cell.problem() != null) {
+                    labProblems.add("#" + f.no() + " " + f.name() + ": " + cell.problem());
+                }
+            }
+        } finally {
+            LAB_MILLIS.put(t, (System.nanoTime() - t0) / 1_000_000);
+        }
+        if (!labProblems.isEmpty()) {
+            fail("topology " + t.arg() + ": faults that could not be set up or run:\n" + String.join("\n", labProblems));
+        }
+    }
+
+    static Cell runCell(LabNetwork lab, Fault f) {
+        Topology t = lab.topology();
+        long s0 = System.nanoTime();
+        try {
+            lab.run("reset");
+            for (String step : f.setup().split(";")) {
+                setUp(lab, step.trim());
+            }
+        } catch (RuntimeException e) {
+            return new Cell(t, f, "", "", "", "", "", -1, 0, 0, "set-up: " + e.getMessage());
+        }
+        long setupMillis = (System.nanoTime() - s0) / 1_000_000;
+        List<String> args = new ArrayList<>(List.of(f.command().split(" ")));
+        args.addAll(List.of("--timeout", "2s", "--json"));
+        long t0 = System.nanoTime();
+        LabNetwork.Result r = lab.netcheck(Duration.ofSeconds(60), args.toArray(String[]::new));
+        long millis = (System.nanoTime() - t0) / 1_000_000;
+        CliRun run;
+        try {
+            run = CliRun.of(r);
+        } catch (AssertionError e) {
+            return new Cell(t, f, "", "", "", "", "", r.exit(), setupMillis, millis, "no JSON from netcheck: " + r);
+        }
+        String problem = run.stderr().contains("Exception") ? "stack trace on stderr: " + run.stderr() : null;
+        return new Cell(t, f, run.cause(), run.team(), run.json().at("/verdict/confidence").asText(),
+                run.json().at("/verdict/rule").asText(), run.json().at("/verdict/summary").asText(), run.exit(),
+                setupMillis, millis, problem);
+    }
+
+    static void setUp(LabNetwork lab, String step) {
+        String[] words = step.split("\\s+");
+        switch (words[0]) {
+            case "await" -> awaitHttp(lab, words[2], words[1]);
+            case "sleep" -> sleep(Long.parseLong(words[1]));
+            default -> lab.run(words);
+        }
+    }
+
+    static void awaitHttp(LabNetwork lab, String url, String code) {
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String last = "";
+        while (System.nanoTime() < until) {
+            last = lab.curl(Duration.ofSeconds(5), "-o", "/dev/null", "-w", "%{http_code}", "-m", "3", url).stdout();
+            if (last.equals(code)) {
+                return;
+            }
+            sleep(100);
+        }
+        throw new LabNetwork.LabException(url + " never answered " + code + " (last: " + last + ")");
+    }
+
+    static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LabNetwork.LabException("interrupted");
+        }
+    }
+
+    static String key(Topology t, Fault f) {
+        return t.arg() + "#" + f.no();
+    }
+
+    /** Prints and writes the matrix, then fails if any cell is wrong or missing. */
+    static void report(long totalMillis) {
+        String md = matrix(totalMillis);
+        System.out.println(md);
+        try {
+            Path out = Path.of("target", "fault-matrix.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, md);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write target/fault-matrix.md", e);
+        }
+        long wrong = TOPOLOGIES.stream().flatMap(t -> RUN.stream().map(f -> RESULTS.get(key(t, f))))
+                .filter(c -> c == null || !c.right()).count();
+        if (wrong > 0) {
+            fail(wrong + " of " + RUN.size() * TOPOLOGIES.size() + " cells wrong:\n" + md);
+        }
+    }
+
+    static String matrix(long totalMillis) {
+        StringBuilder sb = new StringBuilder("## Fault matrix: cause/team netcheck gave, per topology\n\n");
+        for (Topology t : TOPOLOGIES) {
+            sb.append("- ").append(t.arg()).append(": ").append(t.description()).append('\n');
+        }
+        sb.append("\n| # | fault | expected |");
+        TOPOLOGIES.forEach(t -> sb.append(' ').append(t.arg()).append(" |"));
+        sb.append("\n|---|---|---|");
+        TOPOLOGIES.forEach(t -> sb.append("---|"));
+        sb.append('\n');
+        List<Cell> wrong = new ArrayList<>();
+        long setup = 0;
+        long netcheck = 0;
+        for (Fault f : RUN) {
+            sb.append("| ").append(f.no()).append(" | ").append(f.name()).append(" | ").append(f.expected()).append(" |");
+            for (Topology t : TOPOLOGIES) {
+                Cell c = RESULTS.get(key(t, f));
+                if (c != null) {
+                    setup += c.setupMillis();
+                    netcheck += c.millis();
+                }
+                if (c == null) {
+                    sb.append(" not run |");
+                } else if (c.right()) {
+                    sb.append(" ok |");
+                } else {
+                    sb.append(" **").append(c.got()).append("** |");
+                    wrong.add(c);
+                }
+            }
+            sb.append('\n');
+        }
+        sb.append("\nWrong cells (topology #fault: got cause/team, confidence, rule; exit; time; summary):\n\n");
+        if (wrong.isEmpty()) {
+            sb.append("- none\n");
+        }
+        for (Cell c : wrong) {
+            sb.append("- ").append(c.topology().arg()).append(" #").append(c.fault().no()).append(' ')
+                    .append(c.fault().name()).append(": ");
+            if (c.problem() != null) {
+                sb.append("ERROR ").append(c.problem().replace('\n', ' '));
+            } else {
+                sb.append("got ").append(c.got()).append(", ").append(c.confidence()).append(", rule ")
+                        .append(c.rule()).append("; exit ").append(c.exit()).append("; ").append(c.millis())
+                        .append(" ms; ").append(c.summary());
+            }
+            sb.append(" (expected ").append(c.fault().expected()).append(")\n");
+        }
+        sb.append("\nTime: ").append(totalMillis / 1000).append(" s in total");
+        for (Topology t : TOPOLOGIES) {
+            Long ms = LAB_MILLIS.get(t);
+            sb.append("; ").append(t.arg()).append(' ').append(ms == null ? "-" : ms / 1000 + " s");
+        }
+        sb.append(" (lab up, ").append(RUN.size()).append(" faults, down). Of that: fault set-up ")
+                .append(setup / 1000).append(" s, netcheck runs ").append(netcheck / 1000).append(" s\n");
+        return sb.toString();
+    }
+}
