@@ -217,7 +217,7 @@ class FaultMatrixIT {
     }
 
     static String matrix(long totalMillis) {
-        StringBuilder sb = new StringBuilder("## Fault matrix: cause/team netcheck gave, per topology\n\n");
+        StringBuilder sb = new StringBuilder("## Fault matrix: cause/team netcheck gave, per topology (ok = the expected cause and team, with the confidence)\n\n");
         for (Topology t : TOPOLOGIES) {
             sb.append("- ").append(t.arg()).append(": ").append(t.description()).append('\n');
         }
@@ -240,7 +240,7 @@ class FaultMatrixIT {
                 if (c == null) {
                     sb.append(" not run |");
                 } else if (c.right()) {
-                    sb.append(" ok |");
+                    sb.append(" ok ").append(c.confidence()).append(" |");
                 } else {
                     sb.append(" **").append(c.got()).append("** |");
                     wrong.add(c);
