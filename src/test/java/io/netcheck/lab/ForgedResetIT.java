@@ -152,7 +152,7 @@ class ForgedResetIT {
         assertEquals("vip-refused", run.json().at("/verdict/rule").asText(), run::describe);
         assertEquals("HIGH", run.json().at("/verdict/confidence").asText(), run::describe);
         assertEquals(2, signals(run).size(), run::describe);
-        assertTrue(signals(run).get(0).contains("came from closer than the VIP host's ICMP echo"), run::describe);
+        assertTrue(signals(run).get(0).contains("came from closer than the VIP host's own echo reply"), run::describe);
         Files.deleteIfExists(Path.of(run.json().get("pcap").asText()));
     }
 
