@@ -31,45 +31,61 @@ public final class TrustAnchors {
     /** Where a bundle's path comes from, named in every message about it. */
     public static final String SETTING = "netcheck.tls.ca-bundle";
 
-    private static volatile TrustAnchors system;
+    private static volatile List<X509Certificate> systemStore;
 
-    private final Set<TrustAnchor> anchors;
-    private final Set<X509Certificate> certificates;
+    private final List<X509Certificate> extra;
     private final String description;
+    /** The system store is parsed at the first certificate judged, not at start-up: a CLI run without TLS skips it. */
+    private volatile Loaded loaded;
 
-    private TrustAnchors(Collection<X509Certificate> certificates, String description) {
-        this.certificates = Set.copyOf(certificates);
-        Set<TrustAnchor> a = new HashSet<>();
-        certificates.forEach(c -> a.add(new TrustAnchor(c, null)));
-        this.anchors = Set.copyOf(a);
+    private record Loaded(Set<TrustAnchor> anchors, Set<X509Certificate> certificates) {
+    }
+
+    private TrustAnchors(List<X509Certificate> extra, String description) {
+        this.extra = List.copyOf(extra);
         this.description = description;
     }
 
-    /** The JVM's default trust store (cacerts, or javax.net.ssl.trustStore when set). */
-    public static TrustAnchors system() {
-        TrustAnchors s = system;
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l == null) {
+            List<X509Certificate> all = new ArrayList<>(systemCertificatesOnce());
+            all.addAll(extra);
+            Set<TrustAnchor> a = new HashSet<>();
+            all.forEach(c -> a.add(new TrustAnchor(c, null)));
+            l = new Loaded(Set.copyOf(a), Set.copyOf(all));
+            loaded = l;
+        }
+        return l;
+    }
+
+    private static List<X509Certificate> systemCertificatesOnce() {
+        List<X509Certificate> s = systemStore;
         if (s == null) {
-            s = new TrustAnchors(systemCertificates(), "the system trust store");
-            system = s;
+            s = List.copyOf(systemCertificates());
+            systemStore = s;
         }
         return s;
     }
 
-    /** The system store plus every certificate of the PEM file at {@code bundle}. */
+    /** The JVM's default trust store (cacerts, or javax.net.ssl.trustStore when set). */
+    public static TrustAnchors system() {
+        return new TrustAnchors(List.of(), "the system trust store");
+    }
+
+    /** The system store plus every certificate of the PEM file at {@code bundle} (read and checked now). */
     public static TrustAnchors withBundle(Path bundle) {
         List<X509Certificate> extra = readBundle(bundle);
-        List<X509Certificate> all = new ArrayList<>(system().certificates);
-        all.addAll(extra);
-        return new TrustAnchors(all, "the system trust store and " + SETTING + " (" + bundle + ", " + extra.size()
+        return new TrustAnchors(extra, "the system trust store and " + SETTING + " (" + bundle + ", " + extra.size()
                 + " CA" + (extra.size() == 1 ? "" : "s") + ")");
     }
 
     Set<TrustAnchor> anchors() {
-        return anchors;
+        return loaded().anchors();
     }
 
     boolean isAnchor(X509Certificate c) {
-        return certificates.contains(c);
+        return loaded().certificates().contains(c);
     }
 
     /** "the system trust store" or "the system trust store and netcheck.tls.ca-bundle (/etc/..., 2 CAs)". */
