@@ -42,8 +42,7 @@ public final class Describe {
         if (ttl == null) {
             return "";
         }
-        int h = io.netcheck.capture.Hops.fromTtl(ttl);
-        return " (TTL " + ttl + ", " + (h == 0 ? "directly connected" : h + (h == 1 ? " hop" : " hops") + " away") + ")";
+        return " (TTL " + ttl + ", " + io.netcheck.capture.Hops.text(io.netcheck.capture.Hops.fromTtl(ttl)) + ")";
     }
 
     public static String icmp(IcmpError icmp) {
