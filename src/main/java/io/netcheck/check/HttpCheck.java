@@ -122,7 +122,6 @@ public final class HttpCheck {
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), targetHost.filter(target), () -> {
-                    measure.start();
                     if (target.probeable()) {
                         String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
                                 + (url.getPort() > 0 && url.getPort() != (https ? 443 : 80) ? ":" + url.getPort() : "");
@@ -132,12 +131,18 @@ public final class HttpCheck {
                         try {
                             HttpFetchProbe probe = new HttpFetchProbe(certificates.withWarnDays(request.warnDays()),
                                     captureRun.settings().maxBody());
-                            result[0] = runner.submit(probe, st, request.timeout()).join().result();
+                            var fetch = runner.submit(probe, st, request.timeout());
+                            measure.startAfter(fetch);
+                            result[0] = fetch.join().result();
                         } catch (RuntimeException e) {
                             problem[0] = TcpCheck.overran(e);
                         }
                     }
-                    measure.await();
+                    if (!target.probeable()) {
+                        measure.startAfter(null);
+                    }
+                    measure.await(result[0] == null || result[0].exchange() == null
+                            || result[0].exchange().response() == null || result[0].exchange().response().isServerError());
                 });
         HttpFetchResult r = result[0];
         TargetHost.Measured hostAnswers = measure.collect(captured);

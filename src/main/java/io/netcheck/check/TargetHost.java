@@ -66,15 +66,22 @@ final class TargetHost {
             this.timeout = timeout;
         }
 
-        void start() {
+        /** Starts once the command's own probe has had its head start (see {@link VipHostProbe#HEAD_START}). */
+        void startAfter(java.util.concurrent.CompletableFuture<?> first) throws InterruptedException {
+            VipHostProbe.headStart(first);
             Duration wait = timeout.compareTo(WAIT) < 0 ? timeout : WAIT;
             started = target.probeable() ? probe.start(target.address(), target.route(), capture, wait)
                     : VipHostProbe.Started.none("the target itself could not be probed");
         }
 
-        void await() throws InterruptedException {
+        /**
+         * @param failed the command's own probe failed: then who answered decides the verdict, and the host's answers
+         *               are waited for (each bounded by its own deadline, at most {@link #WAIT}); otherwise they may
+         *               trail by {@link VipHostProbe#GRACE} at most
+         */
+        void await(boolean failed) throws InterruptedException {
             if (started != null) {
-                started.awaitQuietly(VipHostProbe.GRACE);
+                started.awaitQuietly(failed ? WAIT : VipHostProbe.GRACE);
             }
         }
 

@@ -35,16 +35,17 @@ public final class TcpCheck {
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 interfaces(target), targetHost.filter(target), () -> {
-                    measure.start();
-                    if (target.probeable()) {
+                    var connect = target.probeable() ? runner.submit(probe,
+                            new ConnectTarget(target.address(), target.route()), request.timeout()) : null;
+                    measure.startAfter(connect);
+                    if (connect != null) {
                         try {
-                            result[0] = runner.submit(probe, new ConnectTarget(target.address(), target.route()),
-                                    request.timeout()).join().result();
+                            result[0] = connect.join().result();
                         } catch (RuntimeException e) {
                             problem[0] = overran(e);
                         }
                     }
-                    measure.await();
+                    measure.await(result[0] == null || !result[0].connected());
                 });
         TargetHost.Measured hostAnswers = measure.collect(captured);
         ConnectAttempt attempt = ConnectAttempt.of(target, result[0], problem[0], captured)

@@ -44,18 +44,22 @@ public final class TlsCheck {
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), targetHost.filter(target), () -> {
-                    measure.start();
                     if (target.probeable()) {
                         ServiceTarget st = new ServiceTarget(request.target().label(), target.address(), target.route(),
                                 host, "/", true, sni);
                         try {
                             TlsProbe probe = new TlsProbe(certificates.withWarnDays(request.warnDays()));
-                            result[0] = runner.submit(probe, st, request.timeout()).join().result();
+                            var handshake = runner.submit(probe, st, request.timeout());
+                            measure.startAfter(handshake);
+                            result[0] = handshake.join().result();
                         } catch (RuntimeException e) {
                             problem[0] = TcpCheck.overran(e);
                         }
                     }
-                    measure.await();
+                    if (!target.probeable()) {
+                        measure.startAfter(null);
+                    }
+                    measure.await(result[0] == null || result[0].tls() == null || !result[0].tls().established());
                 });
         TargetHost.Measured hostAnswers = measure.collect(captured);
         ConnectAttempt attempt = ConnectAttempt.of(target, result[0] == null ? null : result[0].connect(), problem[0],

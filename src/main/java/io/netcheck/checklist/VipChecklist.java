@@ -131,9 +131,6 @@ public final class VipChecklist {
                 ? capture.start(interfaces, filter, settings.snaplen())
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
-            // The VIP host's own answers, measured in the same window: the reference for "who answered?".
-            VipHostProbe.Started host = hostProbe.start(vipPlan.route == null ? null : vipPlan.address, vipPlan.route,
-                    request.capture(), request.timeout());
             java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
                     (int) plans.stream().filter(p -> p.route == null).count());
             for (int i = 0; i < plans.size(); i++) {
@@ -147,6 +144,10 @@ public final class VipChecklist {
                 }
                 running.add(f);
             }
+            // The VIP host's own answers, measured in the same window, once the VIP's SYN has had its head start.
+            VipHostProbe.headStart(running.get(0));
+            VipHostProbe.Started host = hostProbe.start(vipPlan.route == null ? null : vipPlan.address, vipPlan.route,
+                    request.capture(), request.timeout());
             for (CompletableFuture<Timed<ServiceResult>> f : running) {
                 if (f != null) {
                     try {
@@ -156,7 +157,9 @@ public final class VipChecklist {
                     }
                 }
             }
-            host.awaitQuietly(VipHostProbe.GRACE);
+            // When the VIP served, the host's answers only refine the layer: they may trail by the grace at most.
+            // When it failed, who answered decides the team: wait for them (each bounded by its own deadline).
+            host.awaitQuietly(served(running.get(0)) ? VipHostProbe.GRACE : request.timeout());
             captured = session.stop(settings.linger());
             hostStarted = host;
         }
@@ -229,6 +232,14 @@ public final class VipChecklist {
                     + "sends and captures itself)");
         }
         return mtuFollowUp.measure(stalled, request.timeout(), settings.snaplen());
+    }
+
+    private static boolean served(CompletableFuture<Timed<ServiceResult>> vip) {
+        if (vip == null || !vip.isDone() || vip.isCompletedExceptionally()) {
+            return false;
+        }
+        ServiceResult r = vip.join().result();
+        return r.exchange() != null && r.exchange().response() != null && !r.exchange().response().isServerError();
     }
 
     private static String outcomeOf(ServiceResult r) {

@@ -39,6 +39,25 @@ public final class VipHostProbe {
     static final int ECHOES = 2;
     static final Duration ECHO_INTERVAL = Duration.ofMillis(50);
     static final Duration ECHO_WAIT = Duration.ofSeconds(1);
+    /**
+     * How long the command's own probe goes first. Routers rate-limit the ICMP errors they send to one host, and
+     * the host measurement triggers such errors too (an unreachable address answers every probe with one): the
+     * command's own SYN must spend that budget first, or its ICMP error is the one suppressed.
+     */
+    public static final Duration HEAD_START = Duration.ofMillis(100);
+
+    /** Waits until {@code first} has finished or {@link #HEAD_START} has passed, whichever comes first. */
+    public static void headStart(CompletableFuture<?> first) throws InterruptedException {
+        if (first == null) {
+            return;
+        }
+        try {
+            first.get(HEAD_START.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+            // the probe reports its own failure; the head start is over either way
+        }
+    }
+
     /** How long the host's answers may trail the command's own probes: an echo round trip, with room to spare. */
     public static final Duration GRACE = Duration.ofMillis(300);
 
