@@ -106,8 +106,13 @@ public final class VipHostProbe {
         if (!settings.measureVipHost() || vip == null) {
             return null;
         }
-        int port = settings.vipHostPort() == vip.getPort() ? vip.getPort() % 65535 + 1 : settings.vipHostPort();
+        int port = secondPort(vip);
         return policy.refusal(vip.getAddress(), port) != null ? null : new InetSocketAddress(vip.getAddress(), port);
+    }
+
+    /** The configured second port, or the next one up when it is the VIP's own port. */
+    private int secondPort(InetSocketAddress vip) {
+        return settings.vipHostPort() == vip.getPort() ? vip.getPort() % 65535 + 1 : settings.vipHostPort();
     }
 
     public Started start(InetSocketAddress vip, Route route, boolean capture, Duration timeout) {
@@ -132,7 +137,7 @@ public final class VipHostProbe {
         HostAnswer portSkipped = null;
         CompletableFuture<Timed<TcpConnectResult>> connect = null;
         if (port == null) {
-            int wanted = settings.vipHostPort() == vip.getPort() ? vip.getPort() % 65535 + 1 : settings.vipHostPort();
+            int wanted = secondPort(vip);
             portSkipped = HostAnswer.notSent("TCP port " + wanted, "target policy: "
                     + policy.refusal(vip.getAddress(), wanted));
         } else {
