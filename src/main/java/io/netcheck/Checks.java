@@ -1,10 +1,10 @@
 package io.netcheck;
 
-import io.netcheck.checklist.ChecklistProgress;
-import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.check.ChecklistProgress;
+import io.netcheck.check.VipCheckRequest;
 import io.netcheck.command.Command;
-import io.netcheck.checklist.VipChecklist;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipChecklist;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.report.Report;
 import io.netcheck.report.VipReport;
 import io.netcheck.verdict.VerdictEngine;

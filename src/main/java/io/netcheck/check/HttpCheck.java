@@ -2,10 +2,10 @@ package io.netcheck.check;
 
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.CapturedFrame;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.CertificateCheck;
-import io.netcheck.checklist.MtuFollowUp;
-import io.netcheck.checklist.PathMtu;
+import io.netcheck.check.MtuFollowUp;
+import io.netcheck.check.PathMtu;
 import io.netcheck.probe.Route;
 import io.netcheck.probe.TargetPolicy;
 import java.net.InetAddress;

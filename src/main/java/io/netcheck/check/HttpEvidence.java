@@ -1,7 +1,7 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.CaptureSummary;
-import io.netcheck.checklist.PathMtu;
+import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.PathMtu;
 import io.netcheck.probe.ExchangeOutcome;
 import io.netcheck.probe.HttpResponseSummary;
 import java.time.Duration;

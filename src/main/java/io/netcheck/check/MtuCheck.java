@@ -1,9 +1,9 @@
 package io.netcheck.check;
 
 import io.netcheck.capture.TcpdumpFormatter;
-import io.netcheck.checklist.CaptureSummary;
-import io.netcheck.checklist.HostPort;
-import io.netcheck.checklist.MtuFollowUp;
+import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.HostPort;
+import io.netcheck.check.MtuFollowUp;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.raw.MtuProbe;
 import io.netcheck.probe.raw.MtuResult;

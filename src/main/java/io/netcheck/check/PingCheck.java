@@ -1,8 +1,8 @@
 package io.netcheck.check;
 
 import io.netcheck.capture.TcpdumpFormatter;
-import io.netcheck.checklist.CaptureSummary;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.HostPort;
 import io.netcheck.capture.PcapFileWriter;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.raw.PingProbe;

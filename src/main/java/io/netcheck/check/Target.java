@@ -1,6 +1,6 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.Route;
 import io.netcheck.probe.dns.Resolution;
 import java.net.InetSocketAddress;

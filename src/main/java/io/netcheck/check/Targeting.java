@@ -1,6 +1,6 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.Addresses;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.RouteLookup;

@@ -1,6 +1,6 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 

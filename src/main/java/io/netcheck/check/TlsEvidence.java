@@ -1,6 +1,6 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import java.time.Duration;
 import java.time.Instant;
 

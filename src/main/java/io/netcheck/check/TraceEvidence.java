@@ -1,6 +1,6 @@
 package io.netcheck.check;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.raw.HopAnswer;
 import io.netcheck.probe.raw.TraceHop;

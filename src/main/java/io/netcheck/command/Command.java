@@ -7,9 +7,9 @@ import io.netcheck.check.PingRequest;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.TraceRequest;
 import io.netcheck.check.TlsRequest;
-import io.netcheck.host.ListenRequest;
-import io.netcheck.host.ListenersRequest;
-import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.check.ListenRequest;
+import io.netcheck.check.ListenersRequest;
+import io.netcheck.check.VipCheckRequest;
 
 /** A parsed command: what the CLI and Slack both run. */
 public sealed interface Command {

@@ -1,7 +1,7 @@
 package io.netcheck.command;
 
-import io.netcheck.checklist.HostPort;
-import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.check.HostPort;
+import io.netcheck.check.VipCheckRequest;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.netcheck.command;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import java.util.regex.Pattern;
 
 /** Parses and validates {@code HOST:PORT}: names, IPv4 dotted quads, and bracketed IPv6 literals. */

@@ -2,8 +2,8 @@ package io.netcheck.config;
 
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.capture.Pcap4jCapture;
-import io.netcheck.checklist.ChecklistSettings;
-import io.netcheck.checklist.VipChecklist;
+import io.netcheck.check.ChecklistSettings;
+import io.netcheck.check.VipChecklist;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
 import io.netcheck.probe.CertificateCheck;
@@ -183,9 +183,9 @@ public class Beans {
                 new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
                 new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock, certificates),
                 new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock, certificates,
-                        new io.netcheck.checklist.MtuFollowUp(runner, policy, clock)),
-                new io.netcheck.host.ListenersCheck(new io.netcheck.host.ProcNet(), clock),
-                new io.netcheck.host.ListenCheck(new io.netcheck.host.ProcNet(), clock),
+                        new io.netcheck.check.MtuFollowUp(runner, policy, clock)),
+                new io.netcheck.check.ListenersCheck(new io.netcheck.check.ProcNet(), clock),
+                new io.netcheck.check.ListenCheck(new io.netcheck.check.ProcNet(), clock),
                 ping,
                 new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
                 new io.netcheck.check.MtuCheck(targeting, runner, clock, captureRun.settings().captureDir()),

@@ -2,8 +2,8 @@ package io.netcheck.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

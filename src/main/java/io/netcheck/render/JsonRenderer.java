@@ -10,8 +10,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.EndpointState;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.EndpointState;
 import io.netcheck.report.Report;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +40,7 @@ public final class JsonRenderer {
                         : a.getAddress().getHostAddress()) + ":" + a.getPort())));
         module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
         module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
-        module.setMixInAnnotation(io.netcheck.checklist.VipEvidence.class, VipEvidenceMixin.class);
+        module.setMixInAnnotation(io.netcheck.check.VipEvidence.class, VipEvidenceMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.CertificateFindings.class, CertificateFindingsMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.ServiceResult.class, ServiceResultMixin.class);
         // Single-probe commands: packet lines are in the steps, frames in the .pcap.
@@ -51,7 +51,7 @@ public final class JsonRenderer {
         module.setMixInAnnotation(io.netcheck.probe.raw.PingResult.class, FramesMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.raw.TraceResult.class, FramesMixin.class);
         module.setMixInAnnotation(io.netcheck.probe.raw.MtuResult.class, FramesMixin.class);
-        module.setMixInAnnotation(io.netcheck.checklist.PathMtu.class, PacketsAndFramesMixin.class);
+        module.setMixInAnnotation(io.netcheck.check.PathMtu.class, PacketsAndFramesMixin.class);
         this.mapper = new ObjectMapper().registerModule(module).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 

@@ -1,6 +1,6 @@
 package io.netcheck.render;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.report.Fact;
 import io.netcheck.report.Report;
 import io.netcheck.report.Step;

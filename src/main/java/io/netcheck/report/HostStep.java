@@ -1,7 +1,7 @@
 package io.netcheck.report;
 
 import io.netcheck.capture.Hops;
-import io.netcheck.checklist.VipHostEvidence;
+import io.netcheck.check.VipHostEvidence;
 import java.util.List;
 
 /**

@@ -1,8 +1,8 @@
 package io.netcheck.report;
 
 import io.netcheck.check.CaptureRun;
-import io.netcheck.host.Arrival;
-import io.netcheck.host.ListenEvidence;
+import io.netcheck.check.Arrival;
+import io.netcheck.check.ListenEvidence;
 import io.netcheck.verdict.Describe;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;

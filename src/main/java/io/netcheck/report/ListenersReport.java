@@ -1,8 +1,8 @@
 package io.netcheck.report;
 
 import io.netcheck.check.CaptureRun;
-import io.netcheck.host.Listener;
-import io.netcheck.host.ListenersEvidence;
+import io.netcheck.check.Listener;
+import io.netcheck.check.ListenersEvidence;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.netcheck.report;
 
-import io.netcheck.checklist.PathMtu;
+import io.netcheck.check.PathMtu;
 import io.netcheck.probe.raw.MtuAttempt;
 import io.netcheck.probe.raw.MtuResult;
 import io.netcheck.verdict.MtuWords;

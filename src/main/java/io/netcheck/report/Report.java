@@ -1,6 +1,6 @@
 package io.netcheck.report;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
 import java.time.Duration;

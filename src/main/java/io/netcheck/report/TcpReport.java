@@ -58,7 +58,7 @@ public final class TcpReport {
         if (answered != null) {
             facts.add(new Fact("answered by", answered));
             // Who that was, judged against the target host's own packets (the host, a device forging in its name).
-            if (a.origin().origin() != io.netcheck.checklist.Attribution.Origin.NO_ANSWER) {
+            if (a.origin().origin() != io.netcheck.check.Attribution.Origin.NO_ANSWER) {
                 a.origin().reasons().forEach(why -> facts.add(new Fact("answered by", why)));
             }
         } else if (a.connect() != null && !a.packets().isEmpty() && a.wire().synsSent() > 0 && !a.connected()) {

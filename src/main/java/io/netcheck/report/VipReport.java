@@ -1,12 +1,12 @@
 package io.netcheck.report;
 
-import io.netcheck.checklist.Attribution;
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.VipHostEvidence;
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.Layer;
-import io.netcheck.checklist.VipCheckRequest;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.Attribution;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.VipHostEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.Layer;
+import io.netcheck.check.VipCheckRequest;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
 import io.netcheck.probe.HttpResponseSummary;

@@ -1,7 +1,7 @@
 package io.netcheck.schedule;
 
 import io.netcheck.Checks;
-import io.netcheck.checklist.ChecklistProgress;
+import io.netcheck.check.ChecklistProgress;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Cron;
 import io.netcheck.config.NetcheckConfig;

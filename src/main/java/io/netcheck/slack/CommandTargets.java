@@ -1,6 +1,6 @@
 package io.netcheck.slack;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.command.Command;
 import java.util.ArrayList;
 import java.util.List;

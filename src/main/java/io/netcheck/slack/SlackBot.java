@@ -435,9 +435,9 @@ public class SlackBot {
 
     /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
     private String refusedLiteral(Command command) {
-        List<io.netcheck.checklist.HostPort> targets = CommandTargets.targets(command);
+        List<io.netcheck.check.HostPort> targets = CommandTargets.targets(command);
         List<String> refusals = new java.util.ArrayList<>();
-        for (io.netcheck.checklist.HostPort t : targets) {
+        for (io.netcheck.check.HostPort t : targets) {
             java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
             String why = literal == null ? null : policy.refusal(literal, t.port());
             if (why != null) {

@@ -150,7 +150,7 @@ final class SlackRun implements Runnable {
         }
     }
 
-    private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
+    private Report check(io.netcheck.check.ChecklistProgress progress) throws InterruptedException {
         return checks.check(request.command(), progress);
     }
 
@@ -159,7 +159,7 @@ final class SlackRun implements Runnable {
         Report report;
         long started = System.nanoTime();
         try {
-            report = check(io.netcheck.checklist.ChecklistProgress.NONE);
+            report = check(io.netcheck.check.ChecklistProgress.NONE);
         } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
                     refused.resolved(), (System.nanoTime() - started) / 1_000_000);
@@ -227,7 +227,7 @@ final class SlackRun implements Runnable {
             this.command = command;
         }
 
-        synchronized void finished(io.netcheck.checklist.HostPort target, boolean vip, String outcome, int done,
+        synchronized void finished(io.netcheck.check.HostPort target, boolean vip, String outcome, int done,
                                    int total) {
             lines.add(SlackBlocks.progressLine(target.label(), vip, outcome));
             this.done = done;

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.TlsResult;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -2,9 +2,9 @@ package io.netcheck.verdict;
 
 import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.WireFacts;
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.HttpResponseSummary;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.netcheck.verdict;
 
 import io.netcheck.capture.IcmpKind;
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,9 +2,9 @@ package io.netcheck.verdict;
 
 import io.netcheck.capture.Hops;
 import io.netcheck.capture.IcmpError;
-import io.netcheck.checklist.HostAnswer;
-import io.netcheck.checklist.VipEvidence;
-import io.netcheck.checklist.VipHostEvidence;
+import io.netcheck.check.HostAnswer;
+import io.netcheck.check.VipEvidence;
+import io.netcheck.check.VipHostEvidence;
 import java.util.List;
 
 /**

@@ -40,7 +40,7 @@ final class HttpErrorStatus implements Rule<HttpEvidence> {
      */
     private static String fromTargetHost(io.netcheck.check.ConnectAttempt a) {
         var who = a.origin();
-        return who.origin() == io.netcheck.checklist.Attribution.Origin.VIP_HOST && !who.signals().isEmpty()
+        return who.origin() == io.netcheck.check.Attribution.Origin.VIP_HOST && !who.signals().isEmpty()
                 ? "the target host itself accepted the connection: " + who.signals().get(0) : null;
     }
 }

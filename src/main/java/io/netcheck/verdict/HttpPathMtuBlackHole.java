@@ -2,7 +2,7 @@ package io.netcheck.verdict;
 
 import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.HttpHop;
-import io.netcheck.checklist.PathMtu;
+import io.netcheck.check.PathMtu;
 import java.util.Optional;
 
 /**

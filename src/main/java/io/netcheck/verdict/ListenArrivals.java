@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
-import io.netcheck.host.Arrival;
-import io.netcheck.host.ListenEvidence;
+import io.netcheck.check.Arrival;
+import io.netcheck.check.ListenEvidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

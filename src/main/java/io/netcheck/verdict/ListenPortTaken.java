@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.host.ListenEvidence;
+import io.netcheck.check.ListenEvidence;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.host.ListenersEvidence;
+import io.netcheck.check.ListenersEvidence;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
-import io.netcheck.host.Listener;
-import io.netcheck.host.ListenersEvidence;
+import io.netcheck.check.Listener;
+import io.netcheck.check.ListenersEvidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

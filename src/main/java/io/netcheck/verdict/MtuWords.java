@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
 import io.netcheck.capture.IcmpKind;
-import io.netcheck.checklist.PathMtu;
+import io.netcheck.check.PathMtu;
 import io.netcheck.probe.raw.MtuAttempt;
 import io.netcheck.probe.raw.MtuResult;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.dns.Resolution;
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package io.netcheck.verdict;
 
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpState;
-import io.netcheck.checklist.Attribution;
+import io.netcheck.check.Attribution;
 import java.util.List;
 import java.util.Optional;
 

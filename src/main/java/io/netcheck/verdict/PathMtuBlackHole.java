@@ -1,8 +1,8 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.PathMtu;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.PathMtu;
+import io.netcheck.check.VipEvidence;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import java.util.List;
 import java.util.Optional;
 

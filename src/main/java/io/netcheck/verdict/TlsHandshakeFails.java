@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +20,7 @@ final class TlsHandshakeFails implements VipRule {
         var tls = e.vip().result().tls();
         // Who terminates TLS: the VIP host itself (a TLS-terminating LB) is the LB team's; behind a pass-through
         // VIP the servers terminate it, and a failure is theirs to look at too.
-        boolean lbTerminates = e.attribution().origin() == io.netcheck.checklist.Attribution.Origin.VIP_HOST;
+        boolean lbTerminates = e.attribution().origin() == io.netcheck.check.Attribution.Origin.VIP_HOST;
         return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
                 "the TLS handshake with " + e.vip().target().label() + " fails",
                 "The TCP connection was accepted (" + Describe.connect(e.vip()) + "), but the TLS handshake"

@@ -1,7 +1,7 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateFindings.Problem;
 import io.netcheck.probe.CertificateInfo;
@@ -61,7 +61,7 @@ final class VipCertificateRejected implements VipRule {
     private static List<String> terminator(VipEvidence e, String sentences) {
         List<String> signals = new ArrayList<>();
         signals.add("the certificate presented: " + sentences);
-        if (e.attribution().origin() == io.netcheck.checklist.Attribution.Origin.VIP_HOST) {
+        if (e.attribution().origin() == io.netcheck.check.Attribution.Origin.VIP_HOST) {
             signals.add("the VIP host itself accepted the connection, so it serves the certificate: "
                     + e.attribution().signals().get(0));
         }

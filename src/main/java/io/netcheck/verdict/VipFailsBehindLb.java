@@ -1,8 +1,8 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -81,10 +81,10 @@ final class VipFailsBehindLb implements VipRule {
                             + ". The application is failing; the load balancer is passing that on.",
                     List.of("check the application logs on the real servers")).withSignals(vipSignal, serversSignal));
         }
-        List<io.netcheck.checklist.EndpointEvidence> failing = e.backends().stream().filter(b -> !b.state().up())
+        List<io.netcheck.check.EndpointEvidence> failing = e.backends().stream().filter(b -> !b.state().up())
                 .toList();
         if (failing.stream().anyMatch(b -> b.state() == EndpointState.BODY_STALLED)
-                && failing.stream().allMatch(io.netcheck.checklist.EndpointEvidence::stalledAfterRequest)) {
+                && failing.stream().allMatch(io.netcheck.check.EndpointEvidence::stalledAfterRequest)) {
             return Optional.of(new Finding(Cause.APP_ERROR, Confidence.MEDIUM,
                     "the real servers start answering, then their responses stall",
                     vipSays + " Probed directly, " + Describe.backends(e) + ": the servers accept the request and "

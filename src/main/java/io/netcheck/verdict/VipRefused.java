@@ -1,9 +1,9 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.Attribution;
-import io.netcheck.checklist.EndpointEvidence;
-import io.netcheck.checklist.EndpointState;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.Attribution;
+import io.netcheck.check.EndpointEvidence;
+import io.netcheck.check.EndpointState;
+import io.netcheck.check.VipEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

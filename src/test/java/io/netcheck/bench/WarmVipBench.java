@@ -1,11 +1,11 @@
 package io.netcheck.bench;
 
 import io.netcheck.capture.Pcap4jCapture;
-import io.netcheck.checklist.ChecklistSettings;
-import io.netcheck.checklist.HostPort;
-import io.netcheck.checklist.VipCheckRequest;
-import io.netcheck.checklist.VipChecklist;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.ChecklistSettings;
+import io.netcheck.check.HostPort;
+import io.netcheck.check.VipCheckRequest;
+import io.netcheck.check.VipChecklist;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.dns.DnsjavaResolver;
 import io.netcheck.verdict.TeamDirectory;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.PacketCapture;
-import io.netcheck.checklist.ChecklistSettings;
+import io.netcheck.check.ChecklistSettings;
 import io.netcheck.probe.ExchangeOutcome;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.dns.NameResolver;

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.capture.Pcap4jCapture;
-import io.netcheck.checklist.Attribution;
-import io.netcheck.checklist.ChecklistSettings;
-import io.netcheck.checklist.HostAnswer;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.Attribution;
+import io.netcheck.check.ChecklistSettings;
+import io.netcheck.check.HostAnswer;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.dns.NameResolver;
 import io.netcheck.probe.dns.Resolution;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.PacketCapture;
-import io.netcheck.checklist.ChecklistSettings;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.ChecklistSettings;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.ProbeRunner;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.HostPort;
-import io.netcheck.checklist.VipCheckRequest;
+import io.netcheck.check.HostPort;
+import io.netcheck.check.VipCheckRequest;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

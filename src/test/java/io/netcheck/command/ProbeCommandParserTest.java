@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.check.TcpRequest;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

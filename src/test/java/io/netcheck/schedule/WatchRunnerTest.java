@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
 import io.netcheck.report.Report;

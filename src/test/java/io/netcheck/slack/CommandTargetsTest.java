@@ -2,7 +2,7 @@ package io.netcheck.slack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
 import java.util.List;

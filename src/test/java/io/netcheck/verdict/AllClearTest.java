@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.EndpointEvidence;
+import io.netcheck.check.EndpointEvidence;
 import io.netcheck.probe.CertificateInfo;
 import java.util.List;
 

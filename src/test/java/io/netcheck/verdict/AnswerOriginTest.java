@@ -9,15 +9,15 @@ import static io.netcheck.verdict.Evidence.timeout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.Attribution;
-import io.netcheck.checklist.Attribution.Origin;
+import io.netcheck.check.Attribution;
+import io.netcheck.check.Attribution.Origin;
 import org.junit.jupiter.api.Test;
 
 /** Step 1's "who answered?", decided against the VIP host's own packets (checklist.AnswerOrigin). */
 class AnswerOriginTest {
     private static final String VIP = "203.0.113.10:80";
 
-    private static Attribution who(io.netcheck.checklist.VipEvidence e) {
+    private static Attribution who(io.netcheck.check.VipEvidence e) {
         return e.attribution();
     }
 

@@ -4,7 +4,7 @@ import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.capture.WireFacts;
 import io.netcheck.check.ConnectAttempt;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.ConnectOutcome;
 import io.netcheck.probe.TcpConnectResult;
 import io.netcheck.probe.dns.Resolution;

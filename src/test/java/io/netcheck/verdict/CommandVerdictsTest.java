@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.check.TcpRequest;
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

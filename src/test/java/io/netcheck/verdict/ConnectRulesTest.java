@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.check.ConnectAttempt;
-import io.netcheck.checklist.HostAnswer;
-import io.netcheck.checklist.VipHostEvidence;
+import io.netcheck.check.HostAnswer;
+import io.netcheck.check.VipHostEvidence;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -6,12 +6,12 @@ import static io.netcheck.verdict.Rules.rests;
 import static io.netcheck.verdict.Rules.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.netcheck.host.Arrival;
-import io.netcheck.host.ListenEvidence;
-import io.netcheck.host.ListenRequest;
-import io.netcheck.host.Listener;
-import io.netcheck.host.ListenersEvidence;
-import io.netcheck.host.ListenersRequest;
+import io.netcheck.check.Arrival;
+import io.netcheck.check.ListenEvidence;
+import io.netcheck.check.ListenRequest;
+import io.netcheck.check.Listener;
+import io.netcheck.check.ListenersEvidence;
+import io.netcheck.check.ListenersRequest;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;

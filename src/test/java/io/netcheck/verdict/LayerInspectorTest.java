@@ -12,9 +12,9 @@ import static io.netcheck.verdict.Evidence.refused;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.Layer;
-import io.netcheck.checklist.LayerInference;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.Layer;
+import io.netcheck.check.LayerInference;
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 /** Step 2's inference, from the same evidence fixtures the rules use. */

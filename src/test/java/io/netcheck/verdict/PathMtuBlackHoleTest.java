@@ -18,8 +18,8 @@ import static io.netcheck.verdict.RuleTestSupport.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.PathMtu;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.PathMtu;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.raw.MtuAttempt;
 import java.time.Duration;
 import java.util.Map;

@@ -96,7 +96,7 @@ class ProbeReportRenderingTest {
         assertFalse(json.at("/evidence/result").has("frames"), "frames go to the .pcap, not to JSON");
 
         var vip = Evidence.withPathMtu(Evidence.of(Evidence.bodyStalled("203.0.113.10:80", 63, 0, 102400)),
-                new io.netcheck.checklist.PathMtu(Evidence.ip("203.0.113.10"), List.of("203.0.113.10:80"),
+                new io.netcheck.check.PathMtu(Evidence.ip("203.0.113.10"), List.of("203.0.113.10:80"),
                         Evidence.blackHole1280("203.0.113.10"), null, List.of("an echo line"), List.of(
                         new CapturedFrame(Instant.EPOCH, 1, new byte[60], 1514, "eth0"))));
         Report vr = io.netcheck.report.VipReport.of(vip, new VerdictEngine(TeamDirectory.defaults()).decide(vip));

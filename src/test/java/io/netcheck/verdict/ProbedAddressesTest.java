@@ -10,7 +10,7 @@ import io.netcheck.check.ResolverResult;
 import io.netcheck.check.Targeting;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.check.TcpRequest;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.dns.DnsAnswer;

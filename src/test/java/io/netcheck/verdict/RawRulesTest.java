@@ -11,7 +11,7 @@ import io.netcheck.check.PingEvidence;
 import io.netcheck.check.PingRequest;
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.check.TraceRequest;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.check.HostPort;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.raw.EchoReply;
 import io.netcheck.probe.raw.HopAnswer;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpEvidence;
-import io.netcheck.checklist.Attribution.Origin;
+import io.netcheck.check.Attribution.Origin;
 import org.junit.jupiter.api.Test;
 
 /**

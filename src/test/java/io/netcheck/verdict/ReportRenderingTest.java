@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.render.TextRenderer;
 import io.netcheck.report.Report;

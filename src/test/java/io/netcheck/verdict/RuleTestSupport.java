@@ -3,7 +3,7 @@ package io.netcheck.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import java.util.Optional;
 
 final class RuleTestSupport {

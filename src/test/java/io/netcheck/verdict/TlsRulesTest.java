@@ -10,7 +10,7 @@ import io.netcheck.capture.WireFacts;
 import io.netcheck.check.TlsEvidence;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
-import io.netcheck.checklist.CaptureSummary;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;

@@ -16,7 +16,7 @@ import static io.netcheck.verdict.RuleTestSupport.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netcheck.checklist.VipEvidence;
+import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.CertificateInfo;
 import org.junit.jupiter.api.Test;
 

@@ -1,0 +1,33 @@
+package io.netcheck.check;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/** {@code listeners [PORT]}: the netstat step, on the bot's own host (its network namespace). */
+public final class ListenersCheck {
+    private final ProcNet procNet;
+    private final Clock clock;
+
+    public ListenersCheck(ProcNet procNet, Clock clock) {
+        this.procNet = procNet;
+        this.clock = clock;
+    }
+
+    public ListenersEvidence run(ListenersRequest request) {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        ProcNet.Scan scan = procNet.scan();
+        return new ListenersEvidence(request, hostName(), startedAt, Duration.ofNanos(System.nanoTime() - t0),
+                scan.listeners(), scan.problems(), scan.processesComplete());
+    }
+
+    /** The kernel's host name: no DNS lookup (InetAddress.getLocalHost() may send one). */
+    static String hostName() {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (java.io.IOException e) {
+            return "this host";
+        }
+    }
+}

@@ -1,0 +1,424 @@
+package io.netcheck.check;
+
+import io.netcheck.capture.CaptureFilter;
+import io.netcheck.capture.CaptureResult;
+import io.netcheck.capture.CaptureSession;
+import io.netcheck.capture.CapturedFrame;
+import io.netcheck.capture.DecodedPacket;
+import io.netcheck.capture.Flow;
+import io.netcheck.capture.FlowAnalyzer;
+import io.netcheck.capture.PacketCapture;
+import io.netcheck.capture.PacketDecoder;
+import io.netcheck.capture.PcapFileWriter;
+import io.netcheck.capture.TcpSegment;
+import io.netcheck.capture.TcpdumpFormatter;
+import io.netcheck.capture.WireFacts;
+import io.netcheck.probe.Addresses;
+import io.netcheck.probe.CertificateCheck;
+import io.netcheck.probe.Deadline;
+import io.netcheck.probe.Probe;
+import io.netcheck.probe.ProbeRunner;
+import io.netcheck.probe.Route;
+import io.netcheck.probe.RouteLookup;
+import io.netcheck.probe.ServiceProbe;
+import io.netcheck.probe.ServiceResult;
+import io.netcheck.probe.ServiceTarget;
+import io.netcheck.probe.TargetPolicy;
+import io.netcheck.probe.Timed;
+import io.netcheck.probe.TrustAnchors;
+import io.netcheck.probe.dns.NameResolver;
+import io.netcheck.probe.dns.Resolution;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * The three-step load-balancer checklist: (1) does the connection reach the VIP, (2) is the VIP L4 or L7,
+ * (3) can the real servers be reached. Every endpoint is probed at once under one capture, so the run
+ * takes about one timeout however many backends there are; the steps are an order of reasoning, not of
+ * execution.
+ */
+public final class VipChecklist {
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+
+    private final NameResolver resolver;
+    private final PacketCapture capture;
+    private final ProbeRunner runner;
+    private final Clock clock;
+    private final ChecklistSettings settings;
+    private final ServiceProbe probe;
+    private final TargetPolicy policy;
+    private final VipHostProbe hostProbe;
+    private final MtuFollowUp mtuFollowUp;
+
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings) {
+        this(resolver, capture, runner, clock, settings, TargetPolicy.OPEN);
+    }
+
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings, TargetPolicy policy) {
+        this(resolver, capture, runner, clock, settings, policy,
+                new CertificateCheck(TrustAnchors.system(), clock, CertificateCheck.DEFAULT_WARN_DAYS));
+    }
+
+    /** @param certificates how the VIP's certificate is judged (trust store, CA bundle, warning window) */
+    public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                        ChecklistSettings settings, TargetPolicy policy, CertificateCheck certificates) {
+        this.probe = new ServiceProbe(certificates, settings.maxBody());
+        this.policy = policy;
+        this.resolver = resolver;
+        this.capture = capture;
+        this.runner = runner;
+        this.clock = clock;
+        this.settings = settings;
+        this.hostProbe = new VipHostProbe(runner, policy, settings);
+        this.mtuFollowUp = new MtuFollowUp(runner, policy, clock);
+    }
+
+    public VipEvidence run(VipCheckRequest request) throws InterruptedException {
+        return run(request, ChecklistProgress.NONE);
+    }
+
+    public VipEvidence run(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
+        Instant startedAt = clock.instant();
+        long t0 = System.nanoTime();
+        List<HostPort> targets = new ArrayList<>();
+        targets.add(request.vip());
+        targets.addAll(request.backends());
+
+        List<Planned> plans = plan(targets, request);
+        // The policy is checked on the addresses that will be probed, and the whole command is refused before
+        // any packet leaves: a refused backend must not be probeable by hiding it in a list.
+        List<String> refusals = new ArrayList<>();
+        for (Planned p : plans) {
+            String why = p.address == null ? null : policy.refusal(p.address.getAddress(), p.address.getPort());
+            if (why != null) {
+                refusals.add(p.target.label() + ": " + why);
+            }
+        }
+        if (!refusals.isEmpty()) {
+            throw new TargetPolicy.Refused(String.join("; ", refusals), plans.stream().map(p -> p.address)
+                    .filter(Objects::nonNull).map(InetSocketAddress::getAddress).distinct().toList());
+        }
+        List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
+                .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
+        Planned vipPlan = plans.get(0);
+        List<InetSocketAddress> endpoints = new ArrayList<>(plans.stream().filter(p -> p.route != null)
+                .map(p -> p.address).toList());
+        InetSocketAddress hostPort = vipPlan.route == null ? null : hostProbe.portEndpoint(vipPlan.address);
+        if (hostPort != null) {
+            endpoints.add(hostPort);
+        }
+        String filter = endpoints.isEmpty() ? "" : CaptureFilter.forEndpoints(endpoints);
+
+        CaptureResult captured;
+        VipHostProbe.Started hostStarted;
+        List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
+        try (CaptureSession session = request.capture() && !interfaces.isEmpty()
+                ? capture.start(interfaces, filter, settings.snaplen())
+                : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
+                        : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
+            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
+                    (int) plans.stream().filter(p -> p.route == null).count());
+            for (int i = 0; i < plans.size(); i++) {
+                Planned p = plans.get(i);
+                boolean isVip = i == 0;
+                CompletableFuture<Timed<ServiceResult>> f = p.route == null ? null
+                        : runner.submit(probeFor(isVip, request), serviceTarget(p, request, isVip), request.timeout());
+                if (f != null) {
+                    f.whenComplete((timed, error) -> progress.probeFinished(p.target, isVip, error != null ? "ERROR"
+                            : outcomeOf(timed.result()), done.incrementAndGet(), plans.size()));
+                }
+                running.add(f);
+            }
+            // The VIP host's own answers, measured in the same window, once the VIP's SYN has had its head start.
+            VipHostProbe.headStart(running.get(0));
+            VipHostProbe.Started host = hostProbe.start(vipPlan.route == null ? null : vipPlan.address, vipPlan.route,
+                    request.capture(), request.timeout());
+            for (CompletableFuture<Timed<ServiceResult>> f : running) {
+                if (f != null) {
+                    try {
+                        f.join();
+                    } catch (RuntimeException ignored) {
+                        // reported per endpoint below
+                    }
+                }
+            }
+            // When the VIP served, the host's answers only refine the layer: they may trail by the grace at most.
+            // When it failed, who answered decides the team: wait for them (each bounded by its own deadline).
+            host.awaitQuietly(served(running.get(0)) ? VipHostProbe.GRACE : request.timeout());
+            captured = session.stop(settings.linger());
+            hostStarted = host;
+        }
+
+        List<DecodedPacket> decoded = captured.frames().stream().map(PacketDecoder::decode).toList();
+        TcpdumpFormatter formatter = new TcpdumpFormatter(clock.getZone());
+        List<EndpointEvidence> evidence = new ArrayList<>();
+        List<Flow> flows = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            evidence.add(evidenceFor(plans.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
+        }
+        List<CapturedFrame> extraFrames = new ArrayList<>();
+        VipHostEvidence host = hostProbe.collect(hostStarted, captured.frames(), decoded, flows, extraFrames, formatter,
+                settings.snaplen());
+        List<PathMtu> pathMtu = pathMtu(request, plans, evidence);
+        pathMtu.forEach(m -> extraFrames.addAll(m.frames()));
+        String[] pcap = writePcap(request, captured, decoded, flows, extraFrames, startedAt);
+        CaptureSummary summary = new CaptureSummary(captured.available(),
+                captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
+                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count()
+                        + (captured.available() ? extraFrames.size() : 0),
+                captured.dropped(), pcap[0]);
+
+        EndpointEvidence vip = evidence.get(0);
+        List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
+        Attribution attribution = AnswerOrigin.of(vip, host);
+        LayerInference layer = LayerInspector.infer(vip, backends, attribution);
+        return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
+                summary, host, attribution, pathMtu);
+    }
+
+    /** Real servers behind a TLS VIP may get a second, plain-HTTP try (see {@link #probeBehindTls}). */
+    private Probe<ServiceTarget, ServiceResult> probeFor(boolean isVip, VipCheckRequest request) {
+        return isVip || !request.tls() || !request.backendTls() ? probe : this::probeBehindTls;
+    }
+
+    /**
+     * A real server that answers the TLS ClientHello in clear text (its HTTP 400) is asked again in plain
+     * HTTP, within the same deadline: the load balancer terminates TLS and speaks HTTP to it, so that is the
+     * request that tells whether it serves. Same address and port as the first try, asked of the policy
+     * again all the same, and under the same capture.
+     */
+    private ServiceResult probeBehindTls(ServiceTarget target, Deadline deadline) {
+        ServiceResult tls = probe.probe(target, deadline);
+        if (tls.tls() == null || !tls.tls().answeredInClearText() || deadline.expired()
+                || policy.refusal(target.address().getAddress(), target.address().getPort()) != null) {
+            return tls;
+        }
+        return probe.probe(target.withoutTls(), deadline).after(tls);
+    }
+
+    /**
+     * The path MTU follow-up, only when a flow stalled after its request (connected, request sent, then
+     * silence or a stalled body): after the main probes, within one more probe timeout.
+     */
+    private List<PathMtu> pathMtu(VipCheckRequest request, List<Planned> plans, List<EndpointEvidence> evidence)
+            throws InterruptedException {
+        List<MtuFollowUp.Stalled> stalled = new ArrayList<>();
+        for (int i = 0; i < plans.size(); i++) {
+            Planned p = plans.get(i);
+            if (p.route != null && evidence.get(i).stalledAfterRequest()) {
+                stalled.add(new MtuFollowUp.Stalled(p.target.label(), p.address.getAddress(), p.route));
+            }
+        }
+        if (stalled.isEmpty()) {
+            return List.of();
+        }
+        if (!request.capture()) {
+            return MtuFollowUp.skipped(stalled, "not measured: --no-capture (the measurement is packets netcheck "
+                    + "sends and captures itself)");
+        }
+        return mtuFollowUp.measure(stalled, request.timeout(), settings.snaplen());
+    }
+
+    private static boolean served(CompletableFuture<Timed<ServiceResult>> vip) {
+        if (vip == null || !vip.isDone() || vip.isCompletedExceptionally()) {
+            return false;
+        }
+        ServiceResult r = vip.join().result();
+        return r.exchange() != null && r.exchange().response() != null && !r.exchange().response().isServerError();
+    }
+
+    private static String outcomeOf(ServiceResult r) {
+        if (!r.connect().connected()) {
+            return r.connect().outcome().name();
+        }
+        if (r.tls() != null && !r.tls().established()) {
+            return "TLS_FAILED";
+        }
+        if (r.exchange() == null) {
+            return "CONNECTED";
+        }
+        return r.exchange().response() != null ? "HTTP " + r.exchange().response().status()
+                + (r.exchange().outcome() == io.netcheck.probe.ExchangeOutcome.BODY_STALLED ? ", BODY_STALLED" : "")
+                : r.exchange().outcome().name();
+    }
+
+    /** A target after resolution and route lookup, ready to probe (or with the reason it cannot be). */
+    private record Planned(HostPort target, Resolution resolution, InetSocketAddress address, Route route,
+                           String problem) {
+    }
+
+    private List<Planned> plan(List<HostPort> targets, VipCheckRequest request) throws InterruptedException {
+        List<CompletableFuture<Timed<Resolution>>> lookups = new ArrayList<>();
+        for (HostPort t : targets) {
+            InetAddress literal = Addresses.literal(t.host());
+            lookups.add(literal != null ? null : runner.submit(resolver::resolve, t.host(), request.timeout()));
+        }
+        List<Planned> plans = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            HostPort t = targets.get(i);
+            Resolution resolution = lookups.get(i) == null ? Resolution.literal(t.host(), Addresses.literal(t.host()))
+                    : await(lookups.get(i), t.host(), request.timeout());
+            if (resolution.status().failed() || resolution.addresses().isEmpty()) {
+                plans.add(new Planned(t, resolution, null, null, resolution.error()));
+                continue;
+            }
+            InetAddress address = Addresses.preferred(resolution.addresses());
+            InetSocketAddress socket = new InetSocketAddress(address, t.port());
+            try {
+                plans.add(new Planned(t, resolution, socket, RouteLookup.lookup(address), null));
+            } catch (RouteLookup.NoRouteException e) {
+                plans.add(new Planned(t, resolution, socket, null,
+                        "this host has no route to " + address.getHostAddress() + " (" + e.getMessage() + ")"));
+            }
+        }
+        return plans;
+    }
+
+    private Resolution await(CompletableFuture<Timed<Resolution>> lookup, String name, Duration timeout)
+            throws InterruptedException {
+        try {
+            return lookup.get().result();
+        } catch (ExecutionException e) {
+            return new Resolution(name, io.netcheck.probe.dns.ResolutionStatus.TIMEOUT, List.of(), List.of(),
+                    List.of(), timeout, "resolution did not finish within " + timeout.toMillis() + " ms");
+        }
+    }
+
+    private static ServiceTarget serviceTarget(Planned p, VipCheckRequest request, boolean isVip) {
+        boolean tls = isVip ? request.tls() : request.tls() && request.backendTls();
+        String hostHeader = request.vip().host().contains(":") ? "[" + request.vip().host() + "]" : request.vip().host();
+        if (request.vip().port() != 80 && request.vip().port() != 443) {
+            hostHeader += ":" + request.vip().port();
+        }
+        String sni = request.sni() != null ? request.sni() : Addresses.literal(request.vip().host()) == null
+                ? request.vip().host() : null;
+        // Backends get the VIP's Host header and SNI: they are asked exactly what the LB would forward.
+        return new ServiceTarget(p.target.label(), p.address, p.route, hostHeader, request.path(), tls, sni);
+    }
+
+    private EndpointEvidence evidenceFor(Planned p, CompletableFuture<Timed<ServiceResult>> future,
+                                         List<CapturedFrame> frames, List<DecodedPacket> decoded,
+                                         TcpdumpFormatter formatter, List<Flow> flows) {
+        if (future == null) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, null, null, p.problem, WireFacts.NONE,
+                    List.of(), 0, Duration.ZERO);
+        }
+        Timed<ServiceResult> timed;
+        try {
+            timed = future.join();
+        } catch (RuntimeException e) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), null,
+                    "the probe did not finish in time (" + e.getClass().getSimpleName() + ")", WireFacts.NONE,
+                    List.of(), 0, Duration.ZERO);
+        }
+        ServiceResult result = timed.result();
+        InetSocketAddress local = result.connect().local();
+        if (local == null) {
+            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+                    WireFacts.NONE, List.of(), 0, timed.elapsed());
+        }
+        Flow flow = new Flow(local.getAddress(), local.getPort(), p.address.getAddress(), p.address.getPort());
+        flows.add(flow);
+        Flow tlsFlow = tlsAttemptFlow(result, p.address);
+        if (tlsFlow != null) {
+            flows.add(tlsFlow);
+            return reprobed(p, timed, flow, tlsFlow, frames, decoded, formatter);
+        }
+        FlowAnalyzer.FlowPackets packets = FlowAnalyzer.analyze(flow, decoded);
+        // Format from the frames so the lines are exactly what tcpdump -r prints for the .pcap.
+        List<CapturedFrame> flowFrames = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.get(i).belongsTo(flow)) {
+                flowFrames.add(frames.get(i));
+            }
+        }
+        List<String> lines = formatter.formatFrames(flowFrames);
+        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+                packets.facts(), lines, requestIndex(packets.packets(), flow), timed.elapsed());
+    }
+
+    /** The connection of the TLS try a plain-HTTP result followed, null when there was none. */
+    private static Flow tlsAttemptFlow(ServiceResult result, InetSocketAddress address) {
+        InetSocketAddress local = result.tlsAttempt() == null ? null : result.tlsAttempt().connect().local();
+        return local == null ? null
+                : new Flow(local.getAddress(), local.getPort(), address.getAddress(), address.getPort());
+    }
+
+    /**
+     * A server asked twice (TLS, then plain HTTP): both connections' packets in time order; the wire facts
+     * are the plain one's, whose result the state is judged on.
+     */
+    private static EndpointEvidence reprobed(Planned p, Timed<ServiceResult> timed, Flow plain, Flow tls,
+                                             List<CapturedFrame> frames, List<DecodedPacket> decoded,
+                                             TcpdumpFormatter formatter) {
+        List<CapturedFrame> both = new ArrayList<>();
+        List<DecodedPacket> bothDecoded = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (decoded.get(i).belongsTo(plain) || decoded.get(i).belongsTo(tls)) {
+                both.add(frames.get(i));
+                bothDecoded.add(decoded.get(i));
+            }
+        }
+        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), timed.result(), null,
+                FlowAnalyzer.analyze(plain, decoded).facts(), formatter.formatFrames(both),
+                requestIndex(bothDecoded, tls), timed.elapsed());
+    }
+
+    private static int requestIndex(List<DecodedPacket> packets, Flow flow) {
+        for (int i = 0; i < packets.size(); i++) {
+            if (packets.get(i) instanceof TcpSegment tcp && tcp.payloadLength() > 0
+                    && tcp.sourcePort() == flow.localPort() && tcp.ip().source().equals(flow.localAddress())) {
+                return i;
+            }
+        }
+        return packets.size();
+    }
+
+    private static boolean belongsToAny(DecodedPacket packet, List<Flow> flows) {
+        return flows.stream().anyMatch(packet::belongsTo);
+    }
+
+    /**
+     * Writes only this run's packets: the filter can let in other hosts' ICMP, which is not ours to keep.
+     * Returns {file, problem}.
+     */
+    private String[] writePcap(VipCheckRequest request, CaptureResult captured, List<DecodedPacket> decoded,
+                             List<Flow> flows, List<CapturedFrame> extraFrames, Instant startedAt) {
+        if (!captured.available()) {
+            return new String[] {null, null};
+        }
+        List<CapturedFrame> mine = new ArrayList<>();
+        for (int i = 0; i < decoded.size(); i++) {
+            if (belongsToAny(decoded.get(i), flows)) {
+                mine.add(captured.frames().get(i));
+            }
+        }
+        mine.addAll(extraFrames);
+        mine.sort(java.util.Comparator.comparing(CapturedFrame::timestamp));
+        Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
+                "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
+                        + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");
+        try {
+            PcapFileWriter.write(file, mine, captured.snaplen());
+            return new String[] {file.toAbsolutePath().toString(), null};
+        } catch (IOException | RuntimeException e) {
+            return new String[] {null, "the .pcap could not be written to " + file + ": " + e.getMessage()};
+        }
+    }
+
+}

@@ -1,5 +1,0 @@
-package io.netcheck.host;
-
-/** {@code listeners [PORT]}: all listening sockets of this host, or those on one port. */
-public record ListenersRequest(Integer port) {
-}
