@@ -1,63 +1,87 @@
 package io.netcheck;
 
 import io.netcheck.check.ChecklistProgress;
-import io.netcheck.check.VipCheckRequest;
+import io.netcheck.check.Pipeline;
 import io.netcheck.command.Command;
-import io.netcheck.check.VipChecklist;
-import io.netcheck.check.VipEvidence;
+import io.netcheck.command.Grammar;
+import io.netcheck.kind.CheckKind;
+import io.netcheck.kind.CheckKinds;
+import io.netcheck.kind.Probe;
+import io.netcheck.metrics.CheckMetrics;
 import io.netcheck.report.Report;
-import io.netcheck.report.VipReport;
+import io.netcheck.verdict.Verdict;
 import io.netcheck.verdict.VerdictEngine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 
-/** Runs a check end to end — evidence, verdict, report — for whichever front end asked (CLI, Slack, schedule). */
+/**
+ * Runs a check end to end — evidence, verdict, report — for whichever front end asked (CLI, Slack, schedule).
+ * Every command takes the same path: its kind's probe, the one {@link VerdictEngine} over the kind's rule
+ * table, the kind's report.
+ */
 @ApplicationScoped
 public class Checks {
-    private final VipChecklist checklist;
     private final VerdictEngine verdicts;
+    private final Map<Grammar<?>, Bound<?, ?>> kinds = new IdentityHashMap<>();
 
     @Inject
-    public Checks(VipChecklist checklist, VerdictEngine verdicts) {
-        this.checklist = checklist;
+    CheckMetrics metrics;
+
+    @Inject
+    public Checks(Pipeline pipeline, VerdictEngine verdicts) {
+        this(pipeline, verdicts, CheckKinds.ALL);
+    }
+
+    /** Builds every kind's probe now, at start-up: a kind that cannot be built stops the application. */
+    Checks(Pipeline pipeline, VerdictEngine verdicts, List<CheckKind<?, ?>> kinds) {
         this.verdicts = verdicts;
+        for (CheckKind<?, ?> kind : kinds) {
+            this.kinds.put(kind, bind(kind, pipeline));
+        }
     }
 
-    @Inject
-    ProbeChecks probes;
-
-    /** One of the single-probe commands (tcp, dns, http, ...). */
-    public Report run(Command.Single command) throws InterruptedException {
-        return counted(probes.run(command));
+    private static <R, E> Bound<R, E> bind(CheckKind<R, E> kind, Pipeline pipeline) {
+        Probe<R, E> probe = kind.probe(pipeline);
+        if (probe == null || kind.rules() == null || kind.rules().isEmpty()) {
+            throw new IllegalStateException("command kind " + kind.verb() + " has no probe or no rules");
+        }
+        return new Bound<>(kind, probe);
     }
 
-    /** Any check command (vip or a single-probe one); the progress hook only sees VIP probes. */
+    public Report check(Command command) throws InterruptedException {
+        return check(command, ChecklistProgress.NONE);
+    }
+
+    /** Any check command (vip, tcp, dns, ...); the progress hook hears of each finished probe (vip). */
     public Report check(Command command, ChecklistProgress progress) throws InterruptedException {
-        if (command instanceof Command.Vip vip) {
-            return vip(vip.request(), progress);
+        if (!(command instanceof Command.Check<?> check)) {
+            throw new IllegalArgumentException("not a check: " + command.getClass().getSimpleName());
         }
-        if (command instanceof Command.Single single) {
-            return run(single);
-        }
-        throw new IllegalArgumentException("not a check: " + command.getClass().getSimpleName());
-    }
-
-    public Report vip(VipCheckRequest request) throws InterruptedException {
-        return vip(request, ChecklistProgress.NONE);
-    }
-
-    public Report vip(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
-        VipEvidence evidence = checklist.run(request, progress);
-        return counted(VipReport.of(evidence, verdicts.decide(evidence)));
-    }
-
-    @Inject
-    io.netcheck.metrics.CheckMetrics metrics;
-
-    private Report counted(Report report) {
+        Report report = run(check, progress);
         if (metrics != null) {
             metrics.finished(report);
         }
         return report;
+    }
+
+    private <R> Report run(Command.Check<R> check, ChecklistProgress progress) throws InterruptedException {
+        @SuppressWarnings("unchecked") // kinds maps each grammar to the kind it is, so R matches
+        Bound<R, ?> bound = (Bound<R, ?>) kinds.get(check.grammar());
+        if (bound == null) {
+            throw new IllegalStateException("command " + check.verb() + " was parsed by a kind that is not registered");
+        }
+        return bound.run(check.request(), progress, verdicts);
+    }
+
+    /** A kind with its probe, built once. */
+    private record Bound<R, E>(CheckKind<R, E> kind, Probe<R, E> probe) {
+        Report run(R request, ChecklistProgress progress, VerdictEngine verdicts) throws InterruptedException {
+            E evidence = probe.run(request, progress);
+            Verdict verdict = verdicts.decide(kind.rules(), evidence, kind.capture(evidence), kind::unmatched);
+            return kind.report(evidence, verdict).probing(kind.probed(evidence));
+        }
     }
 }

@@ -50,22 +50,15 @@ public class Cli {
             return USAGE;
         }
         try {
-            if (command instanceof Command.Vip vip) {
-                Report report = checks.vip(vip.request());
-                out.print(vip.json() ? new JsonRenderer().render(report) + "\n"
-                        : new TextRenderer(clock.getZone()).render(report));
-                out.flush();
-                return report.healthy() ? HEALTHY : FAULT;
-            }
-            if (command instanceof Command.Single single) {
-                Report report = checks.run(single);
-                out.print(single.json() ? new JsonRenderer().render(report) + "\n"
+            if (command instanceof Command.Check<?> check) {
+                Report report = checks.check(check);
+                out.print(check.json() ? new JsonRenderer().render(report) + "\n"
                         : new TextRenderer(clock.getZone()).render(report));
                 out.flush();
                 return report.healthy() ? HEALTHY : FAULT;
             }
             Command.Help help = (Command.Help) command;
-            out.println(CommandParser.helpFor(help.topic()));
+            out.println(parser.helpFor(help.topic()));
             return HEALTHY;
         } catch (io.netcheck.probe.TargetPolicy.Refused e) {
             err.println("netcheck: refused by the target policy, nothing was sent: " + e.getMessage());

@@ -1,212 +1,118 @@
 package io.netcheck.command;
 
-import io.netcheck.check.HostPort;
-import io.netcheck.check.VipCheckRequest;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The command grammar, shared by the CLI and Slack so {@code /netcheck vip ...} means exactly what the
- * CLI means. Every mistake gets a message naming the offending word and the command's usage.
+ * CLI means. The check commands come from their kinds' {@link Grammar}s (registered once, in
+ * {@code kind/CheckKinds}); this class adds help, watch and summary. Every mistake gets a message naming the
+ * offending word and the command's usage.
  */
 public final class CommandParser {
-    public static final String VIP_USAGE = """
-            usage: vip HOST:PORT [--backends H:P,H:P,...] [--tls [--plain-backends]] [--sni NAME]
-                               [--path /x] [--timeout 3s] [--json] [--no-capture] [--pcap FILE]
-              HOST is a name, an IPv4 address or a bracketed IPv6 address: [2001:db8::1]:443
-              --backends        real servers behind the VIP, probed in parallel (step 3)
-              --tls             TLS handshake before GET (VIP and backends; --plain-backends: VIP only)
-              --sni NAME        TLS server name (default: the VIP's host name)
-              --path /x         path to GET (default /)
-              --timeout 3s      per-probe time limit
-              --json            print one JSON object instead of text
-              --no-capture      run without packet capture
-              --pcap FILE       where to write the capture (default: the capture directory)""";
-
-    public static final String USAGE = """
+    private static final String HEADER = """
             netcheck — finds which team owns "the service is unreachable"
             commands:
-              vip HOST:PORT [options]   three-step load-balancer checklist with packet evidence
-              tcp HOST:PORT             the telnet test: does a TCP connection open, and who answered?
-              dns NAME [TYPE] [@SERVER] the host/dig test: every resolver's answer, TTLs, invented answers
-              tls HOST:PORT [--sni N]   the openssl s_client test: protocol, cipher, chain, expiry, trust
-              http URL                  the curl -L test: status, headers, timing, redirects, LB pages
-              listeners [PORT]          the netstat step on netcheck's host: sockets, processes, loopback-only
-              listen PORT [--for 60s]   the nc -l test: a temporary listener that reports who connects
-              ping HOST [--count 5]     real ICMP echo: loss, round trips, TTL, ICMP errors and their sender
-              trace HOST[:PORT]         hop by hop, ICMP echo and TCP SYN side by side: where each path stops
-              mtu HOST                  the path MTU (don't-fragment echoes of shrinking size): black holes
+            """;
+
+    private static final String CHANNEL_COMMANDS = """
               watch add|list|remove     (Slack) run a check on a schedule for the channel; alerts on change
               summary [schedule CRON]   (Slack) the channel's health summary, now or on a schedule
               help [COMMAND]            this text, or a command's options
-            examples:
-              vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
-              vip checkout.internal:80 --path /healthz --timeout 2s
-              tcp db.internal:5432 --timeout 2s
-              dns checkout.internal A @10.0.0.2 --expect 10.0.0.5
-              tls shop.example:443 --warn-days 30
-              http https://shop.example/healthz --timeout 5s
-              listeners 8080
-              listen 8080 --for 2m
-              ping 10.0.0.5 --count 10
-              trace 10.0.0.5:443
-              mtu 10.0.0.5
+            """;
+
+    private static final String CHANNEL_EXAMPLES = """
               watch add vip checkout.internal:443 --every 5m --name checkout-vip
               summary schedule "0 9 * * MON-FRI"
             in Slack, add --to #channel to any check to post the evidence into an incident channel too
             """;
 
-    /** The help text for a topic (a command name), or the overview. */
-    public static String helpFor(String topic) {
-        String probe = topic == null ? null : ProbeCommandParser.usage(topic);
-        if (probe != null) {
-            return probe;
+    private final Limits limits;
+    private final Map<String, Grammar<?>> grammars = new LinkedHashMap<>();
+    private final ChannelCommandParser channel;
+    private final String overview;
+
+    /**
+     * @param grammars every check command, in the order of the help text; two with one verb are refused here,
+     *                 at start-up
+     */
+    public CommandParser(Limits limits, WatchLimits watchLimits, List<? extends Grammar<?>> grammars) {
+        this.limits = limits;
+        for (Grammar<?> g : grammars) {
+            if (!g.usage().startsWith("usage: " + g.verb())) {
+                throw new IllegalStateException("the usage of " + g.verb() + " must start with 'usage: " + g.verb() + "'");
+            }
+            if (List.of("help", "watch", "summary").contains(g.verb()) || this.grammars.put(g.verb(), g) != null) {
+                throw new IllegalStateException("two commands named " + g.verb());
+            }
         }
-        return topic == null ? USAGE : switch (topic) {
-            case "vip" -> VIP_USAGE;
+        this.channel = new ChannelCommandParser(watchLimits, this::parse);
+        StringBuilder text = new StringBuilder(HEADER);
+        grammars.forEach(g -> text.append("  ").append(g.summary()).append('\n'));
+        text.append(CHANNEL_COMMANDS).append("examples:\n");
+        grammars.forEach(g -> g.examples().forEach(e -> text.append("  ").append(e).append('\n')));
+        this.overview = text.append(CHANNEL_EXAMPLES).toString();
+    }
+
+    /** The help overview: every command and an example of each. */
+    public String usage() {
+        return overview;
+    }
+
+    /** The help text for a topic (a command name), or the overview. */
+    public String helpFor(String topic) {
+        Grammar<?> g = topic == null ? null : grammars.get(topic);
+        if (g != null) {
+            return g.usage();
+        }
+        return topic == null ? overview : switch (topic) {
             case "watch" -> ChannelCommandParser.WATCH_USAGE;
             case "summary" -> ChannelCommandParser.SUMMARY_USAGE;
-            default -> USAGE;
+            default -> overview;
         };
     }
 
-    private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
-    private static final Set<String> FLAGS = Set.of("--tls", "--plain-backends", "--json", "--no-capture");
-    private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");
-
-    private final Limits limits;
-    private final ProbeCommandParser probes;
-    private final ChannelCommandParser channel;
-
-    public CommandParser(Limits limits) {
-        this(limits, WatchLimits.DEFAULTS);
-    }
-
-    public CommandParser(Limits limits, WatchLimits watchLimits) {
-        this.limits = limits;
-        this.probes = new ProbeCommandParser(limits);
-        this.channel = new ChannelCommandParser(watchLimits, this::parse);
+    /** The check commands' verbs, in the order of the help. */
+    public List<String> verbs() {
+        return new ArrayList<>(grammars.keySet());
     }
 
     public Command parse(List<String> words) throws UsageException {
         if (words.isEmpty()) {
-            throw new UsageException("no command given", USAGE);
+            throw new UsageException("no command given", overview);
         }
         String verb = words.get(0);
         List<String> rest = words.subList(1, words.size());
         return switch (verb) {
-            case "vip" -> vip(rest);
             case "help", "--help", "-h" -> new Command.Help(rest.isEmpty() ? null : rest.get(0));
             case "watch" -> channel.watch(rest);
             case "summary" -> channel.summary(rest);
             default -> {
-                if (probes.handles(verb)) {
-                    yield probes.parse(verb, rest);
+                Grammar<?> grammar = grammars.get(verb);
+                if (grammar == null) {
+                    throw new UsageException("unknown command '" + Targets.shown(verb) + "'", overview);
                 }
-                throw new UsageException("unknown command '" + Targets.shown(verb) + "'", USAGE);
+                yield check(grammar, rest);
             }
         };
     }
 
-    private Command vip(List<String> words) throws UsageException {
+    private <R> Command check(Grammar<R> grammar, List<String> rest) throws UsageException {
         try {
-            return vipOrThrow(words);
+            Options own = grammar.options();
+            Set<String> flags = new HashSet<>(own.flags());
+            flags.add("--json");
+            Words w = Words.parse(rest, new Options(flags, own.valued(), own.repeatable()), grammar.usage(), limits);
+            if (w == null) {
+                return new Command.Help(grammar.verb());
+            }
+            return new Command.Check<>(grammar, grammar.parse(w), w.flag("--json"));
         } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage(), VIP_USAGE);
-        }
-    }
-
-    private static final ProbeCommandParser.Spec VIP_SPEC = new ProbeCommandParser.Spec(FLAGS, VALUED,
-            Set.of("--backends"));
-
-    private Command vipOrThrow(List<String> words) throws UsageException {
-        ProbeCommandParser.Words w = ProbeCommandParser.Words.parse(words, VIP_SPEC, VIP_USAGE);
-        if (w == null) {
-            return new Command.Help("vip");
-        }
-        HostPort vip = Targets.parse(w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
-                "only one VIP per check (real servers go in --backends)"), "VIP");
-        boolean tls = w.flag("--tls");
-        boolean plainBackends = w.flag("--plain-backends");
-        List<HostPort> backends = w.flag("--backends") ? backends(w.value("--backends")) : List.of();
-        String sni = w.value("--sni");
-        if (sni != null) {
-            Targets.validateName(sni, "--sni");
-        }
-        String path = w.value("--path") == null ? "/" : w.value("--path");
-        if (!SAFE_PATH.matcher(path).matches()) {
-            throw new UsageException("--path '" + Targets.shown(path) + "' must start with / and "
-                    + "contain no spaces or control characters", VIP_USAGE);
-        }
-        Duration timeout = w.value("--timeout") == null ? limits.defaultTimeout() : timeout(w.value("--timeout"));
-        Path pcap = w.value("--pcap") == null ? null : pcapPath(w.value("--pcap"));
-        if (plainBackends && !tls) {
-            throw new UsageException("--plain-backends only makes sense with --tls", VIP_USAGE);
-        }
-        if (sni != null && !tls) {
-            throw new UsageException("--sni only makes sense with --tls", VIP_USAGE);
-        }
-        if (backends.size() > limits.maxBackends()) {
-            throw new UsageException("more than " + limits.maxBackends() + " backends given; at most " + limits.maxBackends()
-                    + " per check", VIP_USAGE);
-        }
-        return new Command.Vip(new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout,
-                !w.flag("--no-capture"), pcap), w.flag("--json"));
-    }
-
-    private List<HostPort> backends(String value) throws UsageException {
-        List<HostPort> out = new ArrayList<>();
-        Set<HostPort> seen = new LinkedHashSet<>();
-        for (String part : value.split(",", -1)) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
-                throw new UsageException("--backends has an empty entry: separate HOST:PORT pairs with single "
-                        + "commas", VIP_USAGE);
-            }
-            HostPort hp = Targets.parse(trimmed, "backend");
-            if (!seen.add(hp)) {
-                throw new UsageException("backend " + hp.label() + " is listed twice", VIP_USAGE);
-            }
-            out.add(hp);
-            if (out.size() > limits.maxBackends()) {
-                break; // the caller reports the limit; no need to parse a huge list
-            }
-        }
-        return out;
-    }
-
-    private Duration timeout(String value) throws UsageException {
-        return timeout(value, limits, VIP_USAGE);
-    }
-
-    /** A --timeout value within the configured range; shared by every command's parser. */
-    static Duration timeout(String value, Limits limits, String usage) throws UsageException {
-        Duration d = DurationText.parse(value, "--timeout");
-        if (d.compareTo(limits.minTimeout()) < 0 || d.compareTo(limits.maxTimeout()) > 0) {
-            throw new UsageException("--timeout " + Targets.shown(value) + " is out of range: from "
-                    + limits.minTimeout().toMillis() + "ms to " + limits.maxTimeout().toSeconds() + "s", usage);
-        }
-        return d;
-    }
-
-    private static Path pcapPath(String value) throws UsageException {
-        return pcapPath(value, VIP_USAGE);
-    }
-
-    /** A --pcap file name: no control characters, a valid path; shared by every command's parser. */
-    static Path pcapPath(String value, String usage) throws UsageException {
-        if (value.isBlank() || value.chars().anyMatch(Character::isISOControl)) {
-            throw new UsageException("--pcap needs a file name", usage);
-        }
-        try {
-            return Path.of(value);
-        } catch (RuntimeException e) {
-            throw new UsageException("--pcap '" + Targets.shown(value) + "' is not a valid path", usage);
+            throw new UsageException(e.getMessage(), grammar.usage());
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.netcheck.command;
 
 import io.netcheck.check.HostPort;
+import java.io.IOException;
+import java.net.InetAddress;
 import java.util.regex.Pattern;
 
 /** Parses and validates {@code HOST:PORT}: names, IPv4 dotted quads, and bracketed IPv6 literals. */
@@ -51,7 +53,7 @@ public final class Targets {
         return new HostPort(host, port(port, what, text));
     }
 
-    static int port(String port, String what, String text) {
+    public static int port(String port, String what, String text) {
         if (!port.matches("[0-9]{1,5}")) {
             throw new IllegalArgumentException(what + " '" + shown(text) + "': port '" + shown(port)
                     + "' is not a number from 1 to 65535");
@@ -126,5 +128,21 @@ public final class Targets {
         String clean = s.codePoints().map(c -> Character.isISOControl(c) ? '?' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
         return clean.length() > 80 ? clean.substring(0, 80) + "…" : clean;
+    }
+
+    /** An IPv4 or IPv6 literal, never a DNS lookup; null otherwise. */
+    public static InetAddress ip(String text) {
+        if (text == null || text.isEmpty() || text.length() > 64 || !text.matches("[0-9.]+|[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*")) {
+            return null;
+        }
+        if (text.matches("[0-9.]+") && !text.matches("(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(\\.(25[0-5]"
+                + "|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3}")) {
+            return null;
+        }
+        try {
+            return InetAddress.getByName(text);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 }

@@ -3,9 +3,11 @@ package io.netcheck.config;
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.capture.Pcap4jCapture;
 import io.netcheck.check.ChecklistSettings;
-import io.netcheck.check.VipChecklist;
+import io.netcheck.check.Pipeline;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Limits;
+import io.netcheck.command.WatchLimits;
+import io.netcheck.kind.CheckKinds;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TargetPolicy;
@@ -88,14 +90,16 @@ public class Beans {
         return new CertificateCheck(anchors, clock, config.probe().certWarnDays());
     }
 
+    /** The shared pipeline every command kind builds its probe from (see {@code kind/CheckKinds}). */
     @Produces
     @Singleton
-    VipChecklist checklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
-                           NetcheckConfig config, TargetPolicy policy, CertificateCheck certificates) {
+    Pipeline pipeline(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
+                      NetcheckConfig config, TargetPolicy policy, CertificateCheck certificates) {
         Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
-        return new VipChecklist(resolver, capture, runner, clock,
+        // tcp, tls and http measure their target's host like vip measures the VIP's: same switch, same port.
+        return Pipeline.of(resolver, runner, capture, clock, policy, certificates,
                 new ChecklistSettings(config.capture().snaplen(), config.capture().linger(), dir,
-                        config.probe().measureVipHost(), vipHostPort(config), maxBody(config)), policy, certificates);
+                        config.probe().measureVipHost(), vipHostPort(config), maxBody(config)));
     }
 
     static int maxBody(NetcheckConfig config) {
@@ -111,9 +115,9 @@ public class Beans {
     CommandParser parser(NetcheckConfig config) {
         var p = config.probe();
         var w = config.watch();
-        return new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout(),
+        return CheckKinds.parser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(), p.timeout(),
                 p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()),
-                new io.netcheck.command.WatchLimits(w.defaultEvery(), w.minEvery(), w.maxEvery(),
+                new WatchLimits(w.defaultEvery(), w.minEvery(), w.maxEvery(),
                         config.summary().minInterval()));
     }
 
@@ -158,37 +162,5 @@ public class Beans {
 
     void close(@Disposes io.netcheck.store.WatchStore store) {
         store.close();
-    }
-
-    // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace, mtu) ----
-
-    @Produces
-    @Singleton
-    io.netcheck.check.CaptureRun captureRun(PacketCapture capture, Clock clock, NetcheckConfig config) {
-        Path dir = Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir")));
-        // tcp, tls and http measure their target's host like vip measures the VIP's: same switch, same port.
-        return new io.netcheck.check.CaptureRun(capture, new ChecklistSettings(config.capture().snaplen(),
-                config.capture().linger(), dir, config.probe().measureVipHost(), vipHostPort(config), maxBody(config)),
-                clock);
-    }
-
-    @Produces
-    @Singleton
-    io.netcheck.ProbeChecks probeChecks(NameResolver resolver, ProbeRunner runner, io.netcheck.check.CaptureRun captureRun,
-                                       Clock clock, NetcheckConfig config, TargetPolicy policy,
-                                       CertificateCheck certificates) {
-        var targeting = new io.netcheck.check.Targeting(resolver, runner, policy);
-        var ping = new io.netcheck.check.PingCheck(targeting, runner, clock, captureRun.settings().captureDir());
-        return new io.netcheck.ProbeChecks(new io.netcheck.check.TcpCheck(targeting, runner, captureRun, clock),
-                new io.netcheck.check.DnsCheck(runner, clock, io.netcheck.check.DnsCheck.SYSTEM_SERVERS, policy),
-                new io.netcheck.check.TlsCheck(targeting, runner, captureRun, clock, certificates),
-                new io.netcheck.check.HttpCheck(targeting, runner, captureRun, clock, certificates,
-                        new io.netcheck.check.MtuFollowUp(runner, policy, clock)),
-                new io.netcheck.check.ListenersCheck(new io.netcheck.check.ProcNet(), clock),
-                new io.netcheck.check.ListenCheck(new io.netcheck.check.ProcNet(), clock),
-                ping,
-                new io.netcheck.check.TraceCheck(targeting, runner, clock, ping),
-                new io.netcheck.check.MtuCheck(targeting, runner, clock, captureRun.settings().captureDir()),
-                new io.netcheck.verdict.CommandVerdicts(teams(config)));
     }
 }

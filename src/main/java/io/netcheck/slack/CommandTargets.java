@@ -2,7 +2,6 @@ package io.netcheck.slack;
 
 import io.netcheck.check.HostPort;
 import io.netcheck.command.Command;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Small facts about a parsed command that the Slack gatekeeping needs. */
@@ -19,35 +18,9 @@ final class CommandTargets {
 
     /**
      * Where a check will send packets, as typed, for refusing IP literals before the ack (names are checked
-     * once resolved, before any packet). The dns command's @SERVER is checked by its own parser.
+     * once resolved, before any packet): each command's kind declares it ({@code Grammar.targets}).
      */
     static List<HostPort> targets(Command command) {
-        if (command instanceof Command.Vip vip) {
-            List<HostPort> targets = new ArrayList<>(vip.request().backends());
-            targets.add(0, vip.request().vip());
-            return targets;
-        }
-        if (command instanceof Command.Tcp tcp) {
-            return List.of(tcp.request().target());
-        }
-        if (command instanceof Command.Tls tls) {
-            return List.of(tls.request().target());
-        }
-        if (command instanceof Command.Trace trace) {
-            return List.of(trace.request().target());
-        }
-        if (command instanceof Command.Http http) {
-            var url = http.request().url();
-            int port = url.getPort() > 0 ? url.getPort() : "https".equalsIgnoreCase(url.getScheme()) ? 443 : 80;
-            String host = url.getHost() == null ? "" : url.getHost().replaceAll("^\\[|]$", "");
-            return List.of(new HostPort(host, port));
-        }
-        if (command instanceof Command.Ping ping) {
-            return List.of(new HostPort(ping.request().host(), -1)); // ICMP: no port to check
-        }
-        if (command instanceof Command.Mtu mtu) {
-            return List.of(new HostPort(mtu.request().host(), -1)); // ICMP: no port to check
-        }
-        return List.of();
+        return command instanceof Command.Check<?> check ? check.targets() : List.of();
     }
 }

@@ -238,7 +238,7 @@ public class SlackBot {
                     .blocks(SlackBlocks.usage(e.getMessage(), e.usage())));
         }
         if (command instanceof Command.Help help) {
-            String text = CommandParser.helpFor(help.topic());
+            String text = parser.helpFor(help.topic());
             return ctx.ack(r -> r.responseType("ephemeral").text(text)
                     .blocks(SlackBlocks.usageFree("```\n" + SlackBlocks.esc(text.replace("\nusage: ", "\nusage: "
                             + COMMAND + " ")) + "\n```")));
@@ -312,7 +312,7 @@ public class SlackBot {
         if (command instanceof Command.Help || command instanceof Command.ChannelCommand) {
             return "nothing to run for `" + SlackBlocks.esc(text) + "`";
         }
-        boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
+        boolean json = ((Command.Check<?>) command).json();
         String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
         if (forbidden != null) {

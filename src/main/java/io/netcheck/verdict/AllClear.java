@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The VIP answers, and so does every real server given. */
-final class AllClear implements VipRule {
+final class AllClear implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "all-clear";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The VIP answers with a 5xx that no load balancer signature explains: the application's own error. */
-final class ApplicationError implements VipRule {
+final class ApplicationError implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "application-error";

@@ -10,7 +10,7 @@ import java.util.Optional;
  * An ICMP "administratively prohibited", or a port unreachable sent by someone other than the VIP: a
  * firewall REJECT rule answered in the VIP's place.
  */
-final class FirewallRejects implements VipRule {
+final class FirewallRejects implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "firewall-rejects";

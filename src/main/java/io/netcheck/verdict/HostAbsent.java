@@ -10,7 +10,7 @@ import java.util.Optional;
  * ICMP host unreachable: the last router reached the VIP's subnet but nobody answered ARP/ND for the
  * address. The host that should hold it is down or does not have the address.
  */
-final class HostAbsent implements VipRule {
+final class HostAbsent implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "host-absent";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The probe never left netcheck's own host: no route, cannot bind, not permitted. */
-final class LocalFault implements VipRule {
+final class LocalFault implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "local-fault";

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The VIP's name does not resolve: nobody can reach it by name, whatever the network does. */
-final class NameDoesNotResolve implements VipRule {
+final class NameDoesNotResolve implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "name-does-not-resolve";

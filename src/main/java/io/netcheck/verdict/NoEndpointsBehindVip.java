@@ -9,7 +9,7 @@ import java.util.Optional;
  * The VIP address itself answers ICMP port unreachable while every real server is down: what a
  * kube-proxy-style NAT VIP does when its service has no endpoints left.
  */
-final class NoEndpointsBehindVip implements VipRule {
+final class NoEndpointsBehindVip implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "no-endpoints-behind-vip";

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** A router says it has no route (net unreachable) or the packet looped until its TTL ran out. */
-final class NoRoute implements VipRule {
+final class NoRoute implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "no-route";

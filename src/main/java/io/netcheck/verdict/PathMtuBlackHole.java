@@ -14,7 +14,7 @@ import java.util.stream.Stream;
  * needed". TCP then never learns to send smaller segments, so the LB and the servers are not at fault:
  * the network is. Tried before the rules that would blame the LB or the servers for that stall.
  */
-final class PathMtuBlackHole implements VipRule {
+final class PathMtuBlackHole implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "path-mtu-black-hole";

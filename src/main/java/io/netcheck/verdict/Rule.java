@@ -4,8 +4,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * One line of a single-probe command's verdict table ({@code tcp}, {@code dns}, ...): recognises one
- * situation in that command's evidence, or stays silent. The VIP checklist keeps its own {@link VipRule}.
+ * One line of a command's verdict table ({@code vip}, {@code tcp}, {@code dns}, ...): recognises one situation
+ * in that command's evidence, or stays silent. The one rule interface; {@link VerdictEngine} runs the tables.
  */
 public interface Rule<E> {
     /** Short stable id shown in reports, e.g. {@code tcp-silent-drop}. */

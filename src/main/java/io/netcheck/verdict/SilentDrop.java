@@ -11,7 +11,7 @@ import java.util.Optional;
  * netcheck's position alone: a drop in the path, the load balancer host's own filter and a broken return path all
  * look the same from here; the load balancer's side of the capture tells them apart.
  */
-final class SilentDrop implements VipRule {
+final class SilentDrop implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "silent-drop";

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The VIP serves, but not every real server does: capacity is reduced and one more failure is an outage. */
-final class SomeBackendsDown implements VipRule {
+final class SomeBackendsDown implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "some-backends-down";

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** TCP works but the TLS handshake with the VIP fails. */
-final class TlsHandshakeFails implements VipRule {
+final class TlsHandshakeFails implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "tls-handshake-fails";

@@ -1,47 +1,55 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.VipEvidence;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Runs the rule table over the evidence and names the owning team. */
+/**
+ * The one rule engine: runs a command's rule table over its evidence (first finding wins), calibrates the
+ * confidence ({@link Finding#calibrated()}), lowers it when the run had no packet capture, and names the
+ * owning team from the one {@link TeamDirectory}. Every command, the VIP checklist included, goes through here.
+ */
 public final class VerdictEngine {
     private final TeamDirectory teams;
-    private final List<VipRule> rules;
 
     public VerdictEngine(TeamDirectory teams) {
-        this(teams, VipRules.TABLE);
-    }
-
-    VerdictEngine(TeamDirectory teams, List<VipRule> rules) {
         this.teams = teams;
-        this.rules = rules;
     }
 
-    public Verdict decide(VipEvidence evidence) {
-        for (VipRule rule : rules) {
+    /**
+     * @param capture   the run's capture, null for commands that send no packets (no confidence penalty then)
+     * @param unmatched explanation when no rule matches
+     */
+    public <E> Verdict decide(List<? extends Rule<E>> table, E evidence, CaptureSummary capture,
+                              Function<E, String> unmatched) {
+        for (Rule<E> rule : table) {
             Optional<Finding> finding = rule.evaluate(evidence);
             if (finding.isPresent()) {
-                return verdict(rule.id(), finding.get(), evidence);
+                return verdict(rule.id(), finding.get(), capture);
             }
         }
         return verdict("no-rule-matched", new Finding(Cause.INCONCLUSIVE, Confidence.LOW,
-                "the evidence fits no known failure pattern",
-                "VIP: " + Describe.connect(evidence.vip()) + "; " + Describe.exchange(evidence.vip()) + "."
-                        + (evidence.hasBackends() ? " " + Describe.backends(evidence) + "." : ""),
-                List.of("read the packet lines of each step", "open the .pcap in Wireshark")), evidence);
+                "the evidence fits no known failure pattern", unmatched.apply(evidence),
+                List.of("read the packet lines of each step", "open the .pcap in Wireshark")), capture);
     }
 
-    private Verdict verdict(String ruleId, Finding f, VipEvidence evidence) {
+    /** The VIP checklist's table ({@link VipRules}) over its evidence. */
+    public Verdict decide(VipEvidence evidence) {
+        return decide(VipRules.TABLE, evidence, evidence.capture(), VipRules::unmatched);
+    }
+
+    private Verdict verdict(String ruleId, Finding f, CaptureSummary capture) {
         Confidence confidence = f.calibrated();
         String explanation = f.explanation();
         List<String> next = new ArrayList<>(f.nextSteps());
-        if (!evidence.capture().available() && f.cause() != Cause.DNS && f.cause() != Cause.LOCAL) {
-            // Without packets the verdict rests on what the socket API said, which hides who answered.
+        if (capture != null && !capture.available() && f.cause() != Cause.DNS && f.cause() != Cause.LOCAL
+                && f.cause() != Cause.HEALTHY) {
+            // Without packets a failure verdict rests on what the socket API said, which hides who answered.
             confidence = confidence.lower();
-            explanation += " (No packet capture: " + evidence.capture().problem()
-                    + "; this verdict rests on socket errors alone.)";
+            explanation += " (No packet capture: " + capture.problem() + "; this verdict rests on socket errors alone.)";
             next.add("run netcheck with CAP_NET_RAW (or as root) for packet evidence");
         }
         Team team = teams.ownerOf(f.cause());

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * to gather the rest of the evidence; clients do not, so nothing behind the VIP matters until this is fixed.
  * A name is judged only when one was asked (SNI): against a bare address, clients' names are unknown.
  */
-final class VipCertificateRejected implements VipRule {
+final class VipCertificateRejected implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "tls-certificate-rejected";

@@ -16,7 +16,7 @@ import java.util.Optional;
  * waited for servers it cannot reach. netcheck cannot see the LB-to-server path from where it stands, so those
  * verdicts stay MEDIUM. (A stall explained by a path MTU black hole is caught earlier, by {@link PathMtuBlackHole}.)
  */
-final class VipFailsBehindLb implements VipRule {
+final class VipFailsBehindLb implements Rule<VipEvidence> {
     /** An LB answer this slow, and ten times slower than the slowest server's, was held, not given at once. */
     static final Duration HELD = Duration.ofSeconds(1);
 

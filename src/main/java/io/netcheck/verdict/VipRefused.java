@@ -15,7 +15,7 @@ import java.util.Optional;
  * sends a TCP RESET on the server's behalf"); a sender farther away is a real server behind a NAT VIP. Without the
  * VIP host's packets the real servers' distance is a weak hint only, never grounds for HIGH.
  */
-final class VipRefused implements VipRule {
+final class VipRefused implements Rule<VipEvidence> {
     @Override
     public String id() {
         return "vip-refused";

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.VipEvidence;
 import java.util.List;
 
 /**
@@ -32,11 +33,11 @@ import java.util.List;
  * (nothing matched)                                                            INCONCLUSIVE
  * </pre>
  */
-final class VipRules {
+public final class VipRules {
     private VipRules() {
     }
 
-    static final List<VipRule> TABLE = List.of(
+    public static final List<Rule<VipEvidence>> TABLE = List.of(
             new LocalFault(),
             new NameDoesNotResolve(),
             new NoEndpointsBehindVip(),
@@ -52,4 +53,10 @@ final class VipRules {
             new ApplicationError(),
             new SomeBackendsDown(),
             new AllClear());
+
+    /** What the verdict says when no rule matches: what the VIP and its backends did. */
+    public static String unmatched(VipEvidence evidence) {
+        return "VIP: " + Describe.connect(evidence.vip()) + "; " + Describe.exchange(evidence.vip()) + "."
+                + (evidence.hasBackends() ? " " + Describe.backends(evidence) + "." : "");
+    }
 }

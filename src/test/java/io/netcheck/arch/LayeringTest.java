@@ -11,8 +11,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Dependencies point one way: front ends (slack, cli, schedule, config) → checks and verdict (check,
- * host, verdict, report, render, command) → probes and capture. Enforced here so a shortcut fails the build.
+ * Dependencies point one way: front ends (slack, cli, schedule, config) → the command kinds (kind) → checks and
+ * verdict (check, verdict, report, render, command) → probes and capture. Enforced here so a shortcut fails the
+ * build.
  */
 class LayeringTest {
     static JavaClasses main;
@@ -33,20 +34,28 @@ class LayeringTest {
     @Test
     void probesAndCaptureKnowNothingAbove() {
         noClasses().that().resideInAnyPackage("io.netcheck.probe..", "io.netcheck.capture..").should()
-                .dependOnClassesThat().resideInAnyPackage("io.netcheck.check..", "io.netcheck.check..",
+                .dependOnClassesThat().resideInAnyPackage("io.netcheck.check..", "io.netcheck.kind..",
                         "io.netcheck.verdict..", "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..",
-                        "io.netcheck.check..", "io.netcheck.slack..", "io.netcheck.cli..", "io.netcheck.schedule..",
+                        "io.netcheck.slack..", "io.netcheck.cli..", "io.netcheck.schedule..",
                         "io.netcheck.store..", "io.netcheck.config..", "io.netcheck.metrics..")
                 .check(main);
     }
 
     @Test
     void checksAndVerdictsKnowNoFrontEnd() {
-        noClasses().that().resideInAnyPackage("io.netcheck.check..", "io.netcheck.check..", "io.netcheck.verdict..",
-                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.check..")
+        noClasses().that().resideInAnyPackage("io.netcheck.kind..", "io.netcheck.check..", "io.netcheck.verdict..",
+                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netcheck.slack..", "io.netcheck.cli..",
                         "io.netcheck.schedule..", "io.netcheck.store..", "io.netcheck.config..")
                 .check(main);
+    }
+
+    @Test
+    void onlyTheFrontEndsKnowTheKinds() {
+        // The kinds bring grammar, run, rules and report together: nothing they are made of may know them.
+        noClasses().that().resideInAnyPackage("io.netcheck.check..", "io.netcheck.verdict..", "io.netcheck.report..",
+                        "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.probe..", "io.netcheck.capture..")
+                .should().dependOnClassesThat().resideInAPackage("io.netcheck.kind..").check(main);
     }
 
     @Test

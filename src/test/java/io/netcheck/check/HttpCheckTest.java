@@ -90,7 +90,7 @@ class HttpCheckTest {
             assertFalse(e.last().bodyComplete());
             assertEquals(e.last(), e.stalled());
             assertTrue(e.pathMtu().problem().startsWith("not measured: --no-capture"), e.pathMtu().problem());
-            var report = io.netcheck.report.HttpReport.of(e, new io.netcheck.verdict.CommandVerdicts(
+            var report = io.netcheck.report.HttpReport.of(e, new io.netcheck.verdict.VerdictEngine(
                     io.netcheck.verdict.TeamDirectory.defaults()).decide(io.netcheck.verdict.ProbeRules.HTTP, e,
                     e.capture(), x -> ""));
             assertEquals("http-body-stalls", report.verdict().rule());

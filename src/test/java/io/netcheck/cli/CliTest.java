@@ -1,5 +1,6 @@
 package io.netcheck.cli;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /** The CLI's answers that need no network: channel commands and usage errors exit 2 with a reason. */
 class CliTest {
-    final Cli cli = new Cli(new CommandParser(Limits.DEFAULTS), null, Clock.systemUTC());
+    final Cli cli = new Cli(CheckKinds.parser(Limits.DEFAULTS), null, Clock.systemUTC());
 
     String[] run(List<String> args, int expectedExit) {
         var out = new ByteArrayOutputStream();

@@ -1,5 +1,7 @@
 package io.netcheck.command;
 
+import io.netcheck.kind.CheckKinds;
+import io.netcheck.check.VipCheckRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -12,7 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChannelCommandParserTest {
-    final CommandParser parser = new CommandParser(Limits.DEFAULTS, WatchLimits.DEFAULTS);
+    final CommandParser parser = CheckKinds.parser(Limits.DEFAULTS, WatchLimits.DEFAULTS);
 
     Command parse(String line) throws UsageException {
         return parser.parse(Arrays.asList(line.split(" ")));
@@ -30,7 +32,7 @@ class ChannelCommandParserTest {
         assertEquals("checkout-vip", add.name());
         assertEquals(Duration.ofMinutes(2), add.every());
         assertEquals("vip 10.0.0.5:443 --backends 10.0.1.10:443,10.0.1.11:443", add.check());
-        var vip = assertInstanceOf(Command.Vip.class, add.parsed());
+        var vip = Checked.of(VipCheckRequest.class, add.parsed());
         assertEquals(2, vip.request().backends().size());
     }
 
@@ -41,7 +43,7 @@ class ChannelCommandParserTest {
         assertEquals(Duration.ofMinutes(5), add.every());
         assertEquals("http-shop.example-healthz", ChannelCommandParser.defaultName(
                 List.of("http", "https://shop.example/healthz")));
-        assertInstanceOf(Command.Single.class, add.parsed());
+        assertInstanceOf(Command.Check.class, add.parsed());
     }
 
     @Test
@@ -49,8 +51,8 @@ class ChannelCommandParserTest {
         assertInstanceOf(Command.WatchList.class, parse("watch list"));
         assertEquals("checkout-vip", assertInstanceOf(Command.WatchRemove.class, parse("watch remove checkout-vip")).name());
         assertEquals("watch", assertInstanceOf(Command.Help.class, parse("watch")).topic());
-        assertTrue(CommandParser.helpFor("watch").contains("watch add CHECK"));
-        assertTrue(CommandParser.helpFor("summary").contains("summary schedule"));
+        assertTrue(parser.helpFor("watch").contains("watch add CHECK"));
+        assertTrue(parser.helpFor("summary").contains("summary schedule"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.netcheck.command;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -27,7 +28,7 @@ class CommandParserFuzzTest {
             "schedule", "off", "0 9 * * MON-FRI", "*/1 * * * *", "0 0 9 * * MON-FRI", "61 25 32 13 8", "* * * * * * *",
             "@daily"};
 
-    private final CommandParser parser = new CommandParser(Limits.DEFAULTS);
+    private final CommandParser parser = CheckKinds.parser(Limits.DEFAULTS);
 
     @Test
     void randomAndHostileInputNeverEscapesAsAnotherException() {

@@ -1,5 +1,6 @@
 package io.netcheck.command;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -15,11 +16,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CommandParserTest {
-    private final CommandParser parser = new CommandParser(Limits.DEFAULTS);
+    private final CommandParser parser = CheckKinds.parser(Limits.DEFAULTS);
 
     private VipCheckRequest vip(String line) throws UsageException {
         Command c = parser.parse(List.of(line.split(" ")));
-        return assertInstanceOf(Command.Vip.class, c).request();
+        return Checked.of(VipCheckRequest.class, c).request();
     }
 
     private String error(String line) {
@@ -53,7 +54,7 @@ class CommandParserTest {
 
     @Test
     void jsonAndHelp() throws UsageException {
-        assertTrue(((Command.Vip) parser.parse(List.of("vip", "10.0.0.5:80", "--json"))).json());
+        assertTrue(Checked.of(VipCheckRequest.class, parser.parse(List.of("vip", "10.0.0.5:80", "--json"))).json());
         assertEquals(new Command.Help(null), parser.parse(List.of("help")));
         assertEquals(new Command.Help("vip"), parser.parse(List.of("vip", "--help")));
     }
@@ -109,8 +110,8 @@ class CommandParserTest {
 
     @Test
     void backendsMayBeGivenInSeveralOptionsOtherOptionsOnce() throws Exception {
-        var vip = (Command.Vip) parser.parse(List.of("vip", "10.0.0.5:80", "--backends", "10.0.1.1:80",
-                "--backends=10.0.1.2:80,10.0.1.3:80"));
+        var vip = Checked.of(VipCheckRequest.class, parser.parse(List.of("vip", "10.0.0.5:80", "--backends", "10.0.1.1:80",
+                "--backends=10.0.1.2:80,10.0.1.3:80")));
         assertEquals(3, vip.request().backends().size());
         assertTrue(error("vip 10.0.0.5:80 --backends 10.0.1.1:80 --backends 10.0.1.1:80").contains("listed twice"));
         assertTrue(error("vip 10.0.0.5:80 --tls --tls").contains("given twice"));

@@ -1,5 +1,14 @@
 package io.netcheck.command;
 
+import io.netcheck.kind.CheckKinds;
+import io.netcheck.check.TraceRequest;
+import io.netcheck.check.TlsRequest;
+import io.netcheck.check.PingRequest;
+import io.netcheck.check.MtuRequest;
+import io.netcheck.check.ListenersRequest;
+import io.netcheck.check.ListenRequest;
+import io.netcheck.check.HttpCheckRequest;
+import io.netcheck.check.DnsRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -17,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 /** The single-probe commands, through the same parser the CLI and Slack use. */
 class ProbeCommandParserTest {
-    private final CommandParser parser = new CommandParser(Limits.DEFAULTS);
+    private final CommandParser parser = CheckKinds.parser(Limits.DEFAULTS);
 
     Command parse(String line) throws UsageException {
         return parser.parse(List.of(line.split(" ")));
@@ -32,10 +41,10 @@ class ProbeCommandParserTest {
 
     @Test
     void tcpWithDefaultsAndOptions() throws UsageException {
-        Command.Tcp c = assertInstanceOf(Command.Tcp.class, parse("tcp db.internal:5432"));
+        Command.Check<TcpRequest> c = Checked.of(TcpRequest.class, parse("tcp db.internal:5432"));
         assertEquals(new TcpRequest(new HostPort("db.internal", 5432), Duration.ofSeconds(3), true, null), c.request());
         assertFalse(c.json());
-        Command.Tcp all = assertInstanceOf(Command.Tcp.class,
+        Command.Check<TcpRequest> all = Checked.of(TcpRequest.class,
                 parse("tcp [2001:db8::5]:443 --timeout=500ms --json --no-capture --pcap /tmp/t.pcap"));
         assertEquals(new TcpRequest(new HostPort("2001:db8::5", 443), Duration.ofMillis(500), false,
                 Path.of("/tmp/t.pcap")), all.request());
@@ -65,12 +74,12 @@ class ProbeCommandParserTest {
     void helpForEachCommand() throws UsageException {
         assertEquals(new Command.Help("tcp"), parse("tcp --help"));
         assertEquals(new Command.Help("tcp"), parse("help tcp"));
-        assertTrue(ProbeCommandParser.usage("tcp").startsWith("usage: tcp HOST:PORT"));
-        assertTrue(CommandParser.USAGE.contains("tcp HOST:PORT"));
+        assertTrue(parser.helpFor("tcp").startsWith("usage: tcp HOST:PORT"));
+        assertTrue(parser.usage().contains("tcp HOST:PORT"));
     }
 
-    Command.Dns dns(String line) throws UsageException {
-        return assertInstanceOf(Command.Dns.class, parse(line));
+    Command.Check<DnsRequest> dns(String line) throws UsageException {
+        return Checked.of(DnsRequest.class, parse(line));
     }
 
     @Test
@@ -113,11 +122,11 @@ class ProbeCommandParserTest {
 
     @Test
     void tlsForms() throws UsageException {
-        Command.Tls c = assertInstanceOf(Command.Tls.class, parse("tls 203.0.113.10:443 --sni shop.example --warn-days 30"));
+        Command.Check<TlsRequest> c = Checked.of(TlsRequest.class, parse("tls 203.0.113.10:443 --sni shop.example --warn-days 30"));
         assertEquals("shop.example", c.request().sni());
         assertEquals(30, c.request().warnDays());
-        assertEquals(14, assertInstanceOf(Command.Tls.class, parse("tls shop.example:443")).request().warnDays());
-        assertEquals(null, assertInstanceOf(Command.Tls.class, parse("tls shop.example:443")).request().sni());
+        assertEquals(14, Checked.of(TlsRequest.class, parse("tls shop.example:443")).request().warnDays());
+        assertEquals(null, Checked.of(TlsRequest.class, parse("tls shop.example:443")).request().sni());
     }
 
     @ParameterizedTest
@@ -136,10 +145,10 @@ class ProbeCommandParserTest {
 
     @Test
     void httpForms() throws UsageException {
-        Command.Http c = assertInstanceOf(Command.Http.class, parse("http https://shop.example/healthz?x=1 --insecure"));
+        Command.Check<HttpCheckRequest> c = Checked.of(HttpCheckRequest.class, parse("http https://shop.example/healthz?x=1 --insecure"));
         assertEquals("https://shop.example/healthz?x=1", c.request().url().toString());
         assertTrue(c.request().insecure());
-        assertEquals("http://[2001:db8::5]:8080/", assertInstanceOf(Command.Http.class,
+        assertEquals("http://[2001:db8::5]:8080/", Checked.of(HttpCheckRequest.class,
                 parse("http http://[2001:db8::5]:8080/#frag")).request().url().toString());
     }
 
@@ -162,11 +171,11 @@ class ProbeCommandParserTest {
 
     @Test
     void listenersAndListen() throws UsageException {
-        assertEquals(null, assertInstanceOf(Command.Listeners.class, parse("listeners")).request().port());
-        assertEquals(8080, assertInstanceOf(Command.Listeners.class, parse("listeners 8080 --json")).request().port());
-        Command.Listen l = assertInstanceOf(Command.Listen.class, parse("listen 8080"));
+        assertEquals(null, Checked.of(ListenersRequest.class, parse("listeners")).request().port());
+        assertEquals(8080, Checked.of(ListenersRequest.class, parse("listeners 8080 --json")).request().port());
+        Command.Check<ListenRequest> l = Checked.of(ListenRequest.class, parse("listen 8080"));
         assertEquals(Duration.ofSeconds(60), l.request().duration());
-        assertEquals(Duration.ofMinutes(2), assertInstanceOf(Command.Listen.class, parse("listen 8080 --for 2m"))
+        assertEquals(Duration.ofMinutes(2), Checked.of(ListenRequest.class, parse("listen 8080 --for 2m"))
                 .request().duration());
     }
 
@@ -188,18 +197,18 @@ class ProbeCommandParserTest {
 
     @Test
     void pingAndTrace() throws UsageException {
-        Command.Ping p = assertInstanceOf(Command.Ping.class, parse("ping 10.0.0.5 --count 10 --timeout 2s"));
+        Command.Check<PingRequest> p = Checked.of(PingRequest.class, parse("ping 10.0.0.5 --count 10 --timeout 2s"));
         assertEquals(10, p.request().count());
-        assertEquals(5, assertInstanceOf(Command.Ping.class, parse("ping db.internal")).request().count());
-        Command.Trace t = assertInstanceOf(Command.Trace.class, parse("trace 10.0.0.5:443 --max-hops 10"));
+        assertEquals(5, Checked.of(PingRequest.class, parse("ping db.internal")).request().count());
+        Command.Check<TraceRequest> t = Checked.of(TraceRequest.class, parse("trace 10.0.0.5:443 --max-hops 10"));
         assertEquals(new HostPort("10.0.0.5", 443), t.request().target());
         assertTrue(t.request().portGiven());
         assertEquals(10, t.request().maxHops());
         assertEquals(Duration.ofSeconds(1), t.request().hopWait());
-        Command.Trace noPort = assertInstanceOf(Command.Trace.class, parse("trace db.internal"));
+        Command.Check<TraceRequest> noPort = Checked.of(TraceRequest.class, parse("trace db.internal"));
         assertEquals(80, noPort.request().target().port());
         assertFalse(noPort.request().portGiven());
-        assertEquals("2001:db8::5", assertInstanceOf(Command.Trace.class, parse("trace [2001:db8::5]")).request()
+        assertEquals("2001:db8::5", Checked.of(TraceRequest.class, parse("trace [2001:db8::5]")).request()
                 .target().host());
     }
 
@@ -222,16 +231,16 @@ class ProbeCommandParserTest {
 
     @Test
     void mtu() throws UsageException {
-        Command.Mtu m = assertInstanceOf(Command.Mtu.class, parse("mtu 203.0.113.10 --timeout 5s --pcap /tmp/m.pcap"));
+        Command.Check<MtuRequest> m = Checked.of(MtuRequest.class, parse("mtu 203.0.113.10 --timeout 5s --pcap /tmp/m.pcap"));
         assertEquals("203.0.113.10", m.request().host());
         assertEquals(Duration.ofSeconds(5), m.request().timeout());
         assertEquals(java.nio.file.Path.of("/tmp/m.pcap"), m.request().pcapFile());
-        Command.Mtu byName = assertInstanceOf(Command.Mtu.class, parse("mtu vip.lab.test --json"));
+        Command.Check<MtuRequest> byName = Checked.of(MtuRequest.class, parse("mtu vip.lab.test --json"));
         assertEquals(Duration.ofSeconds(3), byName.request().timeout());
         assertTrue(byName.json());
         assertInstanceOf(Command.Help.class, parse("mtu --help"));
-        assertTrue(CommandParser.helpFor("mtu").startsWith("usage: mtu HOST"));
-        assertTrue(CommandParser.USAGE.contains("mtu HOST"), "listed in the overview");
+        assertTrue(parser.helpFor("mtu").startsWith("usage: mtu HOST"));
+        assertTrue(parser.usage().contains("mtu HOST"), "listed in the overview");
     }
 
     @ParameterizedTest

@@ -12,6 +12,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.kind.CheckKinds;
 import io.netcheck.command.Cron;
 import io.netcheck.command.DurationText;
 import io.netcheck.command.Limits;
@@ -421,7 +422,7 @@ class HelmChartTest {
         NetcheckConfig netcheck = asTheAppReadsIt(render(ci("watches-values.yaml")).applicationProperties());
         var p = netcheck.probe();
         var w = netcheck.watch();
-        CommandParser parser = new CommandParser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(),
+        CommandParser parser = CheckKinds.parser(new Limits(p.maxBackends(), p.minTimeout(), p.maxTimeout(),
                 p.timeout(), p.certWarnDays(), p.maxListen(), p.defaultListen(), p.maxPings(), p.maxHops()),
                 new WatchLimits(w.defaultEvery(), w.minEvery(), w.maxEvery(), netcheck.summary().minInterval()));
         for (var e : netcheck.watches().entrySet()) {

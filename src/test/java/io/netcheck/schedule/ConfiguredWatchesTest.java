@@ -1,5 +1,6 @@
 package io.netcheck.schedule;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,7 +41,7 @@ class ConfiguredWatchesTest {
         ConfiguredWatches c = new ConfiguredWatches();
         c.config = config(values);
         c.store = store;
-        c.parser = new CommandParser(Limits.DEFAULTS);
+        c.parser = CheckKinds.parser(Limits.DEFAULTS);
         c.sync(T);
         return c;
     }

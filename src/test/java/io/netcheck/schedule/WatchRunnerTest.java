@@ -1,5 +1,6 @@
 package io.netcheck.schedule;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -105,7 +106,7 @@ class WatchRunnerTest {
                 return now.get();
             }
         };
-        return new WatchRunner(store, new CommandParser(Limits.DEFAULTS), c -> report(healthy.get()), announcer, clock,
+        return new WatchRunner(store, CheckKinds.parser(Limits.DEFAULTS), c -> report(healthy.get()), announcer, clock,
                 confirm, WatchRunner.Listener.NONE);
     }
 

@@ -1,5 +1,6 @@
 package io.netcheck.slack;
 
+import io.netcheck.kind.CheckKinds;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.netcheck.check.HostPort;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** Where a check sends packets, as typed: what Slack checks for IP literals before the ack. */
 class CommandTargetsTest {
-    private final CommandParser parser = new CommandParser(Limits.DEFAULTS);
+    private final CommandParser parser = CheckKinds.parser(Limits.DEFAULTS);
 
     @Test
     void icmpChecksNameTheirHostWithoutAPort() throws Exception {

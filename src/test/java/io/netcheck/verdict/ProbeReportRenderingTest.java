@@ -26,11 +26,11 @@ import org.junit.jupiter.api.Test;
 
 /** The single-probe reports through the same renderers as the VIP checklist. */
 class ProbeReportRenderingTest {
-    private final CommandVerdicts verdicts = new CommandVerdicts(TeamDirectory.defaults());
+    private final VerdictEngine verdicts = new VerdictEngine(TeamDirectory.defaults());
 
     @Test
     void tcpReportRendersAsTextAndJson() throws Exception {
-        var e = CommandVerdictsTest.tcp(Attempts.refused("203.0.113.130:5432", 62), true);
+        var e = ProbeVerdictsTest.tcp(Attempts.refused("203.0.113.130:5432", 62), true);
         Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.startsWith("netcheck tcp 203.0.113.130:5432 --timeout 3000ms\n"), text);
@@ -45,7 +45,7 @@ class ProbeReportRenderingTest {
 
     @Test
     void aForgedResetShowsTheTargetHostsOwnAnswersAndTheComparison() throws Exception {
-        var e = CommandVerdictsTest.tcp(Attempts.measured(Attempts.refused("203.0.113.10:80", 64), 63, 63), true);
+        var e = ProbeVerdictsTest.tcp(Attempts.measured(Attempts.refused("203.0.113.10:80", 64), 63, 63), true);
         Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.contains("VERDICT  FIREWALL_REJECT  →  Firewall team (firewall)  confidence HIGH"), text);

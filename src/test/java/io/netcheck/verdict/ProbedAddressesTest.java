@@ -11,6 +11,12 @@ import io.netcheck.check.Targeting;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.check.TcpRequest;
 import io.netcheck.check.HostPort;
+import io.netcheck.kind.DnsKind;
+import io.netcheck.kind.ListenKind;
+import io.netcheck.kind.ListenersKind;
+import io.netcheck.kind.MtuKind;
+import io.netcheck.kind.TcpKind;
+import io.netcheck.kind.VipKind;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.dns.DnsAnswer;
@@ -41,18 +47,18 @@ class ProbedAddressesTest {
         var e = Evidence.of(Evidence.healthy("203.0.113.10:80", 63), Evidence.healthy("203.0.113.130:80", 62),
                 Evidence.refused("203.0.113.131:80", 62), Evidence.healthy("203.0.113.10:80", 63),
                 Evidence.dnsFailed("gone.example", 80, ResolutionStatus.NXDOMAIN));
-        assertEquals(List.of("203.0.113.10", "203.0.113.130", "203.0.113.131"), texts(report(e).probedAddresses()));
+        assertEquals(List.of("203.0.113.10", "203.0.113.130", "203.0.113.131"), texts(new VipKind().probed(e)));
     }
 
     @Test
     void singleChecksNameTheirTarget() {
         TcpEvidence tcp = new TcpEvidence(new TcpRequest(new HostPort("198.51.100.7", 443), Duration.ofSeconds(1), false,
                 null), Instant.EPOCH, Duration.ZERO, Attempts.connected("198.51.100.7:443", 62), null);
-        assertEquals(List.of("198.51.100.7"), texts(report(tcp).probedAddresses()));
+        assertEquals(List.of("198.51.100.7"), texts(new TcpKind().probed(tcp)));
         TcpEvidence unresolved = new TcpEvidence(new TcpRequest(new HostPort("gone.example", 443),
                 Duration.ofSeconds(1), false, null), Instant.EPOCH, Duration.ZERO,
                 Attempts.dnsFailed("gone.example", 443), null);
-        assertTrue(report(unresolved).probedAddresses().isEmpty());
+        assertTrue(new TcpKind().probed(unresolved).isEmpty());
     }
 
     @Test
@@ -63,13 +69,13 @@ class ProbedAddressesTest {
                 "vip.example.", null, Instant.EPOCH, Duration.ZERO,
                 List.of(new ResolverResult("system", answer("vip.example.", system), null)),
                 new ResolverResult("named", answer("vip.example.", named), null), null);
-        assertEquals(List.of("192.0.2.53", "198.51.100.53"), texts(report(e).probedAddresses()));
+        assertEquals(List.of("192.0.2.53", "198.51.100.53"), texts(new DnsKind().probed(e)));
     }
 
     @Test
     void mtuNamesItsTarget() {
         var e = MtuRulesTest.mtu(Evidence.blackHole1280("203.0.113.10"), null);
-        assertEquals(List.of("203.0.113.10"), texts(report(e).probedAddresses()));
+        assertEquals(List.of("203.0.113.10"), texts(new MtuKind().probed(e)));
     }
 
     @Test
@@ -92,8 +98,12 @@ class ProbedAddressesTest {
 
     @Test
     void commandsThatSendNothingNameNothing() {
-        assertTrue(report("not evidence").probedAddresses().isEmpty());
+        assertTrue(new ListenKind().probed(null).isEmpty());
+        assertTrue(new ListenersKind().probed(null).isEmpty());
+        // A report says what its kind probed; one built without (a test's, a renderer's) names nothing.
         assertTrue(report(null).probedAddresses().isEmpty());
+        assertEquals(List.of("198.51.100.7"), texts(report(null).probing(List.of(Evidence.ip("198.51.100.7")))
+                .probedAddresses()));
     }
 
     @Test

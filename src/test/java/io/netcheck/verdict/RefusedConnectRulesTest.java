@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class RefusedConnectRulesTest {
     static final String TARGET = "203.0.113.10:80";
-    private final CommandVerdicts verdicts = new CommandVerdicts(TeamDirectory.defaults());
+    private final VerdictEngine verdicts = new VerdictEngine(TeamDirectory.defaults());
 
     @Test
     void anRstFromTheTargetHostItselfIsNothingListensWithTwoAgreeingHostMeasurements() {
@@ -103,7 +103,7 @@ class RefusedConnectRulesTest {
     }
 
     private Verdict decide(ConnectAttempt a) {
-        TcpEvidence e = CommandVerdictsTest.tcp(a, true);
+        TcpEvidence e = ProbeVerdictsTest.tcp(a, true);
         return verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> "fallback");
     }
 }

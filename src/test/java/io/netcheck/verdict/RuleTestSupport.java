@@ -10,14 +10,14 @@ final class RuleTestSupport {
     private RuleTestSupport() {
     }
 
-    static Finding fires(VipRule rule, VipEvidence e, Cause expected) {
+    static Finding fires(Rule<VipEvidence> rule, VipEvidence e, Cause expected) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isPresent(), rule.id() + " should fire");
         assertEquals(expected, f.get().cause(), f.get().explanation());
         return f.get();
     }
 
-    static void silent(VipRule rule, VipEvidence e) {
+    static void silent(Rule<VipEvidence> rule, VipEvidence e) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isEmpty(), () -> rule.id() + " should not fire but said " + f.get().cause() + ": "
                 + f.get().summary());

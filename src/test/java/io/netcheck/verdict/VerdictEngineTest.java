@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.IcmpKind;
+import io.netcheck.check.VipEvidence;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ class VerdictEngineTest {
     @Test
     void everyRuleHasAUniqueId() {
         Set<String> ids = new HashSet<>();
-        List<VipRule> table = VipRules.TABLE;
+        List<Rule<VipEvidence>> table = VipRules.TABLE;
         table.forEach(r -> assertTrue(ids.add(r.id()), "duplicate rule id " + r.id()));
         assertEquals(15, ids.size());
     }

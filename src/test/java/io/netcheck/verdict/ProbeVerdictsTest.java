@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CommandVerdictsTest {
-    private final CommandVerdicts verdicts = new CommandVerdicts(TeamDirectory.defaults());
+class ProbeVerdictsTest {
+    private final VerdictEngine verdicts = new VerdictEngine(TeamDirectory.defaults());
 
     static TcpEvidence tcp(ConnectAttempt a, boolean captured) {
         CaptureSummary capture = captured ? new CaptureSummary(true, null, List.of("eth0"), "tcp", 128, 3, 0, "/tmp/x.pcap")
@@ -47,7 +47,7 @@ class CommandVerdictsTest {
 
     @Test
     void ownersComeFromTheSameTeamDirectoryAsTheVipChecklist() {
-        CommandVerdicts custom = new CommandVerdicts(new TeamDirectory(Map.of(Cause.BACKENDS_DOWN, "dba"),
+        VerdictEngine custom = new VerdictEngine(new TeamDirectory(Map.of(Cause.BACKENDS_DOWN, "dba"),
                 Map.of("dba", new Team("dba", "Database team", "S0DBA"))));
         Verdict v = custom.decide(ProbeRules.TCP, tcp(Attempts.refused("203.0.113.130:5432", 62), true), null,
                 x -> "fallback");
