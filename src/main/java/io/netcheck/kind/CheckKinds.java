@@ -21,7 +21,8 @@ public final class CheckKinds {
             new ListenKind(),
             new PingKind(),
             new TraceKind(),
-            new MtuKind());
+            new MtuKind(),
+            new BannerKind());
 
     private CheckKinds() {
     }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.BannerEvidence;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.HttpEvidence;
@@ -92,6 +93,10 @@ import java.util.stream.Stream;
  * mtu-full-size           the interface MTU passes                             HEALTHY
  * mtu-frag-needed         a router announces a smaller MTU (ICMP 3/4)          HEALTHY (with a note)
  *
+ * banner (after the connect rules)
+ * banner-said             the service greeted within the wait                  HEALTHY
+ * banner-silent           connected, then closed / reset / silent, no word     APP_ERROR
+ *
  * trace
  * trace-not-sent          no name / no route / no privilege / IPv6             DNS, LOCAL
  * trace-reaches           TCP SYN answered by the destination                  HEALTHY, BACKENDS_DOWN (RST)
@@ -117,6 +122,10 @@ public final class ProbeRules {
     public static final List<Rule<TcpEvidence>> TCP = Stream.concat(
             CONNECT.stream().map(r -> r.on(TcpEvidence::attempt)),
             Stream.of(new TcpConnects().<TcpEvidence>on(TcpEvidence::attempt))).toList();
+
+    public static final List<Rule<BannerEvidence>> BANNER = Stream.concat(
+            CONNECT.stream().map(r -> r.<BannerEvidence>on(BannerEvidence::attempt)),
+            Stream.of(new BannerSaid(), new BannerSilent())).toList();
 
     public static final List<Rule<DnsEvidence>> DNS = List.of(
             new DnsNoResolverAnswers(),

@@ -14,7 +14,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** Connection attempts as the tcp/tls/http commands would record them after seeing given packets. */
-final class Attempts {
+public final class Attempts {
     private Attempts() {
     }
 
@@ -49,11 +49,11 @@ final class Attempts {
                 WireFacts.NONE, List.of(), true);
     }
 
-    static ConnectAttempt connected(String label, int ttl) {
+    public static ConnectAttempt connected(String label, int ttl) {
         return attempt(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, null));
     }
 
-    static ConnectAttempt refused(String label, Integer rstTtl) {
+    public static ConnectAttempt refused(String label, Integer rstTtl) {
         return attempt(label, ConnectOutcome.REFUSED, "Connection refused", rstTtl == null ? WireFacts.NONE
                 : wire(1, null, true, Evidence.hp(label).host(), rstTtl, null));
     }
