@@ -1,5 +1,6 @@
 package io.netcheck.capture;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -59,7 +60,7 @@ final class AppLayerText {
         StringBuilder token = new StringBuilder();
         int idx = token(b, start, 0, len, token);
         if (idx != 0) {
-            looksHttp = HTTP_METHODS.contains(token.toString().toUpperCase(java.util.Locale.ROOT));
+            looksHttp = HTTP_METHODS.contains(token.toString().toUpperCase(Locale.ROOT));
             idx = token(b, start, idx, len, token);
             if (idx != 0 && token.length() == 3 && Character.isDigit(token.charAt(0))
                     && Character.isDigit(token.charAt(1)) && Character.isDigit(token.charAt(2))) {

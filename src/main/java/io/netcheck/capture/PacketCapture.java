@@ -1,5 +1,6 @@
 package io.netcheck.capture;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Starts packet captures. Implementations must not throw when capture is impossible: they say why. */
@@ -10,7 +11,7 @@ public interface PacketCapture {
     static PacketCapture disabled(String reason) {
         return (interfaces, filter, snaplen) -> new CaptureSession() {
             @Override
-            public CaptureResult stop(java.time.Duration linger) {
+            public CaptureResult stop(Duration linger) {
                 return CaptureResult.unavailable(reason, interfaces, filter, snaplen);
             }
 

@@ -1,5 +1,6 @@
 package io.netcheck.capture;
 
+import java.util.logging.LogManager;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public final class Pcap4jCapture implements PacketCapture {
             // Take the JUL LogManager lock before pcap4j's slf4j logger initialises org.jboss LogContext: done the
             // other way round, this thread held LogContext's class-init lock while main held the LogManager lock
             // during Quarkus boot, and the CLI hung forever (seen in lab ITs, about 1 run in 50).
-            java.util.logging.LogManager.getLogManager();
+            LogManager.getLogManager();
             org.pcap4j.core.Pcaps.libVersion();
         } catch (RuntimeException | LinkageError e) {
             // reported properly when a capture is started

@@ -1,5 +1,6 @@
 package io.netcheck.capture;
 
+import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -67,7 +68,7 @@ final class SeqTracker {
         return new Numbers(seq, ack, reverse, bases.seq, bases.ack);
     }
 
-    private static byte[] bytes(java.net.InetAddress address, int version) {
+    private static byte[] bytes(InetAddress address, int version) {
         return version == 6 ? AddressText.bytes16(address) : address.getAddress();
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import java.util.Comparator;
 import io.netcheck.capture.CaptureResult;
 import io.netcheck.capture.CaptureSession;
 import io.netcheck.capture.CapturedFrame;
@@ -160,7 +161,7 @@ public final class CaptureRun {
             dropped += c.result.dropped();
         }
         kept.addAll(extra);
-        kept.sort(java.util.Comparator.comparing(CapturedFrame::timestamp));
+        kept.sort(Comparator.comparing(CapturedFrame::timestamp));
         CaptureResult result = first;
         Path target = file != null ? file : settings.captureDir().resolve("netcheck-"
                 + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"

@@ -1,5 +1,7 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.Addresses;
+import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.Timed;
 import io.netcheck.probe.dns.DnsAnswer;
@@ -28,7 +30,7 @@ public final class DnsCheck {
     static final int MAX_SYSTEM = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final io.netcheck.probe.TargetPolicy policy;
+    private final TargetPolicy policy;
     private final ProbeRunner runner;
     private final Clock clock;
     private final Supplier<List<InetSocketAddress>> systemServers;
@@ -46,12 +48,12 @@ public final class DnsCheck {
 
     /** @param systemServers the resolvers /etc/resolv.conf names (tests give their own) */
     public DnsCheck(ProbeRunner runner, Clock clock, Supplier<List<InetSocketAddress>> systemServers) {
-        this(runner, clock, systemServers, io.netcheck.probe.TargetPolicy.OPEN);
+        this(runner, clock, systemServers, TargetPolicy.OPEN);
     }
 
     /** @param policy applies to a server named with @SERVER (the system's own resolvers are trusted) */
     public DnsCheck(ProbeRunner runner, Clock clock, Supplier<List<InetSocketAddress>> systemServers,
-                    io.netcheck.probe.TargetPolicy policy) {
+                    TargetPolicy policy) {
         this.runner = runner;
         this.clock = clock;
         this.systemServers = systemServers;
@@ -62,8 +64,8 @@ public final class DnsCheck {
         if (request.server() != null) {
             String refusal = policy.refusal(request.server().getAddress(), request.server().getPort());
             if (refusal != null) {
-                throw new io.netcheck.probe.TargetPolicy.Refused("@" + request.server().getAddress().getHostAddress()
-                        + ": " + refusal, java.util.List.of(request.server().getAddress()));
+                throw new TargetPolicy.Refused("@" + request.server().getAddress().getHostAddress()
+                        + ": " + refusal, List.of(request.server().getAddress()));
             }
         }
         Instant startedAt = clock.instant();
@@ -114,7 +116,7 @@ public final class DnsCheck {
 
     /** The name to ask: absolute, and the reverse name when PTR is asked for an address. */
     static String qname(DnsRequest r) {
-        InetAddress literal = io.netcheck.probe.Addresses.literal(r.name());
+        InetAddress literal = Addresses.literal(r.name());
         if (literal != null) {
             return ReverseMap.fromAddress(literal).toString();
         }

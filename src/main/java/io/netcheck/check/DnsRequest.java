@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import java.util.List;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,6 +14,6 @@ import java.time.Duration;
  * @param expect the address the name should resolve to, null when none is expected
  */
 public record DnsRequest(String name, String type, InetSocketAddress server, InetAddress expect, Duration timeout) {
-    public static final java.util.List<String> TYPES = java.util.List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS",
+    public static final List<String> TYPES = List.of("A", "AAAA", "CNAME", "MX", "TXT", "NS",
             "SOA", "SRV", "PTR");
 }

@@ -1,5 +1,7 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.Addresses;
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.check.HostPort;
@@ -41,7 +43,7 @@ public final class HttpCheck {
     private final MtuFollowUp mtuFollowUp;
 
     public HttpCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
-        this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
+        this(targeting, runner, captureRun, clock, new CertificateCheck(TrustAnchors.system(), clock,
                 CertificateCheck.DEFAULT_WARN_DAYS), new MtuFollowUp(runner, TargetPolicy.OPEN, clock));
     }
 
@@ -85,7 +87,7 @@ public final class HttpCheck {
         }
         PathMtu pathMtu = pathMtu(request, new HttpEvidence(request, startedAt, Duration.ZERO, hops, stopped, null)
                 .stalled());
-        List<CapturedFrame> extra = new java.util.ArrayList<>(echoes);
+        List<CapturedFrame> extra = new ArrayList<>(echoes);
         if (pathMtu != null) {
             extra.addAll(pathMtu.frames());
         }
@@ -125,7 +127,7 @@ public final class HttpCheck {
                     if (target.probeable()) {
                         String hostHeader = (host.contains(":") ? "[" + host + "]" : host)
                                 + (url.getPort() > 0 && url.getPort() != (https ? 443 : 80) ? ":" + url.getPort() : "");
-                        String sni = io.netcheck.probe.Addresses.literal(host) == null ? host : null;
+                        String sni = Addresses.literal(host) == null ? host : null;
                         ServiceTarget st = new ServiceTarget(url.toString(), target.address(), target.route(),
                                 hostHeader, path(url), https, sni);
                         try {

@@ -1,5 +1,8 @@
 package io.netcheck.check;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +28,8 @@ public final class ListenersCheck {
     /** The kernel's host name: no DNS lookup (InetAddress.getLocalHost() may send one). */
     static String hostName() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).trim();
-        } catch (java.io.IOException e) {
+            return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+        } catch (IOException e) {
             return "this host";
         }
     }

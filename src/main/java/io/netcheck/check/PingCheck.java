@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.capture.CapturedFrame;
 import io.netcheck.capture.TcpdumpFormatter;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -72,7 +73,7 @@ public final class PingCheck {
 
     /** Writes crafted-frame commands' frames (ping, trace, mtu) to a .pcap. */
     static CaptureSummary pcap(Path captureDir, Path pcapFile, Instant startedAt, String iface,
-                               List<io.netcheck.capture.CapturedFrame> frames, String hint, String filter) {
+                               List<CapturedFrame> frames, String hint, String filter) {
         if (frames.isEmpty()) {
             return CaptureRun.notApplicable("no frames were captured");
         }

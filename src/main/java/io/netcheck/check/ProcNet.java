@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import java.nio.file.AccessDeniedException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -120,7 +121,7 @@ public final class ProcNet {
                             // the fd closed meanwhile
                         }
                     }
-                } catch (java.nio.file.AccessDeniedException e) {
+                } catch (AccessDeniedException e) {
                     complete = false;
                 } catch (IOException e) {
                     // the process exited meanwhile

@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import java.util.concurrent.CompletableFuture;
 import io.netcheck.capture.CaptureFilter;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.capture.DecodedPacket;
@@ -67,7 +68,7 @@ final class TargetHost {
         }
 
         /** Starts once the command's own probe has had its head start (see {@link VipHostProbe#HEAD_START}). */
-        void startAfter(java.util.concurrent.CompletableFuture<?> first) throws InterruptedException {
+        void startAfter(CompletableFuture<?> first) throws InterruptedException {
             VipHostProbe.headStart(first);
             Duration wait = timeout.compareTo(WAIT) < 0 ? timeout : WAIT;
             started = target.probeable() ? probe.start(target.address(), target.route(), capture, wait)

@@ -1,5 +1,7 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.Addresses;
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.ServiceTarget;
@@ -19,7 +21,7 @@ public final class TlsCheck {
     private final TargetHost targetHost;
 
     public TlsCheck(Targeting targeting, ProbeRunner runner, CaptureRun captureRun, Clock clock) {
-        this(targeting, runner, captureRun, clock, new CertificateCheck(io.netcheck.probe.TrustAnchors.system(), clock,
+        this(targeting, runner, captureRun, clock, new CertificateCheck(TrustAnchors.system(), clock,
                 CertificateCheck.DEFAULT_WARN_DAYS));
     }
 
@@ -40,7 +42,7 @@ public final class TlsCheck {
         TlsProbeResult[] result = new TlsProbeResult[1];
         String[] problem = new String[1];
         String host = request.target().host();
-        String sni = request.sni() != null ? request.sni() : io.netcheck.probe.Addresses.literal(host) == null ? host : null;
+        String sni = request.sni() != null ? request.sni() : Addresses.literal(host) == null ? host : null;
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), targetHost.filter(target), () -> {

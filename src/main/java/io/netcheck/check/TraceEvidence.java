@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import java.util.stream.Stream;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.raw.HopAnswer;
@@ -64,7 +65,7 @@ public record TraceEvidence(TraceRequest request, Instant startedAt, Duration el
 
     /** The routers seen (time exceeded), in TTL order, without repeats. */
     public List<InetAddress> routers() {
-        return hops().stream().flatMap(h -> java.util.stream.Stream.of(h.icmp(), h.tcp())).filter(Objects::nonNull)
+        return hops().stream().flatMap(h -> Stream.of(h.icmp(), h.tcp())).filter(Objects::nonNull)
                 .filter(HopAnswer::timeExceeded).map(HopAnswer::from).distinct().toList();
     }
 }

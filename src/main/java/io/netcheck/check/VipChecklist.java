@@ -1,5 +1,9 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.ExchangeOutcome;
+import io.netcheck.probe.dns.ResolutionStatus;
+import java.util.Comparator;
+import java.util.concurrent.atomic.AtomicInteger;
 import io.netcheck.capture.CaptureFilter;
 import io.netcheck.capture.CaptureResult;
 import io.netcheck.capture.CaptureSession;
@@ -131,7 +135,7 @@ public final class VipChecklist {
                 ? capture.start(interfaces, filter, settings.snaplen())
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
-            java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger(
+            AtomicInteger done = new AtomicInteger(
                     (int) plans.stream().filter(p -> p.route == null).count());
             for (int i = 0; i < plans.size(); i++) {
                 Planned p = plans.get(i);
@@ -253,7 +257,7 @@ public final class VipChecklist {
             return "CONNECTED";
         }
         return r.exchange().response() != null ? "HTTP " + r.exchange().response().status()
-                + (r.exchange().outcome() == io.netcheck.probe.ExchangeOutcome.BODY_STALLED ? ", BODY_STALLED" : "")
+                + (r.exchange().outcome() == ExchangeOutcome.BODY_STALLED ? ", BODY_STALLED" : "")
                 : r.exchange().outcome().name();
     }
 
@@ -294,7 +298,7 @@ public final class VipChecklist {
         try {
             return lookup.get().result();
         } catch (ExecutionException e) {
-            return new Resolution(name, io.netcheck.probe.dns.ResolutionStatus.TIMEOUT, List.of(), List.of(),
+            return new Resolution(name, ResolutionStatus.TIMEOUT, List.of(), List.of(),
                     List.of(), timeout, "resolution did not finish within " + timeout.toMillis() + " ms");
         }
     }
@@ -409,7 +413,7 @@ public final class VipChecklist {
             }
         }
         mine.addAll(extraFrames);
-        mine.sort(java.util.Comparator.comparing(CapturedFrame::timestamp));
+        mine.sort(Comparator.comparing(CapturedFrame::timestamp));
         Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
                 "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
                         + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");

@@ -1,5 +1,9 @@
 package io.netcheck.check;
 
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.Flow;
@@ -52,8 +56,8 @@ public final class VipHostProbe {
             return;
         }
         try {
-            first.get(HEAD_START.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+            first.get(HEAD_START.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException ignored) {
             // the probe reports its own failure; the head start is over either way
         }
     }
@@ -87,11 +91,11 @@ public final class VipHostProbe {
          */
         public void awaitQuietly(Duration grace) throws InterruptedException {
             long until = System.nanoTime() + grace.toNanos();
-            for (CompletableFuture<?> f : java.util.Arrays.asList(echo, connect)) {
+            for (CompletableFuture<?> f : Arrays.asList(echo, connect)) {
                 if (f != null) {
                     try {
-                        f.get(Math.max(0, until - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS);
-                    } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException ignored) {
+                        f.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    } catch (ExecutionException | TimeoutException ignored) {
                         // recorded when collected: failed, or no answer within the window
                     }
                 }

@@ -1,5 +1,6 @@
 package io.netcheck.cli;
 
+import io.netcheck.probe.TargetPolicy;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
@@ -60,7 +61,7 @@ public class Cli {
             Command.Help help = (Command.Help) command;
             out.println(parser.helpFor(help.topic()));
             return HEALTHY;
-        } catch (io.netcheck.probe.TargetPolicy.Refused e) {
+        } catch (TargetPolicy.Refused e) {
             err.println("netcheck: refused by the target policy, nothing was sent: " + e.getMessage());
             return USAGE;
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.netcheck.command;
 
+import java.net.UnknownHostException;
 import io.netcheck.check.HostPort;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -116,8 +117,8 @@ public final class Targets {
         }
         try {
             // Only hex digits, colons and dots reach here, so this parses a literal and never queries DNS.
-            java.net.InetAddress.getByName(host);
-        } catch (java.net.UnknownHostException | RuntimeException e) {
+            InetAddress.getByName(host);
+        } catch (UnknownHostException | RuntimeException e) {
             throw new IllegalArgumentException(what + " '" + shown(text) + "': '" + shown(host)
                     + "' is not an IPv6 address");
         }

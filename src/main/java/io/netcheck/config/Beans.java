@@ -1,5 +1,8 @@
 package io.netcheck.config;
 
+import io.netcheck.store.WatchStore;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.capture.Pcap4jCapture;
 import io.netcheck.check.ChecklistSettings;
@@ -65,7 +68,7 @@ public class Beans {
             return TargetPolicy.OPEN;
         }
         return new TargetPolicy(p.allowCidrs().orElse(List.of()).stream().map(TargetPolicy.Cidr::parse).toList(),
-                java.util.stream.Stream.concat(p.builtinDeny().stream(), p.denyCidrs().orElse(List.of()).stream())
+                Stream.concat(p.builtinDeny().stream(), p.denyCidrs().orElse(List.of()).stream())
                         .map(TargetPolicy.Cidr::parse).toList(),
                 TargetPolicy.ports(p.allowPorts().orElse(List.of())), TargetPolicy.ports(p.denyPorts().orElse(List.of())),
                 "netcheck.policy");
@@ -142,7 +145,7 @@ public class Beans {
                 owners.put(Cause.valueOf(cause.toUpperCase(Locale.ROOT)), team);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("netcheck.owner." + cause + ": no such cause; causes are "
-                        + java.util.Arrays.toString(Cause.values()));
+                        + Arrays.toString(Cause.values()));
             }
         });
         Map<String, Team> teams = new HashMap<>();
@@ -155,12 +158,12 @@ public class Beans {
 
     @Produces
     @Singleton
-    io.netcheck.store.WatchStore store(NetcheckConfig config) {
+    WatchStore store(NetcheckConfig config) {
         var s = config.store();
-        return new io.netcheck.store.WatchStore(s.url(), s.username().orElse(null), s.password().orElse(null));
+        return new WatchStore(s.url(), s.username().orElse(null), s.password().orElse(null));
     }
 
-    void close(@Disposes io.netcheck.store.WatchStore store) {
+    void close(@Disposes WatchStore store) {
         store.close();
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.config;
 
+import io.netcheck.probe.TargetPolicy;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -275,7 +276,7 @@ public interface NetcheckConfig {
          * Address blocks never probed: link-local and cloud metadata, loopback, "this network", multicast,
          * broadcast. Kept apart from deny-cidrs so adding a denial never drops these; change it only deliberately.
          */
-        @WithDefault(io.netcheck.probe.TargetPolicy.DEFAULT_DENY)
+        @WithDefault(TargetPolicy.DEFAULT_DENY)
         List<String> builtinDeny();
 
         /** More address blocks never probed, on top of builtin-deny. */

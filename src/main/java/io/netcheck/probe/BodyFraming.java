@@ -1,5 +1,6 @@
 package io.netcheck.probe;
 
+import java.nio.charset.StandardCharsets;
 import java.io.ByteArrayOutputStream;
 import java.util.Locale;
 
@@ -143,7 +144,7 @@ final class BodyFraming {
                 String hex = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
                 if (!hex.matches("[0-9A-Fa-f]{1,15}")) {
                     malformed = "chunk size '" + HttpExchange.printable(hex.getBytes(
-                            java.nio.charset.StandardCharsets.ISO_8859_1), 20) + "' is not hexadecimal";
+                            StandardCharsets.ISO_8859_1), 20) + "' is not hexadecimal";
                     return;
                 }
                 chunkLeft = Long.parseLong(hex, 16);

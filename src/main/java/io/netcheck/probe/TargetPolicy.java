@@ -1,5 +1,6 @@
 package io.netcheck.probe;
 
+import java.util.Set;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class TargetPolicy {
     private final List<int[]> allowPorts;
     private final List<int[]> denyPorts;
     private final String origin;
-    private static final java.util.Set<String> builtin = java.util.Set.of(DEFAULT_DENY.split(","));
+    private static final Set<String> builtin = Set.of(DEFAULT_DENY.split(","));
 
     /**
      * @param allow      empty: every address not denied

@@ -1,5 +1,17 @@
 package io.netcheck.render;
 
+import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.MtuEvidence;
+import io.netcheck.check.PathMtu;
+import io.netcheck.check.PingEvidence;
+import io.netcheck.check.TraceEvidence;
+import io.netcheck.check.VipEvidence;
+import io.netcheck.probe.CertificateFindings;
+import io.netcheck.probe.ServiceResult;
+import io.netcheck.probe.raw.MtuResult;
+import io.netcheck.probe.raw.PingResult;
+import io.netcheck.probe.raw.TraceResult;
+import java.util.List;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -40,18 +52,18 @@ public final class JsonRenderer {
                         : a.getAddress().getHostAddress()) + ":" + a.getPort())));
         module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
         module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
-        module.setMixInAnnotation(io.netcheck.check.VipEvidence.class, VipEvidenceMixin.class);
-        module.setMixInAnnotation(io.netcheck.probe.CertificateFindings.class, CertificateFindingsMixin.class);
-        module.setMixInAnnotation(io.netcheck.probe.ServiceResult.class, ServiceResultMixin.class);
+        module.setMixInAnnotation(VipEvidence.class, VipEvidenceMixin.class);
+        module.setMixInAnnotation(CertificateFindings.class, CertificateFindingsMixin.class);
+        module.setMixInAnnotation(ServiceResult.class, ServiceResultMixin.class);
         // Single-probe commands: packet lines are in the steps, frames in the .pcap.
-        module.setMixInAnnotation(io.netcheck.check.ConnectAttempt.class, PacketLinesMixin.class);
-        module.setMixInAnnotation(io.netcheck.check.PingEvidence.class, PacketLinesMixin.class);
-        module.setMixInAnnotation(io.netcheck.check.TraceEvidence.class, PacketLinesMixin.class);
-        module.setMixInAnnotation(io.netcheck.check.MtuEvidence.class, PacketLinesMixin.class);
-        module.setMixInAnnotation(io.netcheck.probe.raw.PingResult.class, FramesMixin.class);
-        module.setMixInAnnotation(io.netcheck.probe.raw.TraceResult.class, FramesMixin.class);
-        module.setMixInAnnotation(io.netcheck.probe.raw.MtuResult.class, FramesMixin.class);
-        module.setMixInAnnotation(io.netcheck.check.PathMtu.class, PacketsAndFramesMixin.class);
+        module.setMixInAnnotation(ConnectAttempt.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(PingEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(TraceEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(MtuEvidence.class, PacketLinesMixin.class);
+        module.setMixInAnnotation(PingResult.class, FramesMixin.class);
+        module.setMixInAnnotation(TraceResult.class, FramesMixin.class);
+        module.setMixInAnnotation(MtuResult.class, FramesMixin.class);
+        module.setMixInAnnotation(PathMtu.class, PacketsAndFramesMixin.class);
         this.mapper = new ObjectMapper().registerModule(module).disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
@@ -103,7 +115,7 @@ public final class JsonRenderer {
     /** What a verifying client refuses, spelled out next to the findings it follows from. */
     abstract static class CertificateFindingsMixin {
         @JsonProperty("problems")
-        abstract java.util.List<io.netcheck.probe.CertificateFindings.Problem> problems();
+        abstract List<CertificateFindings.Problem> problems();
     }
 
     /** Whether the server speaks plain HTTP behind the VIP's TLS (then {@code tlsAttempt} is its first try). */

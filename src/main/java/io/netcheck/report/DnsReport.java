@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.probe.Addresses;
 import io.netcheck.check.CaptureRun;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.DnsRequest;
@@ -114,7 +115,7 @@ public final class DnsReport {
     }
 
     private static String normalise(String data) {
-        var a = io.netcheck.probe.Addresses.literal(data);
+        var a = Addresses.literal(data);
         return a == null ? data : a.getHostAddress();
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.check.Attribution;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpEvidence;
 import io.netcheck.check.TcpRequest;
@@ -58,7 +59,7 @@ public final class TcpReport {
         if (answered != null) {
             facts.add(new Fact("answered by", answered));
             // Who that was, judged against the target host's own packets (the host, a device forging in its name).
-            if (a.origin().origin() != io.netcheck.check.Attribution.Origin.NO_ANSWER) {
+            if (a.origin().origin() != Attribution.Origin.NO_ANSWER) {
                 a.origin().reasons().forEach(why -> facts.add(new Fact("answered by", why)));
             }
         } else if (a.connect() != null && !a.packets().isEmpty() && a.wire().synsSent() > 0 && !a.connected()) {

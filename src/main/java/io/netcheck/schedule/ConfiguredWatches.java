@@ -1,5 +1,6 @@
 package io.netcheck.schedule;
 
+import java.util.Locale;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.Cron;
@@ -54,7 +55,7 @@ public class ConfiguredWatches {
             if (problem(e.getKey(), declared) != null) {
                 continue;
             }
-            String name = e.getKey().toLowerCase(java.util.Locale.ROOT);
+            String name = e.getKey().toLowerCase(Locale.ROOT);
             String command = String.join(" ", WatchRunner.words(declared.command()));
             Duration every = declared.every().orElse(config.watch().defaultEvery());
             Watch current = existing.remove(declared.channel() + "/" + name);

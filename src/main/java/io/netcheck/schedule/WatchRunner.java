@@ -1,5 +1,8 @@
 package io.netcheck.schedule;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.UsageException;
@@ -208,8 +211,8 @@ public final class WatchRunner {
         String file = report == null ? null : report.capture().pcapFile();
         if (file != null) {
             try {
-                java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
-            } catch (java.io.IOException e) {
+                Files.deleteIfExists(Path.of(file));
+            } catch (IOException e) {
                 LOG.debugf("could not delete %s: %s", file, e.getMessage());
             }
         }

@@ -1,5 +1,6 @@
 package io.netcheck.schedule;
 
+import io.netcheck.probe.DaemonThreads;
 import io.netcheck.Checks;
 import io.netcheck.check.ChecklistProgress;
 import io.netcheck.command.CommandParser;
@@ -50,7 +51,7 @@ public class WatchScheduler {
     @Inject
     Announcer announcer;
     @Inject
-    @io.netcheck.schedule.WatchTime
+    @WatchTime
     Clock clock;
     @Inject
     ConfiguredWatches configured;
@@ -274,7 +275,7 @@ public class WatchScheduler {
         if (runner == null) {
             int n = Math.max(1, config.watch().workers());
             // One extra thread so a summary post is never stuck behind a full set of watch runs.
-            workers = Executors.newFixedThreadPool(n + 1, io.netcheck.probe.DaemonThreads.named("watch"));
+            workers = Executors.newFixedThreadPool(n + 1, DaemonThreads.named("watch"));
             permits = new Semaphore(n);
             runner = new WatchRunner(store, parser, c -> checks.check(c, ChecklistProgress.NONE), announcer, clock,
                     config.watch().confirm(), metrics);

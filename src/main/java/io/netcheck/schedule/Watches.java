@@ -23,7 +23,7 @@ public class Watches {
     @Inject
     SummaryBuilder summaries;
     @Inject
-    @io.netcheck.schedule.WatchTime
+    @WatchTime
     Clock clock;
 
     public sealed interface Added {

@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import java.util.Arrays;
+import java.util.List;
 import io.netcheck.capture.WireFacts;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpState;
@@ -33,9 +35,9 @@ public final class ConnectWords {
      * The independent observations of an open connection: the socket connected, and the handshake on the wire (when
      * captured). Shared by every rule that rests on a connection (tcp, tls, http).
      */
-    public static java.util.List<String> connected(ConnectAttempt a) {
+    public static List<String> connected(ConnectAttempt a) {
         WireFacts w = a.wire();
-        return java.util.Arrays.asList("the socket connected in " + Describe.ms(a.connect().elapsed()),
+        return Arrays.asList("the socket connected in " + Describe.ms(a.connect().elapsed()),
                 w.synAckSeen() ? "the handshake on the wire: SYN-ACK from " + a.address().getAddress().getHostAddress()
                         + Describe.hops(w.synAckTtl()) : null);
     }

@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.capture.Hops;
+import io.netcheck.probe.ExchangeResult;
 import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.WireFacts;
 import io.netcheck.check.EndpointEvidence;
@@ -42,7 +44,7 @@ public final class Describe {
         if (ttl == null) {
             return "";
         }
-        return " (TTL " + ttl + ", " + io.netcheck.capture.Hops.text(io.netcheck.capture.Hops.fromTtl(ttl)) + ")";
+        return " (TTL " + ttl + ", " + Hops.text(Hops.fromTtl(ttl)) + ")";
     }
 
     public static String icmp(IcmpError icmp) {
@@ -102,7 +104,7 @@ public final class Describe {
     }
 
     /** How the body read ended: "102400 bytes, complete, last byte after 3.2 ms", "stalled: ...", "cut at ...". */
-    public static String body(io.netcheck.probe.ExchangeResult ex) {
+    public static String body(ExchangeResult ex) {
         String n = ex.bodyBytes() + (ex.bodyBytes() == 1 ? " byte" : " bytes");
         return switch (ex.body()) {
             case NONE -> "none read";
@@ -114,7 +116,7 @@ public final class Describe {
     }
 
     /** "1448 of 102400 body bytes by the deadline, nothing for the last 2890 ms" from the exchange's error. */
-    static String bodyStall(io.netcheck.probe.ExchangeResult ex) {
+    static String bodyStall(ExchangeResult ex) {
         String e = ex.error() == null ? ex.bodyBytes() + " body bytes" : ex.error();
         return e.startsWith("body stalled: ") ? e.substring("body stalled: ".length()) : e;
     }

@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.probe.Addresses;
+import java.net.InetAddress;
 import io.netcheck.check.DnsEvidence;
 import io.netcheck.check.ResolverResult;
 import java.util.List;
@@ -34,14 +36,14 @@ final class DnsUnexpectedAnswer implements Rule<DnsEvidence> {
     }
 
     /** Every resolver that misses the expected address is one signal. */
-    private static boolean has(ResolverResult r, java.net.InetAddress expected) {
+    private static boolean has(ResolverResult r, InetAddress expected) {
         return r.answer().ofAskedType().stream().anyMatch(rec -> sameAddress(rec.data(), expected));
     }
 
-    private static boolean sameAddress(String data, java.net.InetAddress expected) {
+    private static boolean sameAddress(String data, InetAddress expected) {
         try {
-            return io.netcheck.probe.Addresses.literal(data) != null
-                    && io.netcheck.probe.Addresses.literal(data).equals(expected);
+            return Addresses.literal(data) != null
+                    && Addresses.literal(data).equals(expected);
         } catch (RuntimeException ex) {
             return false;
         }

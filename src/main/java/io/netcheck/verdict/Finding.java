@@ -1,5 +1,8 @@
 package io.netcheck.verdict;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -25,13 +28,13 @@ public record Finding(Cause cause, Confidence confidence, String summary, String
     }
 
     public Finding withSignals(List<String> more) {
-        List<String> all = new java.util.ArrayList<>(signals);
-        more.stream().filter(java.util.Objects::nonNull).forEach(all::add);
+        List<String> all = new ArrayList<>(signals);
+        more.stream().filter(Objects::nonNull).forEach(all::add);
         return new Finding(cause, confidence, summary, explanation, nextSteps, all);
     }
 
     public Finding withSignals(String... more) {
-        return withSignals(java.util.Arrays.asList(more));
+        return withSignals(Arrays.asList(more));
     }
 
     /** The confidence an engine may grant: one signal alone is at most MEDIUM, however sure the rule sounds. */

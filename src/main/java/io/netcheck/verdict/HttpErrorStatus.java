@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.Attribution;
+import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.HttpEvidence;
 import java.util.List;
 import java.util.Optional;
@@ -38,9 +40,9 @@ final class HttpErrorStatus implements Rule<HttpEvidence> {
      * The connection was accepted by the target host itself (its SYN-ACK matches the host's own packets), so the
      * error page is the host's, not a device's in front of it: the second signal for an application error.
      */
-    private static String fromTargetHost(io.netcheck.check.ConnectAttempt a) {
+    private static String fromTargetHost(ConnectAttempt a) {
         var who = a.origin();
-        return who.origin() == io.netcheck.check.Attribution.Origin.VIP_HOST && !who.signals().isEmpty()
+        return who.origin() == Attribution.Origin.VIP_HOST && !who.signals().isEmpty()
                 ? "the target host itself accepted the connection: " + who.signals().get(0) : null;
     }
 }

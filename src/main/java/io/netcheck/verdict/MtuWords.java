@@ -51,8 +51,8 @@ public final class MtuWords {
     }
 
     /** The two halves of a black hole, each an observation of its own: what passes and what vanishes. */
-    static java.util.List<String> blackHoleSignals(MtuResult r) {
-        return java.util.List.of(r.pathMtu() + "-byte don't-fragment echoes are answered",
+    static List<String> blackHoleSignals(MtuResult r) {
+        return List.of(r.pathMtu() + "-byte don't-fragment echoes are answered",
                 r.smallestLost() + "-byte and larger ones are lost, with no ICMP fragmentation needed from any router");
     }
 

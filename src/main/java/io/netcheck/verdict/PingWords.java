@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.probe.dns.Resolution;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.probe.raw.EchoReply;
@@ -21,7 +22,7 @@ public final class PingWords {
     }
 
     /** "db.lab.test: NXDOMAIN from 198.51.100.1#53": a failed resolution as one signal. */
-    public static String resolution(io.netcheck.probe.dns.Resolution r) {
+    public static String resolution(Resolution r) {
         return r.name() + ": " + r.status() + " from " + (r.servers().isEmpty() ? "the system resolver"
                 : String.join(", ", r.servers()));
     }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.Attribution;
 import io.netcheck.check.EndpointState;
 import io.netcheck.check.VipEvidence;
 import java.util.List;
@@ -20,7 +21,7 @@ final class TlsHandshakeFails implements Rule<VipEvidence> {
         var tls = e.vip().result().tls();
         // Who terminates TLS: the VIP host itself (a TLS-terminating LB) is the LB team's; behind a pass-through
         // VIP the servers terminate it, and a failure is theirs to look at too.
-        boolean lbTerminates = e.attribution().origin() == io.netcheck.check.Attribution.Origin.VIP_HOST;
+        boolean lbTerminates = e.attribution().origin() == Attribution.Origin.VIP_HOST;
         return Optional.of(new Finding(Cause.TLS, Confidence.HIGH,
                 "the TLS handshake with " + e.vip().target().label() + " fails",
                 "The TCP connection was accepted (" + Describe.connect(e.vip()) + "), but the TLS handshake"

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.probe.TrustAnchors;
 import io.netcheck.check.TlsObservation;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,7 @@ final class TlsUntrusted implements Rule<TlsObservation> {
                         + "trusts it.",
                 List.of("send the full chain (leaf + intermediates) from the server/LB",
                         "or add the issuing CA to the clients' trust stores if it is a private CA (and to netcheck's: "
-                                + io.netcheck.probe.TrustAnchors.SETTING + "=<PEM file>)"))
+                                + TrustAnchors.SETTING + "=<PEM file>)"))
                 .withSignals("the chain does not verify against netcheck's trust store: " + o.tls().trustProblem()));
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.capture.WireFacts;
 import io.netcheck.check.TlsObservation;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
@@ -37,7 +38,7 @@ public final class TlsWords {
      * What the packets show of the handshake, beside what the TLS library reported: the second, independent view of
      * the same exchange. Null without a capture.
      */
-    public static String onTheWire(io.netcheck.capture.WireFacts w) {
+    public static String onTheWire(WireFacts w) {
         if (w == null || w.packets() == 0) {
             return null;
         }

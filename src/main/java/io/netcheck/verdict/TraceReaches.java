@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import java.net.InetAddress;
 import io.netcheck.capture.Hops;
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.probe.raw.HopAnswer;
@@ -21,7 +22,7 @@ final class TraceReaches implements Rule<TraceEvidence> {
         }
         String dst = e.address().getHostAddress();
         int port = e.request().target().port();
-        String routers = e.routers().stream().map(java.net.InetAddress::getHostAddress).toList().toString();
+        String routers = e.routers().stream().map(InetAddress::getHostAddress).toList().toString();
         String tcp = "the SYN with TTL " + e.lastTtl(true) + " was answered by " + dst + " with " + end.what()
                 + Describe.hops(end.ttl());
         if (end.what().equals("RST")) {

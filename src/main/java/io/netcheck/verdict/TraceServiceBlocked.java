@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import java.net.InetAddress;
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.probe.raw.HopAnswer;
 import java.util.List;
@@ -39,7 +40,7 @@ final class TraceServiceBlocked implements Rule<TraceEvidence> {
                         + "port " + port + " with the same TTLs go silent after " + after + ": the next device on the "
                         + "path drops TCP to that port (a firewall that blocks only the service)."
                         + (e.routers().isEmpty() ? "" : " Routers seen: " + e.routers().stream()
-                        .map(java.net.InetAddress::getHostAddress).toList() + "."),
+                        .map(InetAddress::getHostAddress).toList() + "."),
                 List.of("check the firewall rules for port " + port + " on the device after "
                         + (end == null ? "this host" : end.from().getHostAddress())))
                 .withSignals("the SYNs to port " + port + " go unanswered after " + after, reached(e)));

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.Attribution;
 import io.netcheck.check.EndpointEvidence;
 import io.netcheck.check.VipEvidence;
 import io.netcheck.probe.CertificateFindings;
@@ -61,7 +62,7 @@ final class VipCertificateRejected implements Rule<VipEvidence> {
     private static List<String> terminator(VipEvidence e, String sentences) {
         List<String> signals = new ArrayList<>();
         signals.add("the certificate presented: " + sentences);
-        if (e.attribution().origin() == io.netcheck.check.Attribution.Origin.VIP_HOST) {
+        if (e.attribution().origin() == Attribution.Origin.VIP_HOST) {
             signals.add("the VIP host itself accepted the connection, so it serves the certificate: "
                     + e.attribution().signals().get(0));
         }

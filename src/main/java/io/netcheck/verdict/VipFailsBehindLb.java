@@ -81,10 +81,10 @@ final class VipFailsBehindLb implements Rule<VipEvidence> {
                             + ". The application is failing; the load balancer is passing that on.",
                     List.of("check the application logs on the real servers")).withSignals(vipSignal, serversSignal));
         }
-        List<io.netcheck.check.EndpointEvidence> failing = e.backends().stream().filter(b -> !b.state().up())
+        List<EndpointEvidence> failing = e.backends().stream().filter(b -> !b.state().up())
                 .toList();
         if (failing.stream().anyMatch(b -> b.state() == EndpointState.BODY_STALLED)
-                && failing.stream().allMatch(io.netcheck.check.EndpointEvidence::stalledAfterRequest)) {
+                && failing.stream().allMatch(EndpointEvidence::stalledAfterRequest)) {
             return Optional.of(new Finding(Cause.APP_ERROR, Confidence.MEDIUM,
                     "the real servers start answering, then their responses stall",
                     vipSays + " Probed directly, " + Describe.backends(e) + ": the servers accept the request and "

@@ -1,5 +1,7 @@
 package io.netcheck.probe.raw;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.net.Inet4Address;
 import java.nio.ByteBuffer;
 
@@ -168,9 +170,9 @@ public final class Frames {
 
     static Inet4Address v4(byte[] f, int off) {
         try {
-            return (Inet4Address) java.net.InetAddress.getByAddress(new byte[] {f[off], f[off + 1], f[off + 2],
+            return (Inet4Address) InetAddress.getByAddress(new byte[] {f[off], f[off + 1], f[off + 2],
                     f[off + 3]});
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }

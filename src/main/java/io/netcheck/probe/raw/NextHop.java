@@ -1,5 +1,6 @@
 package io.netcheck.probe.raw;
 
+import java.net.UnknownHostException;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -91,7 +92,7 @@ public final class NextHop {
         try {
             return (Inet4Address) InetAddress.getByAddress(new byte[] {(byte) (v >> 24), (byte) (v >> 16),
                     (byte) (v >> 8), (byte) v});
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
         }
     }

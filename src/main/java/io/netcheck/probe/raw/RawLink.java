@@ -1,5 +1,6 @@
 package io.netcheck.probe.raw;
 
+import java.util.logging.LogManager;
 import io.netcheck.capture.CapturedFrame;
 import java.io.IOException;
 import java.sql.Timestamp;
@@ -46,7 +47,7 @@ public final class RawLink implements AutoCloseable {
         PcapHandle send = null;
         PcapHandle receive = null;
         try {
-            java.util.logging.LogManager.getLogManager(); // see Pcap4jCapture.loadLibrary: init order
+            LogManager.getLogManager(); // see Pcap4jCapture.loadLibrary: init order
             receive = new PcapHandle.Builder(iface).snaplen(SNAPLEN)
                     .promiscuousMode(PcapNetworkInterface.PromiscuousMode.NONPROMISCUOUS).timeoutMillis(20)
                     .immediateMode(true).build();

@@ -1,5 +1,6 @@
 package io.netcheck.probe.raw;
 
+import io.netcheck.capture.IcmpKind;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.probe.Deadline;
 import io.netcheck.probe.Probe;
@@ -153,7 +154,7 @@ public final class TraceProbe implements Probe<TraceTarget, TraceResult> {
         if (s.icmpType() == 11) {
             return "time exceeded";
         }
-        return io.netcheck.capture.IcmpKind.of(4, s.icmpType(), s.icmpCode()).words() + " (ICMP " + s.icmpType() + "/"
+        return IcmpKind.of(4, s.icmpType(), s.icmpCode()).words() + " (ICMP " + s.icmpType() + "/"
                 + s.icmpCode() + ")";
     }
 

@@ -1,5 +1,6 @@
-package io.netcheck.capture;
+package io.netcheck.config;
 
+import io.netcheck.capture.Pcap4jCapture;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
