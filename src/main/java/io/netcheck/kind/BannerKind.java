@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.banner.BannerRules;
 import io.netcheck.check.BannerCheck;
 import io.netcheck.check.BannerEvidence;
 import io.netcheck.check.CaptureSummary;
@@ -16,7 +17,6 @@ import io.netcheck.report.StepStatus;
 import io.netcheck.report.TcpReport;
 import io.netcheck.verdict.ConnectWords;
 import io.netcheck.verdict.Describe;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -86,7 +86,7 @@ public final class BannerKind implements CheckKind<BannerCheck.Request, BannerEv
 
     @Override
     public List<Rule<BannerEvidence>> rules() {
-        return ProbeRules.BANNER;
+        return BannerRules.BANNER;
     }
 
     @Override

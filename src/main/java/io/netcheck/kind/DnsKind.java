@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.dns.DnsRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.DnsCheck;
 import io.netcheck.check.DnsEvidence;
@@ -13,8 +14,7 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.DnsReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.DnsWords;
-import io.netcheck.verdict.ProbeRules;
+import io.netcheck.verdict.dns.DnsWords;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -158,7 +158,7 @@ public final class DnsKind implements CheckKind<DnsRequest, DnsEvidence> {
 
     @Override
     public List<Rule<DnsEvidence>> rules() {
-        return ProbeRules.DNS;
+        return DnsRules.DNS;
     }
 
     @Override

@@ -14,8 +14,8 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.HttpReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.HttpWords;
-import io.netcheck.verdict.ProbeRules;
+import io.netcheck.verdict.http.HttpRules;
+import io.netcheck.verdict.http.HttpWords;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -126,7 +126,7 @@ public final class HttpKind implements CheckKind<HttpCheckRequest, HttpEvidence>
 
     @Override
     public List<Rule<HttpEvidence>> rules() {
-        return ProbeRules.HTTP;
+        return HttpRules.HTTP;
     }
 
     @Override

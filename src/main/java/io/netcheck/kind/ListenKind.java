@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.host.HostRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.ListenCheck;
@@ -14,7 +15,6 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.ListenReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -88,7 +88,7 @@ public final class ListenKind implements CheckKind<ListenRequest, ListenEvidence
 
     @Override
     public List<Rule<ListenEvidence>> rules() {
-        return ProbeRules.LISTEN;
+        return HostRules.LISTEN;
     }
 
     @Override

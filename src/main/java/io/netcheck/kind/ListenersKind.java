@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.host.HostRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.ListenersCheck;
@@ -13,7 +14,6 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.ListenersReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -76,7 +76,7 @@ public final class ListenersKind implements CheckKind<ListenersRequest, Listener
 
     @Override
     public List<Rule<ListenersEvidence>> rules() {
-        return ProbeRules.LISTENERS;
+        return HostRules.LISTENERS;
     }
 
     @Override

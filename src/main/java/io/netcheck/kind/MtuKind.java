@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.mtu.MtuRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.MtuCheck;
@@ -11,8 +12,7 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.MtuReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.MtuWords;
-import io.netcheck.verdict.ProbeRules;
+import io.netcheck.verdict.mtu.MtuWords;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -75,7 +75,7 @@ public final class MtuKind implements CheckKind<MtuRequest, MtuEvidence> {
 
     @Override
     public List<Rule<MtuEvidence>> rules() {
-        return ProbeRules.MTU;
+        return MtuRules.MTU;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.ping.PingRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.PingCheck;
@@ -12,8 +13,7 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.PingReport;
 import io.netcheck.report.Report;
-import io.netcheck.verdict.PingWords;
-import io.netcheck.verdict.ProbeRules;
+import io.netcheck.verdict.ping.PingWords;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -84,7 +84,7 @@ public final class PingKind implements CheckKind<PingRequest, PingEvidence> {
 
     @Override
     public List<Rule<PingEvidence>> rules() {
-        return ProbeRules.PING;
+        return PingRules.PING;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.tcp.TcpRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.Pipeline;
@@ -13,7 +14,6 @@ import io.netcheck.command.Words;
 import io.netcheck.report.Report;
 import io.netcheck.report.TcpReport;
 import io.netcheck.verdict.ConnectWords;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -75,7 +75,7 @@ public final class TcpKind implements CheckKind<TcpRequest, TcpEvidence> {
 
     @Override
     public List<Rule<TcpEvidence>> rules() {
-        return ProbeRules.TCP;
+        return TcpRules.TCP;
     }
 
     @Override

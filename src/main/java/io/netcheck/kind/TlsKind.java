@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.tls.TlsRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.Pipeline;
@@ -13,7 +14,6 @@ import io.netcheck.command.Words;
 import io.netcheck.report.Report;
 import io.netcheck.report.TlsReport;
 import io.netcheck.verdict.ConnectWords;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -91,7 +91,7 @@ public final class TlsKind implements CheckKind<TlsRequest, TlsEvidence> {
 
     @Override
     public List<Rule<TlsEvidence>> rules() {
-        return ProbeRules.TLS;
+        return TlsRules.TLS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.verdict.trace.TraceRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.PingCheck;
@@ -13,7 +14,6 @@ import io.netcheck.command.UsageException;
 import io.netcheck.command.Words;
 import io.netcheck.report.Report;
 import io.netcheck.report.TraceReport;
-import io.netcheck.verdict.ProbeRules;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
@@ -95,7 +95,7 @@ public final class TraceKind implements CheckKind<TraceRequest, TraceEvidence> {
 
     @Override
     public List<Rule<TraceEvidence>> rules() {
-        return ProbeRules.TRACE;
+        return TraceRules.TRACE;
     }
 
     @Override

@@ -14,7 +14,7 @@ import io.netcheck.report.Report;
 import io.netcheck.report.VipReport;
 import io.netcheck.verdict.Rule;
 import io.netcheck.verdict.Verdict;
-import io.netcheck.verdict.VipRules;
+import io.netcheck.verdict.vip.VipRules;
 import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;

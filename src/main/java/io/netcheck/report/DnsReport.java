@@ -8,7 +8,7 @@ import io.netcheck.check.ResolverResult;
 import io.netcheck.probe.dns.DnsAnswer;
 import io.netcheck.probe.dns.DnsRecordText;
 import io.netcheck.verdict.Describe;
-import io.netcheck.verdict.DnsWords;
+import io.netcheck.verdict.dns.DnsWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

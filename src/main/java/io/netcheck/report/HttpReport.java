@@ -6,7 +6,7 @@ import io.netcheck.check.HttpCheckRequest;
 import io.netcheck.check.HttpEvidence;
 import io.netcheck.check.HttpHop;
 import io.netcheck.probe.HttpResponseSummary;
-import io.netcheck.verdict.HttpWords;
+import io.netcheck.verdict.http.HttpWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

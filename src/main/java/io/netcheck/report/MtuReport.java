@@ -2,7 +2,7 @@ package io.netcheck.report;
 
 import io.netcheck.check.MtuEvidence;
 import io.netcheck.probe.dns.ResolutionStatus;
-import io.netcheck.verdict.MtuWords;
+import io.netcheck.verdict.mtu.MtuWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

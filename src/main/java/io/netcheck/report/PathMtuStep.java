@@ -3,7 +3,7 @@ package io.netcheck.report;
 import io.netcheck.check.PathMtu;
 import io.netcheck.probe.raw.MtuAttempt;
 import io.netcheck.probe.raw.MtuResult;
-import io.netcheck.verdict.MtuWords;
+import io.netcheck.verdict.mtu.MtuWords;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,7 +4,7 @@ import io.netcheck.check.PingEvidence;
 import io.netcheck.probe.dns.ResolutionStatus;
 import io.netcheck.probe.raw.EchoReply;
 import io.netcheck.verdict.Describe;
-import io.netcheck.verdict.PingWords;
+import io.netcheck.verdict.ping.PingWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

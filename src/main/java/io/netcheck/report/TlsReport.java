@@ -5,7 +5,7 @@ import io.netcheck.check.TlsObservation;
 import io.netcheck.check.TlsRequest;
 import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.CertificateInfo;
-import io.netcheck.verdict.TlsWords;
+import io.netcheck.verdict.tls.TlsWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package io.netcheck.report;
 
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.probe.raw.TraceHop;
-import io.netcheck.verdict.TraceWords;
+import io.netcheck.verdict.trace.TraceWords;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,7 +15,7 @@ import io.netcheck.probe.TlsResult;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.probe.dns.ResolutionStatus;
 import io.netcheck.verdict.Describe;
-import io.netcheck.verdict.TlsWords;
+import io.netcheck.verdict.tls.TlsWords;
 import io.netcheck.verdict.Verdict;
 import java.net.InetAddress;
 import java.util.ArrayList;

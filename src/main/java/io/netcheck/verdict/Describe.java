@@ -40,7 +40,7 @@ public final class Describe {
         return ms >= 1000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : String.format(Locale.ROOT, "%.1f ms", ms);
     }
 
-    static String hops(Integer ttl) {
+    public static String hops(Integer ttl) {
         if (ttl == null) {
             return "";
         }
@@ -116,7 +116,7 @@ public final class Describe {
     }
 
     /** "1448 of 102400 body bytes by the deadline, nothing for the last 2890 ms" from the exchange's error. */
-    static String bodyStall(ExchangeResult ex) {
+    public static String bodyStall(ExchangeResult ex) {
         String e = ex.error() == null ? ex.bodyBytes() + " body bytes" : ex.error();
         return e.startsWith("body stalled: ") ? e.substring("body stalled: ".length()) : e;
     }

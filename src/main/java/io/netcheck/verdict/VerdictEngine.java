@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.vip.VipRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.VipEvidence;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.verdict.http.HttpRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -91,7 +92,7 @@ class HttpCheckTest {
             assertEquals(e.last(), e.stalled());
             assertTrue(e.pathMtu().problem().startsWith("not measured: --no-capture"), e.pathMtu().problem());
             var report = io.netcheck.report.HttpReport.of(e, new io.netcheck.verdict.VerdictEngine(
-                    io.netcheck.verdict.TeamDirectory.defaults()).decide(io.netcheck.verdict.ProbeRules.HTTP, e,
+                    io.netcheck.verdict.TeamDirectory.defaults()).decide(HttpRules.HTTP, e,
                     e.capture(), x -> ""));
             assertEquals("http-body-stalls", report.verdict().rule());
             assertEquals("200 BODY_STALLED", report.steps().get(0).outcome());

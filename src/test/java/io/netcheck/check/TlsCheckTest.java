@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.verdict.tls.TlsRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -13,7 +14,6 @@ import io.netcheck.probe.CertificateFindings;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TestPki;
 import io.netcheck.probe.TrustAnchors;
-import io.netcheck.verdict.ProbeRules;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -68,12 +68,12 @@ class TlsCheckTest {
         try (var server = new TestCertificates.Server(ctx, null)) {
             TlsEvidence without = run(server.port(), "shop.test", new CertificateCheck(TrustAnchors.system(), june, 14));
             assertEquals(List.of(CertificateFindings.Problem.UNTRUSTED), without.handshake().findings().problems());
-            assertEquals("tls-untrusted-chain", ProbeRules.TLS.stream().filter(r -> r.evaluate(without).isPresent())
+            assertEquals("tls-untrusted-chain", TlsRules.TLS.stream().filter(r -> r.evaluate(without).isPresent())
                     .findFirst().orElseThrow().id());
             TlsEvidence with = run(server.port(), "shop.test",
                     new CertificateCheck(TrustAnchors.withBundle(ca.pem()), june, 14));
             assertFalse(with.handshake().rejected(), with.handshake().findings().toString());
-            assertEquals("tls-healthy", ProbeRules.TLS.stream().filter(r -> r.evaluate(with).isPresent())
+            assertEquals("tls-healthy", TlsRules.TLS.stream().filter(r -> r.evaluate(with).isPresent())
                     .findFirst().orElseThrow().id());
         }
     }

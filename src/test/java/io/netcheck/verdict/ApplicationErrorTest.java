@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.vip.ApplicationError;
 import static io.netcheck.verdict.Evidence.appError;
 import static io.netcheck.verdict.Evidence.lbPage;
 import static io.netcheck.verdict.Evidence.of;

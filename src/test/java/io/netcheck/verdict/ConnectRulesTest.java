@@ -1,5 +1,13 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.tcp.ConnectFirewallRejects;
+import io.netcheck.verdict.tcp.ConnectHostAbsent;
+import io.netcheck.verdict.tcp.ConnectLocalFault;
+import io.netcheck.verdict.tcp.ConnectNameFails;
+import io.netcheck.verdict.tcp.ConnectNoRoute;
+import io.netcheck.verdict.tcp.ConnectSilentDrop;
+import io.netcheck.verdict.tcp.TcpConnects;
+import io.netcheck.verdict.tcp.TcpRules;
 import static io.netcheck.verdict.Attempts.connected;
 import static io.netcheck.verdict.Attempts.dnsFailed;
 import static io.netcheck.verdict.Attempts.icmp;
@@ -126,9 +134,9 @@ class ConnectRulesTest {
 
     @Test
     void theTcpTableDecidesEachSituationWithOneRule() {
-        List<Rule<io.netcheck.check.TcpEvidence>> table = ProbeRules.TCP;
+        List<Rule<io.netcheck.check.TcpEvidence>> table = TcpRules.TCP;
         assertEquals(9, table.size());
-        List<Rule<ConnectAttempt>> connect = ProbeRules.CONNECT;
+        List<Rule<ConnectAttempt>> connect = TcpRules.CONNECT;
         assertEquals("nothing-listens", Rules.decidingRule(connect, refused(HOST, 62)));
         assertEquals("forged-reset", Rules.decidingRule(connect, measured(refused(HOST, 64), 62, 62)));
         assertEquals("firewall-rejects", Rules.decidingRule(connect,

@@ -1,5 +1,15 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.dns.DnsInventsAnswers;
+import io.netcheck.verdict.dns.DnsNameDoesNotExist;
+import io.netcheck.verdict.dns.DnsNoRecord;
+import io.netcheck.verdict.dns.DnsNoResolverAnswers;
+import io.netcheck.verdict.dns.DnsResolverFails;
+import io.netcheck.verdict.dns.DnsResolversDisagree;
+import io.netcheck.verdict.dns.DnsResolves;
+import io.netcheck.verdict.dns.DnsRules;
+import io.netcheck.verdict.dns.DnsSomeResolversSilent;
+import io.netcheck.verdict.dns.DnsUnexpectedAnswer;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -132,15 +142,15 @@ class DnsRulesTest {
 
     @Test
     void theTableDecidesInOrder() {
-        assertEquals("dns-resolves", Rules.decidingRule(ProbeRules.DNS, evidence(null, null, GOOD)));
+        assertEquals("dns-resolves", Rules.decidingRule(DnsRules.DNS, evidence(null, null, GOOD)));
         Finding one = fires(new DnsResolves(), evidence(null, null, GOOD), Cause.HEALTHY);
         rests(one, Confidence.MEDIUM, 1, "198.51.100.1#53 (system): NOERROR, vip.lab.test. 300 IN A 203.0.113.10");
         rests(fires(new DnsResolves(), evidence(null, NAMED_GOOD, GOOD), Cause.HEALTHY), Confidence.HIGH, 2,
                 "203.0.113.53#53 (named): NOERROR");
         ResolverResult liar = new ResolverResult("system", answer(SYSTEM, NAME, "NOERROR", "203.0.113.10"),
                 answer(SYSTEM, CANARY, "NOERROR", "198.51.100.77"));
-        assertEquals("dns-invents-answers", Rules.decidingRule(ProbeRules.DNS, evidence(null, null, liar)));
-        assertEquals("dns-nxdomain", Rules.decidingRule(ProbeRules.DNS,
+        assertEquals("dns-invents-answers", Rules.decidingRule(DnsRules.DNS, evidence(null, null, liar)));
+        assertEquals("dns-nxdomain", Rules.decidingRule(DnsRules.DNS,
                 evidence("203.0.113.10", null, system(answer(SYSTEM, NAME, "NXDOMAIN")))));
     }
 }

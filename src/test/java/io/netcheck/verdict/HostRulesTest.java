@@ -1,5 +1,13 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.host.HostRules;
+import io.netcheck.verdict.host.ListenArrivals;
+import io.netcheck.verdict.host.ListenNothingArrived;
+import io.netcheck.verdict.host.ListenPortTaken;
+import io.netcheck.verdict.host.ListenersFine;
+import io.netcheck.verdict.host.ListenersUnreadable;
+import io.netcheck.verdict.host.LoopbackOnly;
+import io.netcheck.verdict.host.NothingListensHere;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -65,7 +73,7 @@ class HostRulesTest {
     void unreadableProcIsLocal() {
         ListenersEvidence e = new ListenersEvidence(new ListenersRequest(null), "b1", NOW, Duration.ZERO, List.of(),
                 List.of("/proc/net/tcp could not be read"), false);
-        assertEquals("listeners-unreadable", Rules.decidingRule(ProbeRules.LISTENERS, e));
+        assertEquals("listeners-unreadable", Rules.decidingRule(HostRules.LISTENERS, e));
         rests(fires(new ListenersUnreadable(), e, Cause.LOCAL), Confidence.MEDIUM, 1, "/proc/net/tcp could not be read");
     }
 

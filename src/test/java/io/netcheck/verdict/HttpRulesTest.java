@@ -1,5 +1,13 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.http.HttpBodyStalls;
+import io.netcheck.verdict.http.HttpErrorStatus;
+import io.netcheck.verdict.http.HttpLbErrorPage;
+import io.netcheck.verdict.http.HttpNoResponse;
+import io.netcheck.verdict.http.HttpOk;
+import io.netcheck.verdict.http.HttpPathMtuBlackHole;
+import io.netcheck.verdict.http.HttpRules;
+import io.netcheck.verdict.http.HttpTooManyRedirects;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -47,7 +55,7 @@ class HttpRulesTest {
     @Test
     void aFailedConnectIsJudgedByTheConnectRules() {
         HttpEvidence e = evidence(null, hop("http://203.0.113.10/", Attempts.timeout("203.0.113.10:80"), null, null));
-        assertEquals("silent-drop", Rules.decidingRule(ProbeRules.HTTP, e));
+        assertEquals("silent-drop", Rules.decidingRule(HttpRules.HTTP, e));
     }
 
     @Test
@@ -83,7 +91,7 @@ class HttpRulesTest {
         HttpEvidence e = evidence(null, hop("http://203.0.113.10/", UP, page, null));
         Finding f = fires(new HttpLbErrorPage(), e, Cause.BACKENDS_DOWN);
         cites(f, "HAProxy in front of 203.0.113.10 answers 503 itself", "no server available");
-        assertEquals("http-lb-error-page", Rules.decidingRule(ProbeRules.HTTP, e));
+        assertEquals("http-lb-error-page", Rules.decidingRule(HttpRules.HTTP, e));
     }
 
     @Test
@@ -117,7 +125,7 @@ class HttpRulesTest {
     @Test
     void aStalledBodyIsNeverOkAndBlamesTheServerOnlyWhenThePathIsFine() {
         HttpEvidence e = evidence(null, hop("http://203.0.113.10/big", UP, stalledBody(), null));
-        assertEquals("http-body-stalls", Rules.decidingRule(ProbeRules.HTTP, e));
+        assertEquals("http-body-stalls", Rules.decidingRule(HttpRules.HTTP, e));
         silent(new HttpOk(), e);
         silent(new HttpNoResponse(), e);
         Finding unmeasured = fires(new HttpBodyStalls(), e, Cause.APP_ERROR);
@@ -137,16 +145,16 @@ class HttpRulesTest {
     void aBlackHoleBehindTheStallIsTheNetworks() {
         HttpEvidence stalled = withPathMtu(evidence(null, hop("http://203.0.113.10/big", UP, stalledBody(), null)),
                 Evidence.pathMtu("203.0.113.10", Evidence.blackHole1280("203.0.113.10"), "203.0.113.10:80"));
-        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(ProbeRules.HTTP, stalled));
+        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(HttpRules.HTTP, stalled));
         Finding f = fires(new HttpPathMtuBlackHole(), stalled, Cause.ROUTING);
         cites(f, "1280-byte packets pass", "1281-byte packets are lost", "The server is not at fault");
         ExchangeResult silence = new ExchangeResult(ExchangeOutcome.NO_RESPONSE, "GET /big HTTP/1.1", null, null,
                 Duration.ofSeconds(3), "no response before the deadline");
         HttpEvidence silent = withPathMtu(evidence(null, hop("http://203.0.113.10/big", UP, silence, null)),
                 Evidence.pathMtu("203.0.113.10", Evidence.blackHole1280("203.0.113.10"), "203.0.113.10:80"));
-        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(ProbeRules.HTTP, silent));
+        assertEquals("http-path-mtu-black-hole", Rules.decidingRule(HttpRules.HTTP, silent));
         // No black hole: the silence stays the application's.
-        assertEquals("http-no-response", Rules.decidingRule(ProbeRules.HTTP, evidence(null,
+        assertEquals("http-no-response", Rules.decidingRule(HttpRules.HTTP, evidence(null,
                 hop("http://203.0.113.10/big", UP, silence, null))));
     }
 

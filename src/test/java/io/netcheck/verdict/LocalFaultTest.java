@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.vip.LocalFault;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.local;
 import static io.netcheck.verdict.Evidence.of;

@@ -1,5 +1,12 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.mtu.MtuBlackHole;
+import io.netcheck.verdict.mtu.MtuFragNeeded;
+import io.netcheck.verdict.mtu.MtuFullSize;
+import io.netcheck.verdict.mtu.MtuNoReply;
+import io.netcheck.verdict.mtu.MtuNotSent;
+import io.netcheck.verdict.mtu.MtuRules;
+import io.netcheck.verdict.mtu.MtuWords;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.silent;
@@ -36,7 +43,7 @@ class MtuRulesTest {
     @Test
     void aBlackHoleIsTheNetworksAndNamesBothSizes() {
         MtuEvidence e = mtu(Evidence.blackHole1280(DST), null);
-        assertEquals("mtu-black-hole", Rules.decidingRule(ProbeRules.MTU, e));
+        assertEquals("mtu-black-hole", Rules.decidingRule(MtuRules.MTU, e));
         Finding f = fires(new MtuBlackHole(), e, Cause.ROUTING);
         cites(f, "path MTU black hole towards 203.0.113.10", "1280-byte packets pass",
                 "1281-byte packets are lost without any ICMP fragmentation needed", "answered: 1280, 576",
@@ -46,7 +53,7 @@ class MtuRulesTest {
     @Test
     void fullSizePacketsPassing() {
         MtuEvidence e = mtu(Evidence.mtu(DST, ok(1500), ok(576)), null);
-        assertEquals("mtu-full-size", Rules.decidingRule(ProbeRules.MTU, e));
+        assertEquals("mtu-full-size", Rules.decidingRule(MtuRules.MTU, e));
         Finding f = fires(new MtuFullSize(), e, Cause.HEALTHY);
         cites(f, "path MTU towards 203.0.113.10 is 1500 bytes, the interface MTU of eth0");
     }
@@ -55,7 +62,7 @@ class MtuRulesTest {
     void aSmallerLinkAnnouncedProperlyIsHealthyWithANote() {
         MtuEvidence e = mtu(Evidence.mtu(DST, MtuAttempt.fragNeeded(1500, 1400, Evidence.ip(Evidence.ROUTER)), ok(576),
                 ok(1400)), null);
-        assertEquals("mtu-frag-needed", Rules.decidingRule(ProbeRules.MTU, e));
+        assertEquals("mtu-frag-needed", Rules.decidingRule(MtuRules.MTU, e));
         Finding f = fires(new MtuFragNeeded(), e, Cause.HEALTHY);
         cites(f, "is 1400 bytes", "198.51.100.1 answers larger packets with ICMP fragmentation needed",
                 "next-hop MTU 1400", "Note:");
@@ -95,7 +102,7 @@ class MtuRulesTest {
         MtuResult partial = MtuResult.of("eth0", Evidence.ip(DST), Evidence.ip(Evidence.ROUTER), 1500, 576,
                 List.of(MtuAttempt.fragNeeded(1500, null, Evidence.ip(Evidence.ROUTER)), ok(576)),
                 "the time budget (100 ms) ran out after 2 sizes", List.of());
-        assertEquals("none", Rules.decidingRule(ProbeRules.MTU, mtu(partial, partial.problem())));
+        assertEquals("none", Rules.decidingRule(MtuRules.MTU, mtu(partial, partial.problem())));
         assertTrue(MtuWords.summary(partial).contains("at least 576 bytes"), MtuWords.summary(partial));
     }
 }

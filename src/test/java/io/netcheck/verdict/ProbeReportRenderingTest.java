@@ -1,5 +1,8 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.mtu.MtuRules;
+import io.netcheck.verdict.ping.PingRules;
+import io.netcheck.verdict.tcp.TcpRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,7 +34,7 @@ class ProbeReportRenderingTest {
     @Test
     void tcpReportRendersAsTextAndJson() throws Exception {
         var e = ProbeVerdictsTest.tcp(Attempts.refused("203.0.113.130:5432", 62), true);
-        Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
+        Report r = TcpReport.of(e, verdicts.decide(TcpRules.TCP, e, e.capture(), x -> ""));
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.startsWith("netcheck tcp 203.0.113.130:5432 --timeout 3000ms\n"), text);
         assertTrue(text.contains("VERDICT  BACKENDS_DOWN  →  Server/application team (server)"), text);
@@ -46,7 +49,7 @@ class ProbeReportRenderingTest {
     @Test
     void aForgedResetShowsTheTargetHostsOwnAnswersAndTheComparison() throws Exception {
         var e = ProbeVerdictsTest.tcp(Attempts.measured(Attempts.refused("203.0.113.10:80", 64), 63, 63), true);
-        Report r = TcpReport.of(e, verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> ""));
+        Report r = TcpReport.of(e, verdicts.decide(TcpRules.TCP, e, e.capture(), x -> ""));
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.contains("VERDICT  FIREWALL_REJECT  →  Firewall team (firewall)  confidence HIGH"), text);
         assertTrue(text.contains("answered by: a device in the path answered in the target's name: the RST on"), text);
@@ -71,7 +74,7 @@ class ProbeReportRenderingTest {
                 Duration.ofMillis(300), Resolution.literal("203.0.113.130", Evidence.ip("203.0.113.130")),
                 Evidence.ip("203.0.113.130"), result, null, List.of("a line"),
                 CaptureRun.notApplicable("not taken for this test"));
-        Report r = PingReport.of(e, verdicts.decide(ProbeRules.PING, e, null, x -> ""));
+        Report r = PingReport.of(e, verdicts.decide(PingRules.PING, e, null, x -> ""));
         JsonNode json = new ObjectMapper().readTree(new JsonRenderer().render(r));
         assertFalse(json.at("/evidence/result").has("frames"), "frames go to the .pcap, not to JSON");
         assertEquals(1, json.at("/evidence/result/replies").size());
@@ -83,7 +86,7 @@ class ProbeReportRenderingTest {
     @Test
     void mtuAndTheVipFollowUpRenderWithoutFrames() throws Exception {
         var e = MtuRulesTest.mtu(Evidence.blackHole1280("203.0.113.10"), null);
-        Report r = io.netcheck.report.MtuReport.of(e, verdicts.decide(ProbeRules.MTU, e, null, x -> ""));
+        Report r = io.netcheck.report.MtuReport.of(e, verdicts.decide(MtuRules.MTU, e, null, x -> ""));
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.contains("[1] What is the path MTU to 203.0.113.10?  FAIL  BLACK_HOLE"), text);
         assertTrue(text.contains("1281 bytes: lost (no reply, no ICMP error)"), text);

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.tcp.TcpRules;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +25,7 @@ class ProbeVerdictsTest {
     }
 
     private Verdict decide(TcpEvidence e) {
-        return verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> "fallback");
+        return verdicts.decide(TcpRules.TCP, e, e.capture(), x -> "fallback");
     }
 
     @Test
@@ -49,7 +50,7 @@ class ProbeVerdictsTest {
     void ownersComeFromTheSameTeamDirectoryAsTheVipChecklist() {
         VerdictEngine custom = new VerdictEngine(new TeamDirectory(Map.of(Cause.BACKENDS_DOWN, "dba"),
                 Map.of("dba", new Team("dba", "Database team", "S0DBA"))));
-        Verdict v = custom.decide(ProbeRules.TCP, tcp(Attempts.refused("203.0.113.130:5432", 62), true), null,
+        Verdict v = custom.decide(TcpRules.TCP, tcp(Attempts.refused("203.0.113.130:5432", 62), true), null,
                 x -> "fallback");
         assertEquals("dba", v.team());
         assertEquals("S0DBA", v.slackGroup());

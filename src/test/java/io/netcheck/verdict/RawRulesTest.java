@@ -1,5 +1,15 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.ping.PingAnswers;
+import io.netcheck.verdict.ping.PingIcmpError;
+import io.netcheck.verdict.ping.PingLoss;
+import io.netcheck.verdict.ping.PingNoReply;
+import io.netcheck.verdict.ping.PingNotSent;
+import io.netcheck.verdict.trace.TraceNotSent;
+import io.netcheck.verdict.trace.TracePathEnds;
+import io.netcheck.verdict.trace.TraceReaches;
+import io.netcheck.verdict.trace.TraceRules;
+import io.netcheck.verdict.trace.TraceServiceBlocked;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -141,7 +151,7 @@ class RawRulesTest {
         cites(f, "TCP to port 80 is dropped after hop 1 (198.51.100.1); ICMP reaches 203.0.113.130");
         rests(f, Confidence.HIGH, 2, "the SYNs to port 80 go unanswered after hop 1",
                 "the ICMP echo reaches 203.0.113.130 at hop 3");
-        assertEquals("trace-service-blocked", Rules.decidingRule(ProbeRules.TRACE, e));
+        assertEquals("trace-service-blocked", Rules.decidingRule(TraceRules.TRACE, e));
         TraceEvidence rejected = trace(hop(1, R1, R1), hop(2, R2, at("198.51.100.10", "administratively prohibited",
                 false, 3, 13)), hop(3, at(DST, "echo reply", true, -1, -1), null));
         rests(fires(new TraceServiceBlocked(), rejected, Cause.FIREWALL_REJECT), Confidence.HIGH, 2,

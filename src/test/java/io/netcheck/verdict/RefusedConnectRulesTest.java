@@ -1,5 +1,8 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.tcp.ConnectForgedReset;
+import io.netcheck.verdict.tcp.NothingListens;
+import io.netcheck.verdict.tcp.TcpRules;
 import static io.netcheck.verdict.Attempts.measured;
 import static io.netcheck.verdict.Attempts.refused;
 import static io.netcheck.verdict.Rules.cites;
@@ -104,6 +107,6 @@ class RefusedConnectRulesTest {
 
     private Verdict decide(ConnectAttempt a) {
         TcpEvidence e = ProbeVerdictsTest.tcp(a, true);
-        return verdicts.decide(ProbeRules.TCP, e, e.capture(), x -> "fallback");
+        return verdicts.decide(TcpRules.TCP, e, e.capture(), x -> "fallback");
     }
 }

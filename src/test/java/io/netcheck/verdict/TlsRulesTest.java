@@ -1,5 +1,14 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.tls.TlsCertificateExpired;
+import io.netcheck.verdict.tls.TlsCertificateNotYetValid;
+import io.netcheck.verdict.tls.TlsExpiresSoon;
+import io.netcheck.verdict.tls.TlsHealthy;
+import io.netcheck.verdict.tls.TlsNameMismatch;
+import io.netcheck.verdict.tls.TlsNoHandshake;
+import io.netcheck.verdict.tls.TlsRules;
+import io.netcheck.verdict.tls.TlsUntrusted;
+import io.netcheck.verdict.tls.TlsWeakCertificate;
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -146,18 +155,18 @@ class TlsRulesTest {
         TlsRequest req = new TlsRequest(Evidence.hp(LABEL), null, 14, Duration.ofSeconds(3), true, null);
         TlsEvidence refused = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.refused("203.0.113.10:443", 63), null,
                 capture);
-        assertEquals("nothing-listens", Rules.decidingRule(ProbeRules.TLS, refused));
+        assertEquals("nothing-listens", Rules.decidingRule(TlsRules.TLS, refused));
         TlsEvidence ok = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
                 seen(true, true, GOOD, CA), capture);
-        assertEquals("tls-healthy", Rules.decidingRule(ProbeRules.TLS, ok));
+        assertEquals("tls-healthy", Rules.decidingRule(TlsRules.TLS, ok));
         TlsEvidence bad = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443", 63),
                 seen(false, false, GOOD), capture);
-        assertEquals("tls-name-mismatch", Rules.decidingRule(ProbeRules.TLS, bad), "a wrong name matters before trust");
+        assertEquals("tls-name-mismatch", Rules.decidingRule(TlsRules.TLS, bad), "a wrong name matters before trust");
         CertificateInfo weak = new CertificateInfo("CN=shop.test", "CN=Test CA", List.of("DNS:shop.test"),
                 GOOD.notBefore(), GOOD.notAfter(), "2", "SHA256withRSA", "RSA", 1024);
         TlsEvidence weakAndUntrusted = new TlsEvidence(req, NOW, Duration.ZERO, Attempts.connected("203.0.113.10:443",
                 63), seen(false, true, weak), capture);
-        assertEquals("tls-weak-certificate", Rules.decidingRule(ProbeRules.TLS, weakAndUntrusted));
+        assertEquals("tls-weak-certificate", Rules.decidingRule(TlsRules.TLS, weakAndUntrusted));
         assertEquals("WEAK", io.netcheck.report.TlsReport.handshakeStep(weakAndUntrusted.handshake()).outcome());
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.vip.VipRules;
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;

@@ -1,0 +1,4 @@
+/**
+ * The mtu command's rules and table.
+ */
+package io.netcheck.verdict.mtu;

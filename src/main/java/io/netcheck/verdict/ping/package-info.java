@@ -1,0 +1,4 @@
+/**
+ * The ping command's rules and table.
+ */
+package io.netcheck.verdict.ping;

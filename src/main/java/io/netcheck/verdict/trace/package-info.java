@@ -1,0 +1,4 @@
+/**
+ * The trace command's rules and table.
+ */
+package io.netcheck.verdict.trace;

@@ -1,0 +1,64 @@
+package io.netcheck.verdict.vip;
+
+import io.netcheck.verdict.Describe;
+import io.netcheck.verdict.Rule;
+import io.netcheck.check.VipEvidence;
+import java.util.List;
+
+/**
+ * The verdict table for the VIP checklist, in the order the checklist reasons: the first problem on the
+ * way from client to real server wins, because later steps cannot be trusted until it is fixed.
+ *
+ * <pre>
+ * rule                    evidence                                             cause
+ * local-fault             attempt never left this host                         LOCAL
+ * name-does-not-resolve   NXDOMAIN / NODATA / SERVFAIL / DNS timeout           DNS
+ * no-endpoints-behind-vip ICMP port unreachable from the VIP, all servers down BACKENDS_DOWN
+ * firewall-rejects        ICMP admin-prohibited, or port unreachable from path FIREWALL_REJECT
+ * no-route                ICMP net unreachable / TTL exceeded                  ROUTING
+ * host-absent             ICMP host unreachable (no ARP answer)                HOST_UNREACHABLE
+ * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
+ * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
+ *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
+ * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
+ * tls-certificate-rejected handshake done, but the certificate is expired, not  TLS
+ *                         yet valid, for another name (SNI), weak or untrusted
+ * path-mtu-black-hole     request sent, answer stalls; large DF echoes lost,   ROUTING
+ *                         small ones pass, no ICMP fragmentation needed
+ * vip-fails-behind-lb     LB error page / reset / close / silence / stalled    BACKENDS_DOWN,
+ *                         body, then step 3                                    BACKENDS_UNREACHABLE,
+ *                                                                              LB_MISCONFIGURED, DEGRADED,
+ *                                                                              APP_ERROR, INCONCLUSIVE
+ * application-error       5xx without a load balancer signature               APP_ERROR
+ * some-backends-down      VIP answers, some real servers do not               DEGRADED
+ * all-clear               VIP and every real server answer                    HEALTHY
+ * (nothing matched)                                                            INCONCLUSIVE
+ * </pre>
+ */
+public final class VipRules {
+    private VipRules() {
+    }
+
+    public static final List<Rule<VipEvidence>> TABLE = List.of(
+            new LocalFault(),
+            new NameDoesNotResolve(),
+            new NoEndpointsBehindVip(),
+            new FirewallRejects(),
+            new NoRoute(),
+            new HostAbsent(),
+            new SilentDrop(),
+            new VipRefused(),
+            new TlsHandshakeFails(),
+            new VipCertificateRejected(),
+            new PathMtuBlackHole(),
+            new VipFailsBehindLb(),
+            new ApplicationError(),
+            new SomeBackendsDown(),
+            new AllClear());
+
+    /** What the verdict says when no rule matches: what the VIP and its backends did. */
+    public static String unmatched(VipEvidence evidence) {
+        return "VIP: " + Describe.connect(evidence.vip()) + "; " + Describe.exchange(evidence.vip()) + "."
+                + (evidence.hasBackends() ? " " + Describe.backends(evidence) + "." : "");
+    }
+}
