@@ -1,7 +1,6 @@
 package io.netcheck.check;
 
 import io.netcheck.probe.ExchangeOutcome;
-import io.netcheck.probe.dns.ResolutionStatus;
 import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.netcheck.capture.CaptureFilter;
@@ -23,7 +22,6 @@ import io.netcheck.probe.Deadline;
 import io.netcheck.probe.Probe;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.Route;
-import io.netcheck.probe.RouteLookup;
 import io.netcheck.probe.ServiceProbe;
 import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.ServiceTarget;
@@ -31,10 +29,8 @@ import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.Timed;
 import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.NameResolver;
-import io.netcheck.probe.dns.Resolution;
 import java.io.IOException;
 import java.net.Inet4Address;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -46,7 +42,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 
 /**
  * The three-step load-balancer checklist: (1) does the connection reach the VIP, (2) is the VIP L4 or L7,
@@ -57,7 +52,7 @@ import java.util.concurrent.ExecutionException;
 public final class VipChecklist {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
-    private final NameResolver resolver;
+    private final Targeting targeting;
     private final PacketCapture capture;
     private final ProbeRunner runner;
     private final Clock clock;
@@ -83,7 +78,7 @@ public final class VipChecklist {
                         ChecklistSettings settings, TargetPolicy policy, CertificateCheck certificates) {
         this.probe = new ServiceProbe(certificates, settings.maxBody());
         this.policy = policy;
-        this.resolver = resolver;
+        this.targeting = new Targeting(resolver, runner, policy);
         this.capture = capture;
         this.runner = runner;
         this.clock = clock;
@@ -103,26 +98,15 @@ public final class VipChecklist {
         targets.add(request.vip());
         targets.addAll(request.backends());
 
-        List<Planned> plans = plan(targets, request);
-        // The policy is checked on the addresses that will be probed, and the whole command is refused before
-        // any packet leaves: a refused backend must not be probeable by hiding it in a list.
-        List<String> refusals = new ArrayList<>();
-        for (Planned p : plans) {
-            String why = p.address == null ? null : policy.refusal(p.address.getAddress(), p.address.getPort());
-            if (why != null) {
-                refusals.add(p.target.label() + ": " + why);
-            }
-        }
-        if (!refusals.isEmpty()) {
-            throw new TargetPolicy.Refused(String.join("; ", refusals), plans.stream().map(p -> p.address)
-                    .filter(Objects::nonNull).map(InetSocketAddress::getAddress).distinct().toList());
-        }
-        List<String> interfaces = plans.stream().map(p -> p.route).filter(Objects::nonNull)
+        // Resolved, routed and checked against the policy in one go: the whole command is refused before any
+        // packet leaves, so a refused backend cannot be probed by hiding it in a list.
+        List<Target> plans = targeting.planAll(targets, request.timeout());
+        List<String> interfaces = plans.stream().map(p -> p.route()).filter(Objects::nonNull)
                 .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
-        Planned vipPlan = plans.get(0);
-        List<InetSocketAddress> endpoints = new ArrayList<>(plans.stream().filter(p -> p.route != null)
-                .map(p -> p.address).toList());
-        InetSocketAddress hostPort = vipPlan.route == null ? null : hostProbe.portEndpoint(vipPlan.address);
+        Target vipPlan = plans.get(0);
+        List<InetSocketAddress> endpoints = new ArrayList<>(plans.stream().filter(p -> p.route() != null)
+                .map(p -> p.address()).toList());
+        InetSocketAddress hostPort = vipPlan.route() == null ? null : hostProbe.portEndpoint(vipPlan.address());
         if (hostPort != null) {
             endpoints.add(hostPort);
         }
@@ -136,21 +120,21 @@ public final class VipChecklist {
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
             AtomicInteger done = new AtomicInteger(
-                    (int) plans.stream().filter(p -> p.route == null).count());
+                    (int) plans.stream().filter(p -> p.route() == null).count());
             for (int i = 0; i < plans.size(); i++) {
-                Planned p = plans.get(i);
+                Target p = plans.get(i);
                 boolean isVip = i == 0;
-                CompletableFuture<Timed<ServiceResult>> f = p.route == null ? null
+                CompletableFuture<Timed<ServiceResult>> f = p.route() == null ? null
                         : runner.submit(probeFor(isVip, request), serviceTarget(p, request, isVip), request.timeout());
                 if (f != null) {
-                    f.whenComplete((timed, error) -> progress.probeFinished(p.target, isVip, error != null ? "ERROR"
+                    f.whenComplete((timed, error) -> progress.probeFinished(p.hostPort(), isVip, error != null ? "ERROR"
                             : outcomeOf(timed.result()), done.incrementAndGet(), plans.size()));
                 }
                 running.add(f);
             }
             // The VIP host's own answers, measured in the same window, once the VIP's SYN has had its head start.
             VipHostProbe.headStart(running.get(0));
-            VipHostProbe.Started host = hostProbe.start(vipPlan.route == null ? null : vipPlan.address, vipPlan.route,
+            VipHostProbe.Started host = hostProbe.start(vipPlan.route() == null ? null : vipPlan.address(), vipPlan.route(),
                     request.capture(), request.timeout());
             for (CompletableFuture<Timed<ServiceResult>> f : running) {
                 if (f != null) {
@@ -219,13 +203,13 @@ public final class VipChecklist {
      * The path MTU follow-up, only when a flow stalled after its request (connected, request sent, then
      * silence or a stalled body): after the main probes, within one more probe timeout.
      */
-    private List<PathMtu> pathMtu(VipCheckRequest request, List<Planned> plans, List<EndpointEvidence> evidence)
+    private List<PathMtu> pathMtu(VipCheckRequest request, List<Target> plans, List<EndpointEvidence> evidence)
             throws InterruptedException {
         List<MtuFollowUp.Stalled> stalled = new ArrayList<>();
         for (int i = 0; i < plans.size(); i++) {
-            Planned p = plans.get(i);
-            if (p.route != null && evidence.get(i).stalledAfterRequest()) {
-                stalled.add(new MtuFollowUp.Stalled(p.target.label(), p.address.getAddress(), p.route));
+            Target p = plans.get(i);
+            if (p.route() != null && evidence.get(i).stalledAfterRequest()) {
+                stalled.add(new MtuFollowUp.Stalled(p.hostPort().label(), p.address().getAddress(), p.route()));
             }
         }
         if (stalled.isEmpty()) {
@@ -262,48 +246,7 @@ public final class VipChecklist {
     }
 
     /** A target after resolution and route lookup, ready to probe (or with the reason it cannot be). */
-    private record Planned(HostPort target, Resolution resolution, InetSocketAddress address, Route route,
-                           String problem) {
-    }
-
-    private List<Planned> plan(List<HostPort> targets, VipCheckRequest request) throws InterruptedException {
-        List<CompletableFuture<Timed<Resolution>>> lookups = new ArrayList<>();
-        for (HostPort t : targets) {
-            InetAddress literal = Addresses.literal(t.host());
-            lookups.add(literal != null ? null : runner.submit(resolver::resolve, t.host(), request.timeout()));
-        }
-        List<Planned> plans = new ArrayList<>();
-        for (int i = 0; i < targets.size(); i++) {
-            HostPort t = targets.get(i);
-            Resolution resolution = lookups.get(i) == null ? Resolution.literal(t.host(), Addresses.literal(t.host()))
-                    : await(lookups.get(i), t.host(), request.timeout());
-            if (resolution.status().failed() || resolution.addresses().isEmpty()) {
-                plans.add(new Planned(t, resolution, null, null, resolution.error()));
-                continue;
-            }
-            InetAddress address = Addresses.preferred(resolution.addresses());
-            InetSocketAddress socket = new InetSocketAddress(address, t.port());
-            try {
-                plans.add(new Planned(t, resolution, socket, RouteLookup.lookup(address), null));
-            } catch (RouteLookup.NoRouteException e) {
-                plans.add(new Planned(t, resolution, socket, null,
-                        "this host has no route to " + address.getHostAddress() + " (" + e.getMessage() + ")"));
-            }
-        }
-        return plans;
-    }
-
-    private Resolution await(CompletableFuture<Timed<Resolution>> lookup, String name, Duration timeout)
-            throws InterruptedException {
-        try {
-            return lookup.get().result();
-        } catch (ExecutionException e) {
-            return new Resolution(name, ResolutionStatus.TIMEOUT, List.of(), List.of(),
-                    List.of(), timeout, "resolution did not finish within " + timeout.toMillis() + " ms");
-        }
-    }
-
-    private static ServiceTarget serviceTarget(Planned p, VipCheckRequest request, boolean isVip) {
+    private static ServiceTarget serviceTarget(Target p, VipCheckRequest request, boolean isVip) {
         boolean tls = isVip ? request.tls() : request.tls() && request.backendTls();
         String hostHeader = request.vip().host().contains(":") ? "[" + request.vip().host() + "]" : request.vip().host();
         if (request.vip().port() != 80 && request.vip().port() != 443) {
@@ -312,33 +255,33 @@ public final class VipChecklist {
         String sni = request.sni() != null ? request.sni() : Addresses.literal(request.vip().host()) == null
                 ? request.vip().host() : null;
         // Backends get the VIP's Host header and SNI: they are asked exactly what the LB would forward.
-        return new ServiceTarget(p.target.label(), p.address, p.route, hostHeader, request.path(), tls, sni);
+        return new ServiceTarget(p.hostPort().label(), p.address(), p.route(), hostHeader, request.path(), tls, sni);
     }
 
-    private EndpointEvidence evidenceFor(Planned p, CompletableFuture<Timed<ServiceResult>> future,
+    private EndpointEvidence evidenceFor(Target p, CompletableFuture<Timed<ServiceResult>> future,
                                          List<CapturedFrame> frames, List<DecodedPacket> decoded,
                                          TcpdumpFormatter formatter, List<Flow> flows) {
         if (future == null) {
-            return new EndpointEvidence(p.target, p.resolution, p.address, null, null, p.problem, WireFacts.NONE,
+            return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), null, null, p.problem(), WireFacts.NONE,
                     List.of(), 0, Duration.ZERO);
         }
         Timed<ServiceResult> timed;
         try {
             timed = future.join();
         } catch (RuntimeException e) {
-            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), null,
+            return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), p.route().interfaceName(), null,
                     "the probe did not finish in time (" + e.getClass().getSimpleName() + ")", WireFacts.NONE,
                     List.of(), 0, Duration.ZERO);
         }
         ServiceResult result = timed.result();
         InetSocketAddress local = result.connect().local();
         if (local == null) {
-            return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+            return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), p.route().interfaceName(), result, null,
                     WireFacts.NONE, List.of(), 0, timed.elapsed());
         }
-        Flow flow = new Flow(local.getAddress(), local.getPort(), p.address.getAddress(), p.address.getPort());
+        Flow flow = new Flow(local.getAddress(), local.getPort(), p.address().getAddress(), p.address().getPort());
         flows.add(flow);
-        Flow tlsFlow = tlsAttemptFlow(result, p.address);
+        Flow tlsFlow = tlsAttemptFlow(result, p.address());
         if (tlsFlow != null) {
             flows.add(tlsFlow);
             return reprobed(p, timed, flow, tlsFlow, frames, decoded, formatter);
@@ -352,7 +295,7 @@ public final class VipChecklist {
             }
         }
         List<String> lines = formatter.formatFrames(flowFrames);
-        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), result, null,
+        return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), p.route().interfaceName(), result, null,
                 packets.facts(), lines, requestIndex(packets.packets(), flow), timed.elapsed());
     }
 
@@ -367,7 +310,7 @@ public final class VipChecklist {
      * A server asked twice (TLS, then plain HTTP): both connections' packets in time order; the wire facts
      * are the plain one's, whose result the state is judged on.
      */
-    private static EndpointEvidence reprobed(Planned p, Timed<ServiceResult> timed, Flow plain, Flow tls,
+    private static EndpointEvidence reprobed(Target p, Timed<ServiceResult> timed, Flow plain, Flow tls,
                                              List<CapturedFrame> frames, List<DecodedPacket> decoded,
                                              TcpdumpFormatter formatter) {
         List<CapturedFrame> both = new ArrayList<>();
@@ -378,7 +321,7 @@ public final class VipChecklist {
                 bothDecoded.add(decoded.get(i));
             }
         }
-        return new EndpointEvidence(p.target, p.resolution, p.address, p.route.interfaceName(), timed.result(), null,
+        return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), p.route().interfaceName(), timed.result(), null,
                 FlowAnalyzer.analyze(plain, decoded).facts(), formatter.formatFrames(both),
                 requestIndex(bothDecoded, tls), timed.elapsed());
     }
