@@ -89,7 +89,7 @@ public final class BannerCheck {
                 return new Heard(attempt.result(), null, 0, null, null);
             }
             try (Socket socket = attempt.socket()) {
-                return read(attempt.result(), socket, Deadline.in(wait));
+                return read(attempt.result(), socket, deadline.next(wait));
             } catch (IOException e) {
                 return new Heard(attempt.result(), null, 0, null, BannerEvidence.End.RESET);
             }

@@ -14,6 +14,7 @@ import io.netcheck.kind.CheckKinds;
 import io.netcheck.probe.CertificateCheck;
 import io.netcheck.probe.ProbeRunner;
 import io.netcheck.probe.TargetPolicy;
+import io.netcheck.probe.Ticker;
 import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.DnsjavaResolver;
 import io.netcheck.probe.dns.NameResolver;
@@ -74,10 +75,18 @@ public class Beans {
                 "netcheck.policy");
     }
 
+    /** The one monotonic time source of deadlines (probes, runner); a default bean so tests can replace it. */
+    @Produces
+    @DefaultBean
+    @Singleton
+    Ticker ticker() {
+        return Ticker.SYSTEM;
+    }
+
     @Produces
     @Singleton
-    ProbeRunner runner(NetcheckConfig config, Clock clock) {
-        return new ProbeRunner(config.probe().maxParallel(), clock);
+    ProbeRunner runner(NetcheckConfig config, Clock clock, Ticker ticker) {
+        return new ProbeRunner(config.probe().maxParallel(), clock, ticker);
     }
 
     void close(@Disposes ProbeRunner runner) {

@@ -6,14 +6,26 @@ import java.time.Duration;
 public final class Deadline {
     private final long deadlineNanos;
     private final Duration budget;
+    private final Ticker ticker;
 
-    private Deadline(long deadlineNanos, Duration budget) {
+    private Deadline(long deadlineNanos, Duration budget, Ticker ticker) {
         this.deadlineNanos = deadlineNanos;
         this.budget = budget;
+        this.ticker = ticker;
     }
 
     public static Deadline in(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos(), budget);
+        return in(budget, Ticker.SYSTEM);
+    }
+
+    /** A deadline on the given time source (the runner's; a test's fake one). */
+    public static Deadline in(Duration budget, Ticker ticker) {
+        return new Deadline(ticker.nanos() + budget.toNanos(), budget, ticker);
+    }
+
+    /** A new deadline on the same time source, e.g. a probe's second phase with a budget of its own. */
+    public Deadline next(Duration budget) {
+        return in(budget, ticker);
     }
 
     public Duration budget() {
@@ -21,11 +33,11 @@ public final class Deadline {
     }
 
     public Duration remaining() {
-        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
+        return Duration.ofNanos(Math.max(0, deadlineNanos - ticker.nanos()));
     }
 
     public boolean expired() {
-        return deadlineNanos - System.nanoTime() <= 0;
+        return deadlineNanos - ticker.nanos() <= 0;
     }
 
     /** Remaining time for socket APIs where 0 means "forever": never returns 0. */

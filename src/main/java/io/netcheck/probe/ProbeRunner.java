@@ -20,9 +20,16 @@ public final class ProbeRunner implements AutoCloseable {
 
     private final ExecutorService executor;
     private final Clock clock;
+    private final Ticker ticker;
 
     public ProbeRunner(int maxParallel, Clock clock) {
+        this(maxParallel, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the time source of every probe's deadline and elapsed time */
+    public ProbeRunner(int maxParallel, Clock clock, Ticker ticker) {
         this.clock = clock;
+        this.ticker = ticker;
         ThreadPoolExecutor pool = new ThreadPoolExecutor(maxParallel, maxParallel, 30, TimeUnit.SECONDS,
                 new LinkedBlockingQueue<>(), DaemonThreads.named("probe"));
         pool.allowCoreThreadTimeOut(true);
@@ -32,16 +39,21 @@ public final class ProbeRunner implements AutoCloseable {
     public <T, R> CompletableFuture<Timed<R>> submit(Probe<T, R> probe, T target, Duration timeout) {
         CompletableFuture<Timed<R>> future = CompletableFuture.supplyAsync(() -> {
             Instant started = clock.instant();
-            long t0 = System.nanoTime();
+            long t0 = ticker.nanos();
             try {
-                R result = probe.probe(target, Deadline.in(timeout));
-                return new Timed<>(result, started, Duration.ofNanos(System.nanoTime() - t0));
+                R result = probe.probe(target, Deadline.in(timeout, ticker));
+                return new Timed<>(result, started, ticker.since(t0));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new CompletionException(e);
             }
         }, executor);
         return future.orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The time source the runner's deadlines run on, for checks that measure around their probes. */
+    public Ticker ticker() {
+        return ticker;
     }
 
     @Override
