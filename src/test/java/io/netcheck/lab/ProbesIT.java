@@ -132,6 +132,21 @@ class ProbesIT {
 
     // ---- dns ------------------------------------------------------------------------------------------
 
+    // ---- banner -----------------------------------------------------------------------------------------
+
+    @Test
+    void bannerFromAWebServerConnectsUnderTheCaptureAndHearsNothing() {
+        // nginx waits for the client's request: connected, and silent for the whole wait.
+        CliRun run = netcheck("banner", B1 + ":80", "--wait", "300ms");
+        expect(run, "APP_ERROR", "server", 1);
+        assertEquals("banner-silent", run.json().at("/verdict/rule").asText(), run::describe);
+        assertEquals("CONNECTED", run.step("connect").get("outcome").asText());
+        assertEquals("silent", run.step("banner").get("outcome").asText(), run::describe);
+        assertEquals("SILENCE", run.json().at("/evidence/end").asText(), run::describe);
+        assertTrue(any(run.packets("connect"), "IP " + B1 + ".80 > 198.51.100.2.")
+                && any(run.packets("connect"), "Flags [S.]"), run::describe);
+    }
+
     @Test
     void dnsAnswersFromTheLabResolverWithTtlAndNoInventedAnswers() {
         CliRun run = netcheck("dns", LabNetwork.VIP_NAME);
