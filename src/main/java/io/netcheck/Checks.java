@@ -80,7 +80,8 @@ public class Checks {
     private record Bound<R, E>(CheckKind<R, E> kind, Probe<R, E> probe) {
         Report run(R request, ChecklistProgress progress, VerdictEngine verdicts) throws InterruptedException {
             E evidence = probe.run(request, progress);
-            Verdict verdict = verdicts.decide(kind.rules(), evidence, kind.capture(evidence), kind::unmatched);
+            Verdict verdict = verdicts.decide(kind.rules(), evidence, kind.capture(evidence), kind::unmatched,
+                    kind.healthyNeedsCapture());
             return kind.report(evidence, verdict).probing(kind.probed(evidence));
         }
     }

@@ -125,6 +125,10 @@ class ChecksTest {
             return null;
         }
 
+        public boolean healthyNeedsCapture() {
+            return false;
+        }
+
         public String unmatched(ListenersEvidence evidence) {
             return "";
         }

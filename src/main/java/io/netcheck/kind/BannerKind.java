@@ -128,6 +128,11 @@ public final class BannerKind implements CheckKind<BannerCheck.Request, BannerEv
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(BannerEvidence evidence) {
         return new ProbedAddresses().add(evidence.attempt()).list();
     }

@@ -27,6 +27,12 @@ public interface CheckKind<R, E> extends Grammar<R> {
     /** The run's capture, for the no-capture confidence lowering; null for commands that send no packets. */
     CaptureSummary capture(E evidence);
 
+    /**
+     * Whether a HEALTHY verdict rests on the packets too, so that it is less sure without a capture (vip: who
+     * answered the VIP port); failures are always lowered without one, DNS and LOCAL never.
+     */
+    boolean healthyNeedsCapture();
+
     /** What the verdict explains when no rule matches. */
     String unmatched(E evidence);
 

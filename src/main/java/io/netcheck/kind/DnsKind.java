@@ -177,6 +177,11 @@ public final class DnsKind implements CheckKind<DnsRequest, DnsEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(DnsEvidence evidence) {
         ProbedAddresses out = new ProbedAddresses();
         for (ResolverResult r : evidence.all()) {

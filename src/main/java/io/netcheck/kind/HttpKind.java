@@ -145,6 +145,11 @@ public final class HttpKind implements CheckKind<HttpCheckRequest, HttpEvidence>
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(HttpEvidence evidence) {
         ProbedAddresses out = new ProbedAddresses();
         for (HttpHop hop : evidence.hops()) {

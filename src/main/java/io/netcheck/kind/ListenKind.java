@@ -107,6 +107,11 @@ public final class ListenKind implements CheckKind<ListenRequest, ListenEvidence
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(ListenEvidence evidence) {
         return List.of();
     }

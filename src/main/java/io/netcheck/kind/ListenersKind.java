@@ -95,6 +95,11 @@ public final class ListenersKind implements CheckKind<ListenersRequest, Listener
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(ListenersEvidence evidence) {
         return List.of();
     }

@@ -94,6 +94,11 @@ public final class MtuKind implements CheckKind<MtuRequest, MtuEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(MtuEvidence evidence) {
         return new ProbedAddresses().add(evidence.address()).list();
     }

@@ -103,6 +103,11 @@ public final class PingKind implements CheckKind<PingRequest, PingEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(PingEvidence evidence) {
         return new ProbedAddresses().add(evidence.address()).list();
     }

@@ -94,6 +94,11 @@ public final class TcpKind implements CheckKind<TcpRequest, TcpEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(TcpEvidence evidence) {
         return new ProbedAddresses().add(evidence.attempt()).list();
     }

@@ -110,6 +110,11 @@ public final class TlsKind implements CheckKind<TlsRequest, TlsEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(TlsEvidence evidence) {
         return new ProbedAddresses().add(evidence.attempt()).list();
     }

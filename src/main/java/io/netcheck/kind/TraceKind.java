@@ -114,6 +114,11 @@ public final class TraceKind implements CheckKind<TraceRequest, TraceEvidence> {
     }
 
     @Override
+    public boolean healthyNeedsCapture() {
+        return false;
+    }
+
+    @Override
     public List<InetAddress> probed(TraceEvidence evidence) {
         return new ProbedAddresses().add(evidence.address()).list();
     }

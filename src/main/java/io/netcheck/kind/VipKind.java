@@ -154,6 +154,12 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
         return VipReport.of(evidence, verdict);
     }
 
+    /** Who answered the VIP is read from the packets: without them even a healthy verdict is less sure. */
+    @Override
+    public boolean healthyNeedsCapture() {
+        return true;
+    }
+
     @Override
     public List<InetAddress> probed(VipEvidence evidence) {
         ProbedAddresses out = new ProbedAddresses().add(evidence.vip());

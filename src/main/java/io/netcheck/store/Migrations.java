@@ -1,6 +1,5 @@
 package io.netcheck.store;
 
-import java.util.Arrays;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +87,7 @@ final class Migrations {
                     withoutComments.append(line).append('\n');
                 }
             }
-            return Arrays.stream(withoutComments.toString().split(";\\s*\n"))
+            return java.util.Arrays.stream(withoutComments.toString().split(";\\s*\n"))
                     .map(String::strip).filter(s -> !s.isEmpty()).map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s)
                     .toList();
         }

@@ -1,7 +1,5 @@
 package io.netcheck.store;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -367,7 +365,7 @@ public class WatchStore implements AutoCloseable {
 
     /** @param where the WHERE and ORDER BY after {@link #WATCHES}, with watch columns as {@code w.} */
     private static List<Watch> query(Connection c, String where, Object... args) throws SQLException {
-        Map<Long, Watch> watches = new LinkedHashMap<>();
+        java.util.Map<Long, Watch> watches = new java.util.LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(WATCHES + where)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);

@@ -26,28 +26,35 @@ public final class VerdictEngine {
      */
     public <E> Verdict decide(List<? extends Rule<E>> table, E evidence, CaptureSummary capture,
                               Function<E, String> unmatched) {
+        return decide(table, evidence, capture, unmatched, false);
+    }
+
+    /** @param healthyNeedsCapture lower a HEALTHY verdict too when there was no capture (vip) */
+    public <E> Verdict decide(List<? extends Rule<E>> table, E evidence, CaptureSummary capture,
+                              Function<E, String> unmatched, boolean healthyNeedsCapture) {
         for (Rule<E> rule : table) {
             Optional<Finding> finding = rule.evaluate(evidence);
             if (finding.isPresent()) {
-                return verdict(rule.id(), finding.get(), capture);
+                return verdict(rule.id(), finding.get(), capture, healthyNeedsCapture);
             }
         }
         return verdict("no-rule-matched", new Finding(Cause.INCONCLUSIVE, Confidence.LOW,
                 "the evidence fits no known failure pattern", unmatched.apply(evidence),
-                List.of("read the packet lines of each step", "open the .pcap in Wireshark")), capture);
+                List.of("read the packet lines of each step", "open the .pcap in Wireshark")), capture,
+                healthyNeedsCapture);
     }
 
     /** The VIP checklist's table ({@link VipRules}) over its evidence. */
     public Verdict decide(VipEvidence evidence) {
-        return decide(VipRules.TABLE, evidence, evidence.capture(), VipRules::unmatched);
+        return decide(VipRules.TABLE, evidence, evidence.capture(), VipRules::unmatched, true);
     }
 
-    private Verdict verdict(String ruleId, Finding f, CaptureSummary capture) {
+    private Verdict verdict(String ruleId, Finding f, CaptureSummary capture, boolean healthyNeedsCapture) {
         Confidence confidence = f.calibrated();
         String explanation = f.explanation();
         List<String> next = new ArrayList<>(f.nextSteps());
         if (capture != null && !capture.available() && f.cause() != Cause.DNS && f.cause() != Cause.LOCAL
-                && f.cause() != Cause.HEALTHY) {
+                && (f.cause() != Cause.HEALTHY || healthyNeedsCapture)) {
             // Without packets a failure verdict rests on what the socket API said, which hides who answered.
             confidence = confidence.lower();
             explanation += " (No packet capture: " + capture.problem() + "; this verdict rests on socket errors alone.)";

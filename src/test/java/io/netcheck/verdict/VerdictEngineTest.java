@@ -58,6 +58,15 @@ class VerdictEngineTest {
     }
 
     @Test
+    void aHealthyVipWithoutCaptureIsLessSureToo() {
+        // Who answered the VIP port is read from the packets: without them even all-clear is lowered (the CLI's
+        // unprivileged run in VipChecklistIT says LOW). The single probes keep a healthy verdict as it is.
+        Verdict v = engine.decide(withoutCapture(healthy("203.0.113.10:80", LB_TTL)));
+        assertEquals(Cause.HEALTHY, v.cause());
+        assertTrue(v.explanation().contains("No packet capture: no permission to capture"), v.explanation());
+    }
+
+    @Test
     void everyRuleHasAUniqueId() {
         Set<String> ids = new HashSet<>();
         List<Rule<VipEvidence>> table = VipRules.TABLE;
