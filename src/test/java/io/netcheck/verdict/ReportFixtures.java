@@ -127,12 +127,29 @@ public final class ReportFixtures {
 
     /** A healthy TLS VIP (valid certificate, two real servers answering 200): the usual "last worked" baseline. */
     public static Report vipHealthyTls() {
-        CertificateInfo leaf = Evidence.cert("vip.example", "Test CA", "2026-11-01T00:00:00Z", "2027-02-01T00:00:00Z",
-                "DNS:vip.example");
+        return vipTls(Evidence.cert("vip.example", "Test CA", "2026-11-01T00:00:00Z", "2027-02-01T00:00:00Z",
+                "DNS:vip.example"));
+    }
+
+    /** The same VIP serving an expired certificate (replaced by an old one): a TLS verdict. */
+    public static Report vipExpiredCertificate() {
+        CertificateInfo old = new CertificateInfo("CN=vip.example", "CN=Test CA", List.of("DNS:vip.example"),
+                Instant.parse("2025-08-01T00:00:00Z"), Instant.parse("2026-11-01T00:00:00Z"), "2a", "SHA256withECDSA",
+                "EC", 256);
+        return vipTls(old);
+    }
+
+    private static Report vipTls(CertificateInfo leaf) {
         CertificateInfo ca = Evidence.cert("Test CA", "Test CA", "2025-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
         return vip(Evidence.of(Evidence.host("203.0.113.10", 63, 63), Evidence.tlsHealthy("203.0.113.10:443", 63,
-                Evidence.judged("203.0.113.10:443", "vip.example", false, true, leaf, ca), leaf, ca),
+                Evidence.judged("203.0.113.10:443", "vip.example", true, true, leaf, ca), leaf, ca),
                 Evidence.healthy("203.0.113.130:443", 62), Evidence.healthy("203.0.113.131:443", 62)));
+    }
+
+    /** A tcp check of {@code label}: connected (SYN-ACK with this TTL) or refused (RST with it). */
+    public static Report tcp(String label, int ttl, boolean connected) {
+        return tcp(CommandVerdictsTest.tcp(connected ? Attempts.connected(label, ttl) : Attempts.refused(label, ttl),
+                true));
     }
 
     public static String json(Report r) {
