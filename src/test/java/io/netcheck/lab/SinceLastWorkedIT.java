@@ -46,7 +46,7 @@ class SinceLastWorkedIT {
     static void up() throws Exception {
         lab = LabNetwork.up("df1", 2);
         lab.run("nginx-proxy");
-        lab.run("dns-record", "app", LabNetwork.VIP_PROXY);
+        lab.run("dns-record", "app", LabNetwork.VIP_NGINX);
         String ca = lab.run("tls-proxy", "--ca", "--name", "proxy.lab.test").stdout().strip();
         storeDir = Files.createTempDirectory("netcheck-df-store");
         Path jar = Path.of(System.getProperty(LabNetwork.APP_JAR_PROPERTY)).toAbsolutePath();
@@ -112,7 +112,7 @@ class SinceLastWorkedIT {
         List<String> firstLines = alerts(down).stream().map(t -> t.lines().findFirst().orElse("")).toList();
         System.out.println("alert first lines: " + firstLines);
         assertTrue(firstLines.stream().anyMatch(l -> l.startsWith("netcheck: watch app is DOWN since it last worked at ")
-                && l.endsWith(": app.lab.test resolves to 203.0.113.99, was " + LabNetwork.VIP_PROXY)), firstLines::toString);
+                && l.endsWith(": app.lab.test resolves to 203.0.113.99, was " + LabNetwork.VIP_NGINX)), firstLines::toString);
         assertTrue(firstLines.stream().anyMatch(l -> l.startsWith("netcheck: watch shop is DOWN since it last worked at ")
                 && l.contains(": the certificate of proxy.lab.test:443 changed: valid until ")
                 && l.contains("serial ")), firstLines::toString);
