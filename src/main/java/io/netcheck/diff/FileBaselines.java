@@ -61,9 +61,12 @@ public final class FileBaselines implements Baselines {
     private void trim() throws IOException {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted(Comparator.comparing(
-                    FileBaselines::modified).reversed()).toList();
+            files = s.filter(p -> p.getFileName().toString().endsWith(".json")).toList();
         }
+        if (files.size() <= KEPT) {
+            return;
+        }
+        files = files.stream().sorted(Comparator.comparing(FileBaselines::modified).reversed()).toList();
         for (Path old : files.subList(Math.min(KEPT, files.size()), files.size())) {
             Files.deleteIfExists(old);
         }
