@@ -228,7 +228,7 @@ public class SlackBot {
         IncidentTarget to;
         try {
             to = IncidentTarget.split(SlackText.words(p.getText()));
-            words = to.words();
+            words = CompareOption.split(to.words()).words(); // --compare is applied when the run is accepted
         } catch (IllegalArgumentException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
