@@ -36,11 +36,15 @@ public class Cli {
 
     @Inject
     public Cli(CommandParser parser, Checks checks, Clock clock, NetcheckConfig config) {
-        this(parser, checks, clock, Path.of(config.compare().dir()));
+        this(parser, checks, clock, home(config.compare().dir()));
     }
 
     public Cli(CommandParser parser, Checks checks, Clock clock) {
-        this(parser, checks, clock, Path.of(System.getProperty("user.home"), ".netcheck", "last-worked"));
+        this(parser, checks, clock, home("~/.netcheck/last-worked"));
+    }
+
+    static Path home(String dir) {
+        return dir.startsWith("~/") ? Path.of(System.getProperty("user.home"), dir.substring(2)) : Path.of(dir);
     }
 
     /** @param lastWorked where --compare keeps each target's last healthy report */

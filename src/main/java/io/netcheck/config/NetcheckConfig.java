@@ -138,9 +138,9 @@ public interface NetcheckConfig {
     interface Compare {
         /**
          * Where the CLI keeps each target's last healthy report for {@code --compare} (the server keeps them in its
-         * store). At most 500 files.
+         * store). At most 500 files. A leading {@code ~/} is the user's home directory.
          */
-        @WithDefault("${user.home}/.netcheck/last-worked")
+        @WithDefault("~/.netcheck/last-worked")
         String dir();
     }
 

@@ -51,6 +51,29 @@ class ReportSchemaTest {
     }
 
     @Test
+    void aReportThatSaysWhatChangedFollowsTheSchemaToo() {
+        java.util.Map<String, io.netcheck.diff.Baseline> kept = new java.util.HashMap<>();
+        var lastWorked = new io.netcheck.diff.SinceLastWorked(new io.netcheck.diff.Baselines() {
+            @Override
+            public java.util.Optional<io.netcheck.diff.Baseline> last(String target) {
+                return java.util.Optional.ofNullable(kept.get(target));
+            }
+
+            @Override
+            public void keep(String target, io.netcheck.diff.Baseline baseline) {
+                kept.put(target, baseline);
+            }
+        }, java.time.ZoneOffset.UTC);
+        Report healthy = lastWorked.note(ReportFixtures.vipHealthyTls(), true);
+        Report failing = lastWorked.note(ReportFixtures.vipExpiredCertificate(), true);
+        for (Report r : List.of(healthy, failing)) {
+            String json = ReportFixtures.json(r);
+            assertEquals(List.of(), errors(json), json);
+            assertTrue(json.contains("\"name\" : \"since-last-worked\""), json);
+        }
+    }
+
+    @Test
     void theOutputSaysWhichSchemaVersionItFollows() throws Exception {
         JsonNode json = JSON.readTree(ReportFixtures.json(ReportFixtures.vipHealthyTls()));
         assertEquals(JsonRenderer.SCHEMA_VERSION, json.get("schemaVersion").asInt());
