@@ -65,6 +65,9 @@ class SinceLastWorkedTest {
                 + "last worked at 04:00 UTC: the certificate of 203.0.113.10:443 changed"), noted.verdict().explanation());
         assertEquals(List.of("vip 203.0.113.10:443"), List.copyOf(baselines.kept.keySet()),
                 "a failing run does not replace the baseline");
+        String text = new io.netcheck.render.TextRenderer(ZoneOffset.UTC).render(noted);
+        assertTrue(text.contains("[4] What changed since it last worked?  WARN  1 CHANGED"), text);
+        assertTrue(text.contains("first suspect: the certificate of 203.0.113.10:443 changed"), text);
     }
 
     @Test
