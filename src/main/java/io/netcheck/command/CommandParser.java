@@ -22,7 +22,9 @@ public final class CommandParser {
     private static final String CHANNEL_COMMANDS = """
               watch add|list|remove     (Slack) run a check on a schedule for the channel; alerts on change
               summary [schedule CRON]   (Slack) the channel's health summary, now or on a schedule
+              diff A.json B.json        (CLI) what changed between two --json reports of one target
               help [COMMAND]            this text, or a command's options
+            any check takes --compare: what changed since the target's last healthy result
             """;
 
     private static final String CHANNEL_EXAMPLES = """

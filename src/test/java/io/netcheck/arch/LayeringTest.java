@@ -44,7 +44,7 @@ class LayeringTest {
     @Test
     void checksAndVerdictsKnowNoFrontEnd() {
         noClasses().that().resideInAnyPackage("io.netcheck.kind..", "io.netcheck.check..", "io.netcheck.verdict..",
-                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..")
+                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.diff..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netcheck.slack..", "io.netcheck.cli..",
                         "io.netcheck.schedule..", "io.netcheck.store..", "io.netcheck.config..")
                 .check(main);
