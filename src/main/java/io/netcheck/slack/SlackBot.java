@@ -73,6 +73,7 @@ public class SlackBot {
     private ScheduledExecutorService progress;
     private RecentRequests recent;
     private Authorization authorization;
+    private NamespaceGrants namespaces;
     private KeptReports kept;
     private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
@@ -109,6 +110,7 @@ public class SlackBot {
         kept = new KeptReports(clock, Duration.ofHours(24), 200);
         thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
+        namespaces = new NamespaceGrants(config.kubernetes().channelNamespaces());
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
@@ -315,6 +317,9 @@ public class SlackBot {
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
         String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
+        if (forbidden == null) {
+            forbidden = namespaces.refusal(command, channel);
+        }
         if (forbidden != null) {
             return ":lock: " + forbidden;
         }
@@ -359,6 +364,9 @@ public class SlackBot {
         }
         if (command instanceof Command.WatchAdd add) {
             String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
+            if (inner == null) {
+                inner = namespaces.refusal(add.parsed(), channel);
+            }
             if (inner != null) {
                 return ":lock: " + inner;
             }
