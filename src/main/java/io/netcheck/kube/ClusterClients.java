@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 /**
  * The cluster client, created on the first {@code svc/} target and kept: a check that names no Service never pays
  * for it (the CLI's start-up stays as it was). Where the client is configured from is fabric8's usual order, which
- * the Quarkus extension follows: an explicit quarkus.kubernetes-client.api-server-url, the pod's service account
- * in a cluster, else the kubeconfig. With none of them there is nothing to ask, and a svc/ target says so instead of
+ * the Quarkus extension follows: quarkus.kubernetes-client.api-server-url (fixed at build time) or
+ * KUBERNETES_MASTER, the pod's service account in a cluster, else the kubeconfig (KUBECONFIG, ~/.kube/config). With none of them there is nothing to ask, and a svc/ target says so instead of
  * trying https://kubernetes.default.svc.
  */
 public final class ClusterClients implements Supplier<KubernetesClient> {
@@ -67,7 +67,7 @@ public final class ClusterClients implements Supplier<KubernetesClient> {
             return "svc/ targets are switched off (netcheck.kubernetes.enabled=false): give the VIP and --backends as "
                     + "HOST:PORT";
         }
-        if (apiServerUrl.isPresent() || inCluster() || kubeconfig() != null) {
+        if (apiServerUrl.isPresent() || env.containsKey("KUBERNETES_MASTER") || inCluster() || kubeconfig() != null) {
             return null;
         }
         return "svc/ needs a Kubernetes cluster, and none is configured: not running in a pod (no service account "
