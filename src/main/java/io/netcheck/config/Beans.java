@@ -152,13 +152,12 @@ public class Beans {
     /** Reads svc/ targets; the cluster client behind it is created only when one is used. */
     @Produces
     @Singleton
-    io.netcheck.kube.ServicePools servicePools(NetcheckConfig config,
-                                               jakarta.enterprise.inject.Instance<io.fabric8.kubernetes.client.KubernetesClient> clients) {
+    io.netcheck.kube.ServicePools servicePools(NetcheckConfig config) {
         var k = config.kubernetes();
-        var apiUrl = org.eclipse.microprofile.config.ConfigProvider.getConfig()
-                .getOptionalValue("quarkus.kubernetes-client.api-server-url", String.class);
-        return new io.netcheck.kube.ServicePools(new io.netcheck.kube.ClusterClients(k.enabled(), clients::get, apiUrl,
-                System.getenv(), Path.of(System.getProperty("user.home"))), k.timeout(), config.probe().maxBackends());
+        return new io.netcheck.kube.ServicePools(new io.netcheck.kube.ClusterClients(k.enabled(),
+                () -> io.netcheck.kube.ClusterClients.fabric8(k.timeout()),
+                java.util.Optional.ofNullable(System.getProperty("kubernetes.master")), System.getenv(),
+                Path.of(System.getProperty("user.home"))), k.timeout(), config.probe().maxBackends());
     }
 
     // ---- watches ----

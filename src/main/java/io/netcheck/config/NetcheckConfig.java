@@ -32,10 +32,7 @@ public interface NetcheckConfig {
         @WithDefault("true")
         boolean enabled();
 
-        /**
-         * The longest reading a Service and its EndpointSlices may take (the client's own connect and request
-         * timeouts are quarkus.kubernetes-client.connection-timeout / request-timeout).
-         */
+        /** The longest reading a Service and its EndpointSlices may take (also each request's own limit). */
         @WithDefault("5s")
         Duration timeout();
 

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 
 /**
  * The cluster client, created on the first {@code svc/} target and kept: a check that names no Service never pays
- * for it (the CLI's start-up stays as it was). Where the client is configured from is fabric8's usual order, which
- * the Quarkus extension follows: quarkus.kubernetes-client.api-server-url (fixed at build time) or
- * KUBERNETES_MASTER, the pod's service account in a cluster, else the kubeconfig (KUBECONFIG, ~/.kube/config). With none of them there is nothing to ask, and a svc/ target says so instead of
+ * for it (the CLI's start-up stays as it was). Where the client is configured from is fabric8's usual order:
+ * KUBERNETES_MASTER (or -Dkubernetes.master), the pod's service account in a cluster, else the kubeconfig
+ * (KUBECONFIG, ~/.kube/config). With none of them there is nothing to ask, and a svc/ target says so instead of
  * trying https://kubernetes.default.svc.
  */
 public final class ClusterClients implements Supplier<KubernetesClient> {
@@ -27,8 +27,8 @@ public final class ClusterClients implements Supplier<KubernetesClient> {
     private volatile KubernetesClient client;
 
     /**
-     * @param factory      creates the client (the Quarkus extension's bean); called at most once
-     * @param apiServerUrl quarkus.kubernetes-client.api-server-url, when set
+     * @param factory      creates the client ({@link #fabric8}); called at most once
+     * @param apiServerUrl the kubernetes.master system property, when set
      */
     public ClusterClients(boolean enabled, Supplier<KubernetesClient> factory, Optional<String> apiServerUrl,
                           Map<String, String> env, Path home) {
@@ -72,7 +72,22 @@ public final class ClusterClients implements Supplier<KubernetesClient> {
         }
         return "svc/ needs a Kubernetes cluster, and none is configured: not running in a pod (no service account "
                 + "token at " + SERVICE_ACCOUNT_TOKEN + "), no kubeconfig (KUBECONFIG, ~/.kube/config), no "
-                + "quarkus.kubernetes-client.api-server-url. Give the VIP and --backends as HOST:PORT instead";
+                + "KUBERNETES_MASTER. Give the VIP and --backends as HOST:PORT instead";
+    }
+
+    /**
+     * fabric8's auto-configuration (in-cluster, kubeconfig, KUBERNETES_* variables) with short limits: connect within
+     * 3 s, each request within {@code timeout}, one retry, so an API server that is down is reported within
+     * netcheck.kubernetes.timeout instead of after fabric8's ten backed-off retries.
+     */
+    public static KubernetesClient fabric8(java.time.Duration timeout) {
+        io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.autoConfigure(null);
+        int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+        config.setConnectionTimeout(Math.min(3000, ms));
+        config.setRequestTimeout(ms);
+        config.setRequestRetryBackoffLimit(1);
+        config.setRequestRetryBackoffInterval(200);
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     }
 
     private boolean inCluster() {
