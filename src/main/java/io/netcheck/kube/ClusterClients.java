@@ -87,8 +87,17 @@ public final class ClusterClients implements Supplier<KubernetesClient> {
         config.setRequestTimeout(ms);
         config.setRequestRetryBackoffLimit(1);
         config.setRequestRetryBackoffInterval(200);
-        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+        KubernetesClient client = new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+        // The first response parsed loads Jackson and fabric8's model registry (hundreds of classes, seconds on a busy
+        // machine): do it here, before the API server's deadline starts, so that deadline measures the server alone.
+        client.getKubernetesSerialization().unmarshal(WARM_UP);
+        return client;
     }
+
+    private static final String WARM_UP = "{\"apiVersion\":\"v1\",\"kind\":\"List\",\"items\":["
+            + "{\"apiVersion\":\"v1\",\"kind\":\"Service\",\"metadata\":{\"name\":\"w\"},\"spec\":{\"ports\":[{\"port\":1}]}},"
+            + "{\"apiVersion\":\"discovery.k8s.io/v1\",\"kind\":\"EndpointSlice\",\"metadata\":{\"name\":\"w\"},"
+            + "\"addressType\":\"IPv4\",\"endpoints\":[{\"addresses\":[\"203.0.113.1\"],\"conditions\":{\"ready\":true}}]}]}";
 
     private boolean inCluster() {
         return env.containsKey("KUBERNETES_SERVICE_HOST") && Files.isReadable(SERVICE_ACCOUNT_TOKEN);

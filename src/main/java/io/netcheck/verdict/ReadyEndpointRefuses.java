@@ -47,9 +47,10 @@ final class ReadyEndpointRefuses implements VipRule {
         return Optional.of(new Finding(vipUp ? Cause.DEGRADED : Cause.BACKENDS_DOWN, Confidence.HIGH,
                 refusing.size() + " pod" + (refusing.size() == 1 ? "" : "s") + " marked ready refuse"
                         + (refusing.size() == 1 ? "s" : "") + " connections: " + listed,
-                "Kubernetes marks " + listed + " ready, so kube-proxy keeps sending it connections, but probed "
-                        + "directly it refuses them. Its readiness probe passes while the port the Service uses does not "
-                        + "serve; clients reaching it through the VIP fail. The VIP: " + Describe.connect(e.vip())
+                "Kubernetes marks these endpoints of " + v.label() + " ready, so kube-proxy keeps sending them "
+                        + "connections, but probed directly they refuse: " + listed + ". A readiness probe that passes "
+                        + "while the port the Service sends to does not serve; clients reaching such a pod through the "
+                        + "VIP fail. The VIP: " + Describe.connect(e.vip())
                         + (e.vip().connected() ? "; " + Describe.exchange(e.vip()) : "") + ".",
                 List.of("make the readiness probe test the port the Service sends to (targetPort " + v.targetPort() + ")",
                         "restart or repair the refusing pod(s): kubectl describe pod -n " + v.namespace()))

@@ -185,6 +185,7 @@ class KubeServiceIT {
         assertTrue(r.stderr().contains("netcheck: cannot reach the Kubernetes API server http://127.0.0.1:" + closed),
                 r::toString);
         assertTrue(!r.stderr().contains("\tat "), "no stack trace: " + r);
-        assertTrue(ms < 15_000, "took " + ms + " ms");
+        // Nothing hangs: the refused connection ends the run (JVM start included; a busy CI machine is slow to start).
+        assertTrue(ms < 30_000, "took " + ms + " ms");
     }
 }

@@ -163,6 +163,33 @@ class ClusterRulesTest {
     }
 
     @Test
+    void theReportSaysWhereThePoolCameFromAndCallsOutThePods() {
+        List<PoolEndpoint> pool = List.of(ep("203.0.113.11:8080", "ready", "web-1"), ep("203.0.113.12:8080", "ready", "web-2"),
+                ep("203.0.113.13:8080", "terminating", "web-3"));
+        VipEvidence e = pooled(null, pool, healthy(VIP, 63), healthy("203.0.113.11:8080", 62),
+                refused("203.0.113.12:8080", 62), healthy("203.0.113.13:8080", 62));
+        var report = io.netcheck.report.VipReport.of(e, decide(e));
+        assertEquals("vip svc/web.shop (198.51.100.10:80) --timeout 3000ms", report.command());
+        java.util.function.BiFunction<String, String, List<String>> facts = (step, label) -> report.steps().stream()
+                .filter(s -> s.name().equals(step)).flatMap(s -> s.facts().stream()).filter(f -> f.label().equals(label))
+                .map(io.netcheck.report.Fact::value).toList();
+        assertEquals(List.of("svc/web.shop (type ClusterIP, port http/80): its clusterIP, 198.51.100.10:80"),
+                facts.apply("reach", "vip from"));
+        assertEquals(List.of("svc/web.shop port http/80 → targetPort 8080, selector app=web; EndpointSlices web-a, web-b "
+                + "(discovery.k8s.io/v1)"), facts.apply("backends", "pool from"));
+        assertEquals(List.of("3 endpoints: 2 ready, 0 not ready, 1 terminating"), facts.apply("backends", "cluster view"));
+        assertEquals(List.of("marked ready but refuses: 203.0.113.12:8080 (pod web-2 on node-a, ready): REFUSED",
+                "terminating but still accepting connections: 203.0.113.13:8080 (pod web-3 on node-a, terminating, still "
+                        + "serving): HEALTHY"), facts.apply("backends", "called out"));
+        var web2 = report.steps().stream().filter(s -> s.name().equals("backends")).findFirst().orElseThrow().substeps()
+                .stream().filter(s -> s.name().equals("203.0.113.12:8080")).findFirst().orElseThrow();
+        assertEquals("kubernetes", web2.facts().get(0).label());
+        assertEquals("pod web-2 on node node-a, ready (slice web-a)", web2.facts().get(0).value());
+        String text = new io.netcheck.render.TextRenderer(java.time.ZoneOffset.UTC).render(report);
+        assertTrue(text.contains("called out: marked ready but refuses"), text);
+    }
+
+    @Test
     void theClusterRulesSitInTheTable() {
         List<String> ids = VipRules.TABLE.stream().map(VipRule::id).toList();
         assertTrue(ids.indexOf("service-misconfigured") < ids.indexOf("firewall-rejects"));
