@@ -2,16 +2,19 @@ package io.netcheck;
 
 import io.netcheck.check.ChecklistProgress;
 import io.netcheck.check.Pipeline;
+import io.netcheck.check.VipCheckRequest;
 import io.netcheck.command.Command;
 import io.netcheck.command.Grammar;
 import io.netcheck.kind.CheckKind;
 import io.netcheck.kind.CheckKinds;
 import io.netcheck.kind.Probe;
+import io.netcheck.kube.ServicePools;
 import io.netcheck.metrics.CheckMetrics;
 import io.netcheck.report.Report;
 import io.netcheck.verdict.Verdict;
 import io.netcheck.verdict.VerdictEngine;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -29,6 +32,9 @@ public class Checks {
 
     @Inject
     CheckMetrics metrics;
+
+    @Inject
+    Instance<ServicePools> pools;
 
     @Inject
     public Checks(Pipeline pipeline, VerdictEngine verdicts) {
@@ -73,7 +79,16 @@ public class Checks {
         if (bound == null) {
             throw new IllegalStateException("command " + check.verb() + " was parsed by a kind that is not registered");
         }
-        return bound.run(check.request(), progress, verdicts);
+        return bound.run(prepared(check.request()), progress, verdicts);
+    }
+
+    /** svc/ targets become addresses here, when the check runs (a watch follows the pool as it changes). */
+    @SuppressWarnings("unchecked") // a VIP request resolves to a VIP request
+    private <R> R prepared(R request) throws InterruptedException {
+        if (request instanceof VipCheckRequest vip && pools != null && pools.isResolvable()) {
+            return (R) pools.get().resolve(vip);
+        }
+        return request;
     }
 
     /** A kind with its probe, built once. */

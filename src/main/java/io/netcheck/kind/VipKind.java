@@ -37,7 +37,10 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
               --timeout 3s      per-probe time limit
               --json            print one JSON object instead of text
               --no-capture      run without packet capture
-              --pcap FILE       where to write the capture (default: the capture directory)""";
+              --pcap FILE       where to write the capture (default: the capture directory)
+            from Kubernetes:  vip svc/NAME[.NAMESPACE][:PORT] [--via clusterip|loadbalancer|nodeport]
+              the Service's address is the VIP and its EndpointSlices' endpoints the real servers;
+              --backends svc/NAME[.NAMESPACE][:PORT] takes only the pool from a Service""";
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
 
@@ -54,7 +57,8 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
     @Override
     public List<String> examples() {
         return List.of("vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443",
-                "vip checkout.internal:80 --path /healthz --timeout 2s");
+                "vip checkout.internal:80 --path /healthz --timeout 2s",
+                "vip svc/checkout.shop:http");
     }
 
     @Override
@@ -65,17 +69,22 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
     @Override
     public Options options() {
         return new Options(Set.of("--tls", "--plain-backends", "--no-capture"),
-                Set.of("--backends", "--sni", "--path", "--timeout", "--pcap"), Set.of("--backends"));
+                Set.of("--backends", "--sni", "--path", "--timeout", "--pcap", "--via"), Set.of("--backends"));
     }
 
     @Override
     public VipCheckRequest parse(Words w) throws UsageException {
-        HostPort vip = Targets.parse(w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
-                "only one VIP per check (real servers go in --backends)"), "VIP");
+        String vipWord = w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
+                "only one VIP per check (real servers go in --backends)");
+        var vipService = ServiceTargets.vip(vipWord);
+        HostPort vip = vipService != null ? ServiceTargets.placeholder(vipService) : Targets.parse(vipWord, "VIP");
         boolean tls = w.flag("--tls");
         boolean plainBackends = w.flag("--plain-backends");
         int maxBackends = w.limits().maxBackends();
-        List<HostPort> backends = w.flag("--backends") ? backends(w, w.value("--backends"), maxBackends) : List.of();
+        var backendsService = w.flag("--backends") ? ServiceTargets.backends(w.value("--backends")) : null;
+        List<HostPort> backends = w.flag("--backends") && backendsService == null
+                ? backends(w, w.value("--backends"), maxBackends) : List.of();
+        var cluster = ServiceTargets.pool(vipService, backendsService, w.flag("--backends"), w.value("--via"));
         String sni = w.value("--sni");
         if (sni != null) {
             Targets.validateName(sni, "--sni");
@@ -97,7 +106,7 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
             throw w.error("more than " + maxBackends + " backends given; at most " + maxBackends + " per check");
         }
         return new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout, !w.flag("--no-capture"),
-                pcap);
+                pcap, cluster);
     }
 
     private static List<HostPort> backends(Words w, String value, int max) throws UsageException {

@@ -79,6 +79,7 @@ public class SlackBot {
     private ScheduledExecutorService progress;
     private RecentRequests recent;
     private Authorization authorization;
+    private NamespaceGrants namespaces;
     private KeptReports kept;
     private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
@@ -115,6 +116,7 @@ public class SlackBot {
         kept = new KeptReports(clock, Duration.ofHours(24), 200);
         thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
+        namespaces = new NamespaceGrants(config.kubernetes().channelNamespaces());
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
@@ -322,6 +324,9 @@ public class SlackBot {
         boolean json = ((Command.Check<?>) command).json();
         String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
+        if (forbidden == null) {
+            forbidden = namespaces.refusal(command, channel);
+        }
         if (forbidden != null) {
             return ":lock: " + forbidden;
         }
@@ -373,6 +378,9 @@ public class SlackBot {
         }
         if (command instanceof Command.WatchAdd add) {
             String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
+            if (inner == null) {
+                inner = namespaces.refusal(add.parsed(), channel);
+            }
             if (inner != null) {
                 return ":lock: " + inner;
             }
