@@ -10,6 +10,10 @@ import io.netcheck.verdict.tls.TlsRules;
 import io.netcheck.verdict.trace.TraceRules;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.capture.IcmpKind;
+import io.netcheck.kind.BannerKind;
+import io.netcheck.check.ConnectAttempt;
+import io.netcheck.check.BannerEvidence;
+import io.netcheck.check.BannerCheck;
 import io.netcheck.check.CaptureRun;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.check.PingRequest;
@@ -76,6 +80,11 @@ public final class ReportFixtures {
                 102400)), new PathMtu(Evidence.ip("203.0.113.10"), List.of("203.0.113.10:80"),
                 Evidence.blackHole1280("203.0.113.10"), null, List.of("an echo line"),
                 List.of(new CapturedFrame(Instant.EPOCH, 1, new byte[60], 1514, "eth0"))))));
+        m.put("banner-said", banner(Attempts.connected("203.0.113.130:22", 62), "SSH-2.0-OpenSSH_9.6",
+                BannerEvidence.End.LINE, true));
+        m.put("banner-silent-no-capture", banner(Attempts.connected("203.0.113.130:25", 62), null,
+                BannerEvidence.End.SILENCE, false));
+        m.put("banner-refused", banner(Attempts.refused("203.0.113.130:25", 62), null, null, true));
         m.put("tcp-refused", tcp(ProbeVerdictsTest.tcp(Attempts.refused("203.0.113.130:5432", 62), true)));
         m.put("tcp-forged", tcp(ProbeVerdictsTest.tcp(Attempts.measured(Attempts.refused("203.0.113.10:80", 64), 63,
                 63), true)));
@@ -158,6 +167,15 @@ public final class ReportFixtures {
     public static Report tcp(String label, int ttl, boolean connected) {
         return tcp(ProbeVerdictsTest.tcp(connected ? Attempts.connected(label, ttl) : Attempts.refused(label, ttl),
                 true));
+    }
+
+    private static Report banner(ConnectAttempt a, String said, BannerEvidence.End end, boolean captured) {
+        BannerEvidence e = new BannerEvidence(new BannerCheck.Request(a.target(), Duration.ofSeconds(3),
+                Duration.ofSeconds(2), captured, null), Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(40), a,
+                said, said == null ? 0 : said.length() + 2, said == null ? null : Duration.ofMillis(12), end,
+                ProbeVerdictsTest.tcp(a, captured).capture());
+        BannerKind kind = new BannerKind();
+        return kind.report(e, PROBES.decide(kind.rules(), e, kind.capture(e), kind::unmatched));
     }
 
     public static String json(Report r) {
