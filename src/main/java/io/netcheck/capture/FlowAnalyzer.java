@@ -1,5 +1,6 @@
 package io.netcheck.capture;
 
+import java.util.stream.Collectors;
 import java.util.List;
 
 /** Picks one connection's packets out of a capture and reduces them to {@link WireFacts}. */
@@ -77,7 +78,7 @@ public final class FlowAnalyzer {
             case 8 -> "TS";
             case 5 -> "sack";
             default -> o.text();
-        }).collect(java.util.stream.Collectors.joining(","));
+        }).collect(Collectors.joining(","));
     }
 
     private static Integer ipId(IpHeader ip) {

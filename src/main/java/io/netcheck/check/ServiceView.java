@@ -1,5 +1,7 @@
 package io.netcheck.check;
 
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,7 @@ public record ServiceView(String namespace, String name, String type, Via via, H
         return "svc/" + name + "." + namespace;
     }
 
-    public long count(java.util.function.Predicate<PoolEndpoint> p) {
+    public long count(Predicate<PoolEndpoint> p) {
         return endpoints.stream().filter(p).count();
     }
 
@@ -55,6 +57,6 @@ public record ServiceView(String namespace, String name, String type, Via via, H
 
     public String selectorText() {
         return selector.isEmpty() ? "none" : selector.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining(","));
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(","));
     }
 }

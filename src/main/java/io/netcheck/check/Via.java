@@ -1,5 +1,7 @@
 package io.netcheck.check;
 
+import java.util.Locale;
+
 /** Which of a Service's addresses is the VIP: {@code --via clusterip|loadbalancer|nodeport}. */
 public enum Via {
     /** spec.clusterIP and the Service port: what pods inside the cluster connect to. */
@@ -19,6 +21,6 @@ public enum Via {
     }
 
     public String word() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

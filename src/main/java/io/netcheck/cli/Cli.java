@@ -1,5 +1,6 @@
 package io.netcheck.cli;
 
+import io.netcheck.check.ClusterUnreadable;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
@@ -89,7 +90,7 @@ public class Cli {
         } catch (TargetPolicy.Refused e) {
             err.println("netcheck: refused by the target policy, nothing was sent: " + e.getMessage());
             return USAGE;
-        } catch (io.netcheck.check.ClusterUnreadable e) {
+        } catch (ClusterUnreadable e) {
             err.println("netcheck: " + e.getMessage());
             return e.badInput() ? USAGE : INTERNAL;
         } catch (InterruptedException e) {

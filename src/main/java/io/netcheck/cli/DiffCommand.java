@@ -1,5 +1,7 @@
 package io.netcheck.cli;
 
+import java.nio.file.InvalidPathException;
+import java.time.format.DateTimeParseException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netcheck.diff.Change;
 import io.netcheck.diff.ReportDiff;
@@ -35,7 +37,7 @@ final class DiffCommand {
         } catch (ReportFile.Bad e) {
             err.println("netcheck diff: " + e.getMessage());
             return Cli.USAGE;
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             err.println("netcheck diff: not a file name: " + e.getInput());
             return Cli.USAGE;
         }
@@ -67,7 +69,7 @@ final class DiffCommand {
         String at = report.path("startedAt").asText();
         try {
             at = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").format(Instant.parse(at).atZone(zone));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             // shown as written
         }
         return report.path("command").asText() + "  (" + at + ", " + report.path("verdict").path("cause").asText()

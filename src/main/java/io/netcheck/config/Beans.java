@@ -1,5 +1,8 @@
 package io.netcheck.config;
 
+import io.netcheck.kube.ClusterClients;
+import io.netcheck.kube.ServicePools;
+import java.util.Optional;
 import io.netcheck.store.WatchStore;
 import java.util.Arrays;
 import java.util.stream.Stream;
@@ -168,11 +171,11 @@ public class Beans {
     /** Reads svc/ targets; the cluster client behind it is created only when one is used. */
     @Produces
     @Singleton
-    io.netcheck.kube.ServicePools servicePools(NetcheckConfig config) {
+    ServicePools servicePools(NetcheckConfig config) {
         var k = config.kubernetes();
-        return new io.netcheck.kube.ServicePools(new io.netcheck.kube.ClusterClients(k.enabled(),
-                () -> io.netcheck.kube.ClusterClients.fabric8(k.timeout()),
-                java.util.Optional.ofNullable(System.getProperty("kubernetes.master")), System.getenv(),
+        return new ServicePools(new ClusterClients(k.enabled(),
+                () -> ClusterClients.fabric8(k.timeout()),
+                Optional.ofNullable(System.getProperty("kubernetes.master")), System.getenv(),
                 Path.of(System.getProperty("user.home"))), k.timeout(), config.probe().maxBackends());
     }
 

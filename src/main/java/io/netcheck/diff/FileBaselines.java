@@ -1,5 +1,6 @@
 package io.netcheck.diff;
 
+import java.nio.file.StandardCopyOption;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +51,8 @@ public final class FileBaselines implements Baselines {
             Path tmp = Files.createTempFile(dir, ".report", ".tmp");
             Files.writeString(tmp, baseline.json(), StandardCharsets.UTF_8);
             Files.setLastModifiedTime(tmp, FileTime.from(baseline.at()));
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
             trim();
         } catch (IOException e) {
             LOG.warnf("cannot keep the healthy report of %s in %s: %s", target, dir, e.getMessage());

@@ -1,5 +1,7 @@
 package io.netcheck.diff;
 
+import java.util.Locale;
+import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.netcheck.capture.Hops;
 import java.util.ArrayList;
@@ -209,7 +211,7 @@ final class Observations {
 
     private void ping(JsonNode e) {
         dns(e.path("resolution"));
-        Map<Integer, Long> ttls = new java.util.TreeMap<>();
+        Map<Integer, Long> ttls = new TreeMap<>();
         for (JsonNode r : e.path("result").path("replies")) {
             if (r.path("replyTtl").isInt()) {
                 ttls.merge(r.path("replyTtl").asInt(), 1L, Long::sum);
@@ -280,7 +282,7 @@ final class Observations {
     }
 
     static String ms(String value) {
-        return String.format(java.util.Locale.ROOT, "%.0f ms", Double.parseDouble(value));
+        return String.format(Locale.ROOT, "%.0f ms", Double.parseDouble(value));
     }
 
 }

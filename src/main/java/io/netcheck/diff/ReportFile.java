@@ -1,5 +1,6 @@
 package io.netcheck.diff;
 
+import java.io.UncheckedIOException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ public final class ReportFile {
             text = Files.readString(file);
         } catch (NoSuchFileException e) {
             throw new Bad(file + ": no such file");
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new Bad(file + ": cannot be read (" + e.getMessage() + ")");
         }
         JsonNode json;

@@ -1,5 +1,6 @@
 package io.netcheck.kube;
 
+import java.time.Duration;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.netcheck.check.ClusterUnreadable;
 import java.io.File;
@@ -80,7 +81,7 @@ public final class ClusterClients implements Supplier<KubernetesClient> {
      * 3 s, each request within {@code timeout}, one retry, so an API server that is down is reported within
      * netcheck.kubernetes.timeout instead of after fabric8's ten backed-off retries.
      */
-    public static KubernetesClient fabric8(java.time.Duration timeout) {
+    public static KubernetesClient fabric8(Duration timeout) {
         io.fabric8.kubernetes.client.Config config = io.fabric8.kubernetes.client.Config.autoConfigure(null);
         int ms = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         config.setConnectionTimeout(Math.min(3000, ms));

@@ -1,5 +1,7 @@
 package io.netcheck.report;
 
+import io.netcheck.check.PoolEvidence;
+import io.netcheck.check.Via;
 import io.netcheck.check.Attribution;
 import io.netcheck.check.EndpointEvidence;
 import io.netcheck.check.VipHostEvidence;
@@ -39,7 +41,7 @@ public final class VipReport {
     public static String command(VipCheckRequest r) {
         StringBuilder sb = new StringBuilder("vip ").append(ClusterFacts.vipWord(r));
         var cluster = r.cluster();
-        if (cluster != null && cluster.vipService() != null && cluster.via() != io.netcheck.check.Via.CLUSTERIP) {
+        if (cluster != null && cluster.vipService() != null && cluster.via() != Via.CLUSTERIP) {
             sb.append(" --via ").append(cluster.via().word());
         }
         if (cluster != null && cluster.backendsService() != null) {
@@ -119,7 +121,7 @@ public final class VipReport {
     private static Step backends(VipEvidence e) {
         String title = "Can the real servers be reached?";
         if (!e.hasBackends()) {
-            boolean fromCluster = io.netcheck.check.PoolEvidence.pool(e) != null;
+            boolean fromCluster = PoolEvidence.pool(e) != null;
             return new Step("backends", title, fromCluster ? StepStatus.FAIL : StepStatus.SKIPPED, "NO_BACKENDS",
                     fromCluster ? "the Service has no endpoint to probe" : "no --backends given: the real servers were "
                             + "not probed", ClusterFacts.pool(e), List.of(), List.of());

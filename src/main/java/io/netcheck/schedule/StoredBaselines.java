@@ -1,5 +1,9 @@
 package io.netcheck.schedule;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import io.netcheck.diff.Baseline;
 import io.netcheck.diff.Baselines;
 import io.netcheck.store.StoreUnavailable;
@@ -41,10 +45,10 @@ public final class StoredBaselines implements Baselines {
             return target;
         }
         try {
-            byte[] d = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(target.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return target.substring(0, 900) + "#" + java.util.HexFormat.of().formatHex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] d = MessageDigest.getInstance("SHA-256")
+                    .digest(target.getBytes(StandardCharsets.UTF_8));
+            return target.substring(0, 900) + "#" + HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,5 +1,6 @@
 package io.netcheck.schedule;
 
+import io.netcheck.check.ClusterUnreadable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,7 +99,7 @@ public final class WatchRunner {
         } catch (TargetPolicy.Refused e) {
             result = failure(started, t0, "REFUSED_BY_POLICY", "refused by the target policy, nothing was sent: "
                     + e.getMessage());
-        } catch (io.netcheck.check.ClusterUnreadable e) {
+        } catch (ClusterUnreadable e) {
             // The pool could not be read (API server down, permission withdrawn, Service deleted): a finding of its own.
             result = failure(started, t0, "CLUSTER_UNREADABLE", e.getMessage());
         } catch (RuntimeException e) {
