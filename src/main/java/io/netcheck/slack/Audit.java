@@ -13,7 +13,7 @@ import org.jboss.logging.Logger;
  * category: who, where, what, the decision, and for finished runs the verdict, the addresses the targets
  * resolved to and the duration. Tokens and secrets are never passed here.
  */
-final class Audit {
+public final class Audit {
     private static final Logger LOG = Logger.getLogger("netcheck.audit");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,6 +54,31 @@ final class Audit {
         line.put("reason", reason);
         line.put("durationMs", durationMs);
         write(line);
+    }
+
+    /**
+     * An agent event ({@code agent-connect}, {@code agent-refused}, {@code agent-disconnect}, {@code agent-job}) or
+     * a check API call ({@code decision}/{@code finished} with user {@code api}): same category, same form.
+     */
+    public static void event(String event, Map<String, Object> fields) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("event", event);
+        line.putAll(fields);
+        write(line);
+    }
+
+    public static void apiDecision(String caller, String command, String decision, String reason) {
+        decision(caller, "api", command, decision, reason);
+    }
+
+    public static void apiFinished(String caller, String command, String cause, String team, String target,
+                                   List<InetAddress> resolved, long durationMs) {
+        finished(caller, "api", command, cause, team, target, resolved, durationMs);
+    }
+
+    public static void apiRefusedByPolicy(String caller, String command, String reason, List<InetAddress> resolved,
+                                          long durationMs) {
+        refusedByPolicy(caller, "api", command, reason, resolved, durationMs);
     }
 
     private static List<String> texts(List<InetAddress> addresses) {

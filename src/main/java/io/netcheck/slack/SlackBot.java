@@ -73,6 +73,9 @@ public class SlackBot {
     private ScheduledExecutorService progress;
     private RecentRequests recent;
     private Authorization authorization;
+
+    @Inject
+    io.netcheck.agent.AgentRegistry agentRegistry;
     private KeptReports kept;
     private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
@@ -227,6 +230,11 @@ public class SlackBot {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
             return ctx.ack(r -> r.responseType("ephemeral").text(":warning: " + e.getMessage()));
+        }
+        if (words.equals(List.of("agents"))) {
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "accepted", null);
+            String list = AgentList.text(agentRegistry.agents(), clock.instant());
+            return ctx.ack(r -> r.responseType("ephemeral").text(list).blocks(SlackBlocks.usageFree(list)));
         }
         Command command;
         try {
@@ -435,16 +443,7 @@ public class SlackBot {
 
     /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
     private String refusedLiteral(Command command) {
-        List<io.netcheck.checklist.HostPort> targets = CommandTargets.targets(command);
-        List<String> refusals = new java.util.ArrayList<>();
-        for (io.netcheck.checklist.HostPort t : targets) {
-            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
-            String why = literal == null ? null : policy.refusal(literal, t.port());
-            if (why != null) {
-                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
-            }
-        }
-        return refusals.isEmpty() ? null : String.join("; ", refusals);
+        return CommandTargets.refusedLiteral(command, policy);
     }
 
     /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */
