@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.netcheck.config.NetcheckConfig;
-import io.netcheck.slack.Audit;
+import io.netcheck.audit.AuditLog;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.annotation.PreDestroy;
@@ -273,6 +273,6 @@ public class AgentRegistry {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("agent", agent);
         fields.putAll(more);
-        Audit.event(event, fields);
+        AuditLog.event(event, fields);
     }
 }

@@ -1,6 +1,6 @@
 package io.netcheck.agent;
 
-import io.netcheck.slack.Audit;
+import io.netcheck.audit.AuditLog;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,7 +38,7 @@ public class AgentUpgradeCheck implements HttpUpgradeCheck {
         fields.put("agent", name);
         fields.put("remote", request.remoteAddress() == null ? null : request.remoteAddress().hostAddress());
         fields.put("reason", why);
-        Audit.event("agent-refused", fields);
+        AuditLog.event("agent-refused", fields);
         return CheckResult.rejectUpgrade(401, Map.of("X-Netcheck-Refused", List.of(why)));
     }
 }

@@ -39,9 +39,9 @@ public class Cli {
         Command command;
         try {
             // --server: the check runs on a netcheck server (and --from on one of its agents).
-            io.netcheck.api.ServerClient.Split server = io.netcheck.api.ServerClient.split(args);
+            ServerClient.Split server = ServerClient.split(args);
             if (server != null) {
-                return new io.netcheck.api.ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
+                return new ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
                         clock.getZone(), out, err);
             }
         } catch (IllegalArgumentException e) {

@@ -25,7 +25,7 @@ public class NetcheckMain implements QuarkusApplication {
     Instance<CertificateCheck> certificates;
 
     @Inject
-    Instance<io.netcheck.agent.AgentMode> agents;
+    Instance<AgentMode> agents;
 
     public static void main(String... args) {
         if (isAgent(args)) {

@@ -1,12 +1,9 @@
 package io.netcheck.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * One structured JSON line per Slack command, accepted or refused, on the {@code netcheck.audit} log
@@ -14,8 +11,6 @@ import org.jboss.logging.Logger;
  * resolved to and the duration. Tokens and secrets are never passed here.
  */
 public final class Audit {
-    private static final Logger LOG = Logger.getLogger("netcheck.audit");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Audit() {
     }
@@ -56,17 +51,6 @@ public final class Audit {
         write(line);
     }
 
-    /**
-     * An agent event ({@code agent-connect}, {@code agent-refused}, {@code agent-disconnect}, {@code agent-job}) or
-     * a check API call ({@code decision}/{@code finished} with user {@code api}): same category, same form.
-     */
-    public static void event(String event, Map<String, Object> fields) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", event);
-        line.putAll(fields);
-        write(line);
-    }
-
     public static void apiDecision(String caller, String command, String decision, String reason) {
         decision(caller, "api", command, decision, reason);
     }
@@ -95,10 +79,6 @@ public final class Audit {
     }
 
     private static void write(Map<String, Object> line) {
-        try {
-            LOG.info(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            LOG.warn("audit line could not be written: " + e.getMessage());
-        }
+        io.netcheck.audit.AuditLog.write(line);
     }
 }

@@ -1,6 +1,8 @@
-package io.netcheck.agent;
+package io.netcheck.cli;
 
-import io.netcheck.cli.Cli;
+import io.netcheck.agent.AgentArgs;
+import io.netcheck.agent.AgentClient;
+import io.netcheck.agent.AgentJobs;
 import io.netcheck.config.NetcheckConfig;
 import io.quarkus.runtime.Quarkus;
 import jakarta.enterprise.context.ApplicationScoped;

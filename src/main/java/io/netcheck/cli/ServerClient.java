@@ -1,8 +1,7 @@
-package io.netcheck.api;
+package io.netcheck.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.netcheck.cli.Cli;
 import io.netcheck.render.ReportReader;
 import io.netcheck.render.TextRenderer;
 import io.netcheck.report.Report;
