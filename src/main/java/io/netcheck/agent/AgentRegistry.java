@@ -57,7 +57,6 @@ public class AgentRegistry {
     private final Duration jobTimeout;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final Timer roundTrip;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "netcheck-agent-watchdog");
         t.setDaemon(true);
@@ -77,9 +76,6 @@ public class AgentRegistry {
         this.clock = clock;
         this.meters = meters;
         meters.gauge("netcheck.agents.connected", connected);
-        this.roundTrip = Timer.builder("netcheck.agent.job")
-                .description("Round trip of a job on an agent: sent to result received").publishPercentiles(0.5, 0.99)
-                .register(meters);
         long every = Math.max(200, heartbeat.toMillis());
         watchdog.scheduleWithFixedDelay(this::closeSilent, every, every, TimeUnit.MILLISECONDS);
     }
@@ -258,7 +254,9 @@ public class AgentRegistry {
         } finally {
             s.jobs.remove(id);
             long nanos = System.nanoTime() - started;
-            roundTrip.record(nanos, TimeUnit.NANOSECONDS);
+            Timer.builder("netcheck.agent.job").tag("agent", agent).tag("outcome", outcome)
+                    .description("Round trip of a job on an agent: sent to result received")
+                    .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
             Counter.builder("netcheck.agent.jobs").tag("agent", agent).tag("outcome", outcome)
                     .description("Jobs sent to agents, by outcome").register(meters).increment();
             Map<String, Object> fields = new LinkedHashMap<>();

@@ -242,6 +242,33 @@ class AgentsLabIT {
 
     @Test
     @Order(5)
+    void anAgentThatFallsSilentMidJobIsDroppedAfterThreeHeartbeatsAndReconnects() throws Exception {
+        lab.run("backend-drop", "1");
+        try {
+            CompletableFuture<LabNetwork.Result> job = CompletableFuture.supplyAsync(() -> api("tcp "
+                    + LabNetwork.backend(1) + ":80 --timeout 20s --from lb-a"));
+            Thread.sleep(1500); // the job is on the agent
+            long frozen = System.nanoTime();
+            signal("STOP"); // a network partition, as the server sees it: the connection stays, nothing comes
+            LabNetwork.Result r = job.get();
+            long after = (System.nanoTime() - frozen) / 1_000_000;
+            signal("CONT");
+            assertTrue(r.stdout().endsWith("503") && r.stdout().contains("no heartbeat"), r::toString);
+            // Three 1 s heartbeats, checked every second: between 2 and 5 s, never the job's 20 s.
+            assertTrue(after < 8_000, "the silent agent was noticed after " + after + " ms");
+            awaitAgents(List.of("lb-a"), Duration.ofSeconds(30));
+        } finally {
+            signal("CONT");
+            lab.run("reset");
+        }
+    }
+
+    static void signal(String sig) throws Exception {
+        new ProcessBuilder("kill", "-" + sig, String.valueOf(agent.pid())).inheritIO().start().waitFor();
+    }
+
+    @Test
+    @Order(6)
     void anAgentKilledMidJobEndsTheJobAtOnceWithACleanError() throws Exception {
         lab.run("backend-drop", "1");
         try {
