@@ -22,7 +22,7 @@ bash "$LAB" up --backends 1 >/dev/null
 
 in_ns() { local ns=$1; shift; ip netns exec "nc${NETLAB_ID}-$ns" "$@"; }
 LOG=$(mktemp -d /tmp/agent-bench.XXXX)
-NETCHECK_API_TOKEN=bench NETCHECK_AGENT_TOKENS=lo-a=t1,lb-a=t2 NETCHECK_STORE_URL=jdbc:h2:mem:bench \
+NETCHECK_API_TOKEN=bench NETCHECK_AGENT_TOKENS=lo-a=t1,lb-a=t2 NETCHECK_STORE_URL="jdbc:h2:mem:bench;DB_CLOSE_DELAY=-1" \
   QUARKUS_HTTP_PORT=$PORT in_ns client java -jar "$JAR" serve >"$LOG/server.log" 2>&1 &
 PIDS+=($!)
 agent() { # NS NAME TOKEN URL
@@ -45,7 +45,7 @@ quantiles() { # AGENT OUTCOME → "p50 p99" in ms
   in_ns client curl -s "http://127.0.0.1:$PORT/q/metrics" | awk -v a="agent=\"$1\"" -v o="outcome=\"$2\"" '
     /^netcheck_agent_job_seconds\{/ && index($0, a) && index($0, o) && /quantile="0.5"/ {p50=$2*1000}
     /^netcheck_agent_job_seconds\{/ && index($0, a) && index($0, o) && /quantile="0.99"/ {p99=$2*1000}
-    END {printf "%.1f %.1f", p50, p99}'
+    END {printf "%.1f %.1f\n", p50, p99}'
 }
 echo "| agent | job | jobs | p50 ms | p99 ms |"
 echo "| --- | --- | --- | --- | --- |"

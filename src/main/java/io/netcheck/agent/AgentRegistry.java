@@ -65,8 +65,18 @@ public class AgentRegistry {
 
     @Inject
     public AgentRegistry(NetcheckConfig config, Clock clock, MeterRegistry meters) {
-        this(AgentTokens.parse(config.agent().tokens().orElse(null)), config.agent().heartbeat(),
-                config.agent().jobTimeout(), clock, meters);
+        this(tokens(config.agent().tokens().orElse(null)), config.agent().heartbeat(), config.agent().jobTimeout(),
+                clock, meters);
+    }
+
+    /** A bad token list is said once, and no agent can connect; the rest of netcheck runs on. */
+    private static AgentTokens tokens(String spec) {
+        try {
+            return AgentTokens.parse(spec);
+        } catch (IllegalArgumentException e) {
+            LOG.error(e.getMessage() + ": no agent can connect until it is fixed");
+            return AgentTokens.NONE;
+        }
     }
 
     AgentRegistry(AgentTokens tokens, Duration heartbeat, Duration jobTimeout, Clock clock, MeterRegistry meters) {

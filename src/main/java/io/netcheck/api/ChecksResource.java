@@ -116,6 +116,11 @@ public class ChecksResource {
         Command command;
         try {
             from = FromOption.split(words);
+            if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
+                // As in Slack: the server writes no file where a caller says; the .pcap goes to its capture directory.
+                throw new UsageException("--pcap is a local CLI option: through the API the capture is written to "
+                        + "the server's capture directory (capture.pcapFile in the report)", CommandParser.USAGE);
+            }
             if (!from.words().isEmpty() && NOT_HERE.contains(from.words().get(0))) {
                 throw new UsageException("'" + from.words().get(0) + "' is not run through the API: give a check "
                         + "(vip, tcp, dns, tls, http, ping, trace, mtu, listeners)", CommandParser.USAGE);
