@@ -8,7 +8,12 @@ import io.netcheck.command.Command;
  *
  * @param commandText     the command as typed, without --to (for "Run again")
  * @param incidentChannel also post the evidence there ({@code --to #inc-4711}); null for none
+ * @param agent           run it on this agent ({@code --from lb-a}); null: here
  */
 record RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
-                  String incidentChannel) {
+                  String incidentChannel, String agent) {
+    RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
+               String incidentChannel) {
+        this(commandText, command, channelId, userId, responseUrl, incidentChannel, null);
+    }
 }

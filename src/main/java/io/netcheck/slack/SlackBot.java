@@ -76,6 +76,9 @@ public class SlackBot {
 
     @Inject
     io.netcheck.agent.AgentRegistry agentRegistry;
+
+    @Inject
+    io.netcheck.agent.RemoteChecks remoteChecks;
     private KeptReports kept;
     private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
@@ -238,7 +241,7 @@ public class SlackBot {
         }
         Command command;
         try {
-            command = parser.parse(words);
+            command = parser.parse(io.netcheck.agent.FromOption.split(words).words());
         } catch (UsageException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
@@ -312,8 +315,10 @@ public class SlackBot {
             // Writing files where a Slack user says is not something the bot does.
             return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
         }
+        io.netcheck.agent.FromOption from;
         try {
-            command = parser.parse(words);
+            from = io.netcheck.agent.FromOption.split(words);
+            command = parser.parse(from.words());
         } catch (UsageException e) {
             return e.getMessage();
         }
@@ -342,7 +347,9 @@ public class SlackBot {
                     + "try again when one has finished.";
         }
         SlackRun run = new SlackRun(new RunRequest(String.join(" ", words), command, channel, user, responseUrl,
-                to.channel()), checks, slack, methods, api, progress, config.slack().progressInterval(), kept);
+                to.channel(), from.agent()), checks, slack, methods, api, progress, config.slack().progressInterval(),
+                kept);
+        run.remote = remoteChecks;
         try {
             workers.execute(() -> {
                 try {
