@@ -12,6 +12,10 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
+import io.netcheck.command.CompareOption;
+import io.netcheck.diff.Baselines;
+import io.netcheck.diff.SinceLastWorked;
+import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
@@ -59,6 +63,8 @@ public class SlackBot {
     io.micrometer.core.instrument.MeterRegistry registry;
     @Inject
     ChannelCommands channelCommands;
+    @Inject
+    jakarta.enterprise.inject.Instance<io.netcheck.store.WatchStore> store;
     private SlackMetrics metrics = SlackMetrics.NONE;
 
     private volatile SlackMode mode = SlackMode.OFF;
@@ -228,7 +234,7 @@ public class SlackBot {
         IncidentTarget to;
         try {
             to = IncidentTarget.split(SlackText.words(p.getText()));
-            words = to.words();
+            words = CompareOption.split(to.words()).words(); // --compare is applied when the run is accepted
         } catch (IllegalArgumentException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
@@ -310,7 +316,8 @@ public class SlackBot {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-        List<String> words = to.words();
+        CompareOption compare = CompareOption.split(to.words());
+        List<String> words = compare.words();
         if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
             // Writing files where a Slack user says is not something the bot does.
             return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
@@ -346,9 +353,10 @@ public class SlackBot {
             return ":hourglass: you already have " + config.slack().perUser() + " checks running or waiting; "
                     + "try again when one has finished.";
         }
-        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words), command, channel, user, responseUrl,
-                to.channel(), from.agent()), checks, slack, methods, api, progress, config.slack().progressInterval(),
-                kept);
+        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words) + (compare.compare() ? " "
+                + CompareOption.FLAG : ""), command, channel, user, responseUrl, to.channel(),
+                compare.compare() ? lastWorked() : null, from.agent()), checks, slack, methods, api, progress,
+                config.slack().progressInterval(), kept);
         run.remote = remoteChecks;
         try {
             workers.execute(() -> {
@@ -364,6 +372,12 @@ public class SlackBot {
             return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
                     + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
         }
+    }
+
+    /** --compare: the last healthy results are the watch store's (none when the store is off). */
+    private SinceLastWorked lastWorked() {
+        return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,
+                java.time.ZoneId.of(config.summary().zone()));
     }
 
     /** Authorisation and policy for watch/summary; a watch is also checked as the check it runs. */

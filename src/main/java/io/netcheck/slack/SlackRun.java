@@ -164,16 +164,19 @@ final class SlackRun implements Runnable {
     io.netcheck.agent.RemoteChecks remote;
 
     private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
+        Report report;
         if (request.agent() != null && remote != null) {
             try {
-                List<String> words = io.netcheck.agent.FromOption.split(List.of(request.commandText().split(" ")))
-                        .words();
-                return remote.run(request.agent(), words).report();
+                List<String> words = io.netcheck.agent.FromOption.split(io.netcheck.command.CompareOption.split(
+                        List.of(request.commandText().split(" "))).words()).words();
+                report = remote.run(request.agent(), words).report();
             } catch (io.netcheck.command.UsageException e) {
                 throw new IllegalStateException(e.getMessage()); // admitted already: cannot happen
             }
+        } else {
+            report = checks.check(request.command(), progress);
         }
-        return checks.check(request.command(), progress);
+        return request.compare() == null ? report : request.compare().note(report, true);
     }
 
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */

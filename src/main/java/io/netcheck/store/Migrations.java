@@ -20,7 +20,8 @@ final class Migrations {
 
     static JavaMigration[] all() {
         return List.of(new SqlFile("1", "watches and summaries", "V1__watches_and_summaries.sql"),
-                        new SqlFile("2", "outages and state changes", "V2__outages_and_state_changes.sql"))
+                        new SqlFile("2", "outages and state changes", "V2__outages_and_state_changes.sql"),
+                        new SqlFile("3", "last healthy reports", "V3__last_healthy_reports.sql"))
                 .toArray(JavaMigration[]::new);
     }
 

@@ -100,10 +100,19 @@ class PostgresStoreIT {
         assertEquals(url, store.describe());
         store.migrate();
         store.migrate();
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(List.of("1", "2", "3"), appliedVersions());
         assertEquals(List.of(), store.watches());
         store.migrate();
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(List.of("1", "2", "3"), appliedVersions());
+    }
+
+    @Test
+    @Order(1)
+    void aLastHealthyReportRoundTripsOnPostgres() throws Exception {
+        String json = "{\"schemaVersion\":1,\"pad\":\"" + "x".repeat(50_000) + "\"}";
+        store.keepHealthyReport("vip app.svc.test:443", T0, "{}");
+        store.keepHealthyReport("vip app.svc.test:443", T1, json);
+        assertEquals(java.util.Optional.of(new HealthyReport(T1, json)), store.lastHealthyReport("vip app.svc.test:443"));
     }
 
     @Test
@@ -191,7 +200,7 @@ class PostgresStoreIT {
             Watch api = addWatch(second, "C1", "api");
             assertTrue(api.id() > web.id());
         }
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(List.of("1", "2", "3"), appliedVersions());
         // The first instance reconnects after close.
         assertEquals(2, store.watches().size());
     }
