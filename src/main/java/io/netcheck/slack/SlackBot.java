@@ -85,6 +85,7 @@ public class SlackBot {
 
     @Inject
     io.netcheck.agent.RemoteChecks remoteChecks;
+    private NamespaceGrants namespaces;
     private KeptReports kept;
     private EvidenceThread thread;
     private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
@@ -121,6 +122,7 @@ public class SlackBot {
         kept = new KeptReports(clock, Duration.ofHours(24), 200);
         thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
+        namespaces = new NamespaceGrants(config.kubernetes().channelNamespaces());
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
@@ -335,6 +337,9 @@ public class SlackBot {
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
         String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
+        if (forbidden == null) {
+            forbidden = namespaces.refusal(command, channel);
+        }
         if (forbidden != null) {
             return ":lock: " + forbidden;
         }
@@ -388,6 +393,9 @@ public class SlackBot {
         }
         if (command instanceof Command.WatchAdd add) {
             String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
+            if (inner == null) {
+                inner = namespaces.refusal(add.parsed(), channel);
+            }
             if (inner != null) {
                 return ":lock: " + inner;
             }
