@@ -2,15 +2,16 @@ package io.netcheck.slack;
 
 import io.netcheck.check.HostPort;
 import io.netcheck.command.Command;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Small facts about a parsed command that the Slack gatekeeping needs. */
-final class CommandTargets {
+public final class CommandTargets {
     private CommandTargets() {
     }
 
     /** The command word of a check as typed: "vip" for "vip 10.0.0.5:443 ...". */
-    static String verb(String check) {
+    public static String verb(String check) {
         String t = check.strip();
         int space = t.indexOf(' ');
         return space < 0 ? t : t.substring(0, space);
@@ -20,7 +21,23 @@ final class CommandTargets {
      * Where a check will send packets, as typed, for refusing IP literals before the ack (names are checked
      * once resolved, before any packet): each command's kind declares it ({@code Grammar.targets}).
      */
-    static List<HostPort> targets(Command command) {
+    public static List<HostPort> targets(Command command) {
         return command instanceof Command.Check<?> check ? check.targets() : List.of();
+    }
+
+    /**
+     * IP-literal targets the policy refuses, refused at once (names are checked once resolved, before any
+     * packet); shared by Slack and the check API. @return why, or null
+     */
+    public static String refusedLiteral(Command command, io.netcheck.probe.TargetPolicy policy) {
+        List<String> refusals = new ArrayList<>();
+        for (HostPort t : targets(command)) {
+            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
+            String why = literal == null ? null : policy.refusal(literal, t.port());
+            if (why != null) {
+                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
+            }
+        }
+        return refusals.isEmpty() ? null : String.join("; ", refusals);
     }
 }

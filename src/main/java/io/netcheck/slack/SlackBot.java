@@ -79,6 +79,12 @@ public class SlackBot {
     private ScheduledExecutorService progress;
     private RecentRequests recent;
     private Authorization authorization;
+
+    @Inject
+    io.netcheck.agent.AgentRegistry agentRegistry;
+
+    @Inject
+    io.netcheck.agent.RemoteChecks remoteChecks;
     private NamespaceGrants namespaces;
     private KeptReports kept;
     private EvidenceThread thread;
@@ -236,9 +242,14 @@ public class SlackBot {
             metrics.rejected("input");
             return ctx.ack(r -> r.responseType("ephemeral").text(":warning: " + e.getMessage()));
         }
+        if (words.equals(List.of("agents"))) {
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "accepted", null);
+            String list = AgentList.text(agentRegistry.agents(), clock.instant());
+            return ctx.ack(r -> r.responseType("ephemeral").text(list).blocks(SlackBlocks.usageFree(list)));
+        }
         Command command;
         try {
-            command = parser.parse(words);
+            command = parser.parse(io.netcheck.agent.FromOption.split(words).words());
         } catch (UsageException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             metrics.rejected("input");
@@ -313,8 +324,10 @@ public class SlackBot {
             // Writing files where a Slack user says is not something the bot does.
             return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
         }
+        io.netcheck.agent.FromOption from;
         try {
-            command = parser.parse(words);
+            from = io.netcheck.agent.FromOption.split(words);
+            command = parser.parse(from.words());
         } catch (UsageException e) {
             return e.getMessage();
         }
@@ -347,7 +360,9 @@ public class SlackBot {
         }
         SlackRun run = new SlackRun(new RunRequest(String.join(" ", words) + (compare.compare() ? " "
                 + CompareOption.FLAG : ""), command, channel, user, responseUrl, to.channel(),
-                compare.compare() ? lastWorked() : null), checks, slack, methods, api, progress, config.slack().progressInterval(), kept);
+                compare.compare() ? lastWorked() : null, from.agent()), checks, slack, methods, api, progress,
+                config.slack().progressInterval(), kept);
+        run.remote = remoteChecks;
         try {
             workers.execute(() -> {
                 try {
@@ -457,16 +472,7 @@ public class SlackBot {
 
     /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
     private String refusedLiteral(Command command) {
-        List<io.netcheck.check.HostPort> targets = CommandTargets.targets(command);
-        List<String> refusals = new java.util.ArrayList<>();
-        for (io.netcheck.check.HostPort t : targets) {
-            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
-            String why = literal == null ? null : policy.refusal(literal, t.port());
-            if (why != null) {
-                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
-            }
-        }
-        return refusals.isEmpty() ? null : String.join("; ", refusals);
+        return CommandTargets.refusedLiteral(command, policy);
     }
 
     /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */
