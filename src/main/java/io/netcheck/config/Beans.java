@@ -147,19 +147,6 @@ public class Beans {
         return new TeamDirectory(owners, teams);
     }
 
-    // ---- watches ----
-
-    @Produces
-    @Singleton
-    io.netcheck.store.WatchStore store(NetcheckConfig config) {
-        var s = config.store();
-        return new io.netcheck.store.WatchStore(s.url(), s.username().orElse(null), s.password().orElse(null));
-    }
-
-    void close(@Disposes io.netcheck.store.WatchStore store) {
-        store.close();
-    }
-
     // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace, mtu) ----
 
     @Produces

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -18,9 +19,9 @@ import org.jboss.logging.Logger;
  * Watches, their results, summary schedules and which summary slots were posted: everything that must
  * survive a restart. H2 in a file by default, PostgreSQL when the URL says so.
  *
- * <p>One connection, used under this object's lock: the store sees a few writes a minute, and a single
- * connection makes "the store is down" one clear state — a failed call drops the connection and the next
- * call opens a new one. Every failure surfaces as {@link StoreUnavailable}; nothing is retried silently here.
+ * <p>Connections come from a pool (Agroal in the app) one call at a time, under this object's lock: the store sees
+ * a few writes a minute. A broken connection fails its call and the pool replaces it. Every failure surfaces as
+ * {@link StoreUnavailable}; nothing is retried silently here. The schema is Flyway's ({@link StoreSchema}).
  */
 public class WatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WatchStore.class);
@@ -35,29 +36,35 @@ public class WatchStore implements AutoCloseable {
             + "FROM watch w LEFT JOIN watch_result r ON r.watch_id = w.id "
             + "AND r.at = (SELECT MAX(x.at) FROM watch_result x WHERE x.watch_id = w.id) ";
 
-    private final JdbcConnector connector;
-    private Connection connection;
+    private final DataSource dataSource;
+    private final Flyway flyway;
+    private final String description;
     private boolean migrated;
 
-    public WatchStore(String url, String username, String password) {
-        this.connector = new JdbcConnector(url, username, password);
+    /**
+     * @param flyway migrates {@code dataSource} (in the app, quarkus-flyway's instance for the same datasource)
+     * @param description the database without credentials ({@link StoreUrl#describe()})
+     */
+    public WatchStore(DataSource dataSource, Flyway flyway, String description) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.description = description;
     }
 
     /** The database, without credentials: for logs, health and error messages. */
     public String describe() {
-        return connector.describe();
+        return description;
     }
 
     /** Brings the schema to the latest version; safe to call again. */
     public synchronized void migrate() throws StoreUnavailable {
         try {
-            Flyway.configure(WatchStore.class.getClassLoader()).dataSource(connector)
-                    .javaMigrations(Migrations.all())
-                    .locations("classpath:db/netcheck/none") // versions come from Migrations, not scanning
-                    .table("netcheck_schema_history")
-                    .load().migrate();
+            if (LegacyHistory.realign(dataSource, flyway)) {
+                LOG.infof("store %s: history of the earlier migrator realigned with Flyway's checksums", describe());
+            }
+            flyway.migrate();
             migrated = true;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new StoreUnavailable("cannot migrate the store at " + describe() + ": " + rootMessage(e), e);
         }
     }
@@ -309,9 +316,9 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    /** The pool is the datasource's owner: nothing to close here. */
     @Override
     public synchronized void close() {
-        drop();
     }
 
     // ---- plumbing ----
@@ -325,26 +332,10 @@ public class WatchStore implements AutoCloseable {
         if (!migrated) {
             migrate();
         }
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = connector.getConnection();
-            }
+        try (Connection connection = dataSource.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
-            // The connection may be broken (database restarted, network): start afresh next call.
-            drop();
             throw new StoreUnavailable("store " + describe() + " unavailable: " + rootMessage(e), e);
-        }
-    }
-
-    private void drop() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debugf("closing store connection: %s", e.getMessage());
-            }
-            connection = null;
         }
     }
 

@@ -64,7 +64,7 @@ class PostgresStoreIT {
         System.out.printf("[PostgresStoreIT] PostgreSQL from %s on 127.0.0.1:%d, up in %d ms%n", pg.binDir(), pg.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         url = pg.jdbcUrl(DATABASE);
-        store = new WatchStore(url, USER, PASSWORD);
+        store = TestStores.open(url, USER, PASSWORD);
     }
 
     @AfterAll
@@ -178,7 +178,7 @@ class PostgresStoreIT {
     @Order(4)
     void aNewStoreInstanceSeesEverything() throws Exception {
         store.close();
-        try (WatchStore second = new WatchStore(url, USER, PASSWORD)) {
+        try (WatchStore second = TestStores.open(url, USER, PASSWORD)) {
             second.migrate();
             Watch found = second.find(web.id()).orElseThrow();
             assertEquals(new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null),
@@ -223,7 +223,7 @@ class PostgresStoreIT {
     @Order(6)
     void aWrongPasswordIsRefusedWithoutShowingIt() {
         String wrong = PASSWORD + "-wrong";
-        try (WatchStore intruder = new WatchStore(url, USER, wrong)) {
+        try (WatchStore intruder = TestStores.open(url, USER, wrong)) {
             StoreUnavailable e = assertThrows(StoreUnavailable.class, intruder::migrate);
             assertTrue(e.getMessage().contains(url), e.getMessage());
             assertNoPassword(e, PASSWORD);
