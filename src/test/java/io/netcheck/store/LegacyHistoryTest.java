@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -18,7 +22,6 @@ import org.flywaydb.core.api.migration.Context;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import java.nio.file.Path;
 
 /**
  * A database created by netcheck's earlier, hand-rolled migrator (Java migrations, String.hashCode checksums) keeps
@@ -32,8 +35,8 @@ class LegacyHistoryTest {
     void aDatabaseOfTheEarlierMigratorIsRealignedAndKeepsItsWatches() throws Exception {
         StoreUrl url = StoreUrl.parse("jdbc:h2:file:" + dir.resolve("old"));
         DataSource ds = TestStores.dataSource(url, "sa", "");
-        legacyFlyway(ds, new EarlierSqlFile("1", "watches and summaries", "V1__watches_and_summaries.sql"),
-                new EarlierSqlFile("2", "outages and state changes", "V2__outages_and_state_changes.sql")).migrate();
+        legacyFlyway(ds, earlier("1", "watches and summaries", "V1__watches_and_summaries.sql", 0),
+                earlier("2", "outages and state changes", "V2__outages_and_state_changes.sql", 0)).migrate();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO watch (channel, name, command, every_seconds, source, created_at, state, "
                     + "pending_count) VALUES ('C1', 'web', 'tcp 198.51.100.7:443', 60, 'slack', 0, 'UNKNOWN', 0)");
@@ -54,12 +57,7 @@ class LegacyHistoryTest {
     void aHistoryRowOfAnotherFileIsRefusedNotRewritten() throws Exception {
         StoreUrl url = StoreUrl.parse("jdbc:h2:file:" + dir.resolve("edited"));
         DataSource ds = TestStores.dataSource(url, "sa", "");
-        legacyFlyway(ds, new EarlierSqlFile("1", "watches and summaries", "V1__watches_and_summaries.sql") {
-            @Override
-            public Integer getChecksum() {
-                return super.getChecksum() + 1; // as if the file had been edited since
-            }
-        }).migrate();
+        legacyFlyway(ds, earlier("1", "watches and summaries", "V1__watches_and_summaries.sql", 1)).migrate();
         WatchStore store = new WatchStore(ds, TestStores.flyway(ds), url.describe());
         StoreUnavailable e = assertThrows(StoreUnavailable.class, store::migrate);
         assertTrue(e.getMessage().contains("V1") && e.getMessage().contains("not touching it"), e.getMessage());
@@ -83,55 +81,44 @@ class LegacyHistoryTest {
         return out;
     }
 
-    /** The earlier migrator's migration, as it was: statements split on ';', checksum String.hashCode. */
-    static class EarlierSqlFile implements JavaMigration {
-        private final String version;
-        private final String description;
-        private final String file;
-
-        EarlierSqlFile(String version, String description, String file) {
-            this.version = version;
-            this.description = description;
-            this.file = file;
-        }
-
-        @Override
-        public MigrationVersion getVersion() {
-            return MigrationVersion.fromVersion(version);
-        }
-
-        @Override
-        public String getDescription() {
-            return description;
-        }
-
-        @Override
-        public boolean canExecuteInTransaction() {
-            return true;
-        }
-
-        @Override
-        public Integer getChecksum() {
-            return LegacyHistory.legacyChecksum(file);
-        }
-
-        @Override
-        public void migrate(Context context) throws Exception {
-            String text;
-            try (var in = getClass().getClassLoader().getResourceAsStream("db/netcheck/" + file)) {
-                text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            }
-            StringBuilder kept = new StringBuilder();
-            for (String line : text.split("\n")) {
-                if (!line.strip().startsWith("--")) {
-                    kept.append(line).append('\n');
-                }
-            }
-            try (Statement s = context.getConnection().createStatement()) {
-                for (String sql : kept.toString().split(";\\s*\n")) {
-                    if (!sql.isBlank()) {
-                        s.execute(sql.strip());
+    /**
+     * The earlier migrator's migration, as it was: statements split on ';', checksum String.hashCode (plus
+     * {@code checksumDelta}, as if the file had been edited since). A proxy, not a class: quarkus-flyway takes every
+     * JavaMigration class in the (test) index for a migration of the app.
+     */
+    static JavaMigration earlier(String version, String description, String file, int checksumDelta) {
+        return (JavaMigration) Proxy.newProxyInstance(LegacyHistoryTest.class.getClassLoader(),
+                new Class<?>[] {JavaMigration.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getVersion" -> MigrationVersion.fromVersion(version);
+                    case "getDescription" -> description;
+                    case "getChecksum" -> LegacyHistory.legacyChecksum(file) + checksumDelta;
+                    case "canExecuteInTransaction" -> true;
+                    case "migrate" -> {
+                        runEarlierWay(((Context) args[0]).getConnection(), file);
+                        yield null;
                     }
+                    case "toString" -> "earlier V" + version;
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    case "equals" -> proxy == args[0];
+                    default -> InvocationHandler.invokeDefault(proxy, method, args); // getType, getResolvedMigration
+                });
+    }
+
+    private static void runEarlierWay(Connection c, String file) throws Exception {
+        String text;
+        try (var in = LegacyHistoryTest.class.getClassLoader().getResourceAsStream("db/netcheck/" + file)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : text.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                kept.append(line).append('\n');
+            }
+        }
+        try (Statement s = c.createStatement()) {
+            for (String sql : kept.toString().split(";\\s*\n")) {
+                if (!sql.isBlank()) {
+                    s.execute(sql.strip());
                 }
             }
         }
