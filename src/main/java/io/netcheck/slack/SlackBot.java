@@ -21,6 +21,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -53,6 +54,8 @@ public class SlackBot {
     Checks checks;
     @Inject
     Clock clock;
+    @Inject
+    Ticker ticker;
     @Inject
     io.netcheck.probe.TargetPolicy policy;
     @Inject
@@ -105,8 +108,8 @@ public class SlackBot {
         metrics = new MicrometerSlackMetrics(registry);
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 metrics);
-        recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
-        kept = new KeptReports(clock, Duration.ofHours(24), 200);
+        recent = new RecentRequests(ticker, Duration.ofMinutes(10), 10_000);
+        kept = new KeptReports(clock, ticker, Duration.ofHours(24), 200);
         thread = new EvidenceThread(methods, api);
         authorization = new Authorization(config.auth(), this::groupMembers, clock);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
