@@ -12,10 +12,12 @@ import io.netcheck.Checks;
 import io.netcheck.command.CommandParser;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.config.NetcheckConfig.SlackMode;
+import io.netcheck.store.WatchStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +38,8 @@ import org.jboss.logging.Logger;
 public class SlackBot {
     private static final Logger LOG = Logger.getLogger(SlackBot.class);
     static final String COMMAND = "/netcheck";
+    /** How long a delivery id is remembered: Slack's retries come within minutes. */
+    static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
 
     @Inject
     NetcheckConfig config;
@@ -49,6 +53,8 @@ public class SlackBot {
     Clock clock;
     @Inject
     Ticker ticker;
+    @Inject
+    Instance<WatchStore> store; // looked up only with the store on
     @Inject
     io.netcheck.probe.TargetPolicy policy;
     @Inject
@@ -68,6 +74,7 @@ public class SlackBot {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
     private BotParts parts;
+    private java.util.concurrent.ExecutorService ledgerExecutor;
     private Admission admission;
 
     void start(@Observes StartupEvent event) {
@@ -101,7 +108,7 @@ public class SlackBot {
                 new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
         parts = new BotParts(slack, methods, api, metrics, workers, progress,
-                new RecentRequests(ticker, Duration.ofMinutes(10), 10_000),
+                new RecentRequests(ticker, DEDUPE_WINDOW, 10_000, ledger()),
                 new KeptReports(clock, ticker, Duration.ofHours(24), 200), new EvidenceThread(methods, api));
         admission = new Admission(config, parser, checks, policy,
                 new Authorization(config.auth(), this::groupMembers, clock), parts);
@@ -113,6 +120,15 @@ public class SlackBot {
         Thread connector = new Thread(this::connectUntilDone, "slack-connect");
         connector.setDaemon(true);
         connector.start();
+    }
+
+    /** Deliveries taken in the store, shared by every replica; or none when the store is off. */
+    private DeliveryLedger ledger() {
+        if (!config.store().enabled()) {
+            return DeliveryLedger.NONE;
+        }
+        ledgerExecutor = Executors.newCachedThreadPool(io.netcheck.probe.DaemonThreads.named("slack-ledger"));
+        return new StoreDeliveries(store::get, clock, DEDUPE_WINDOW, Duration.ofMillis(800), ledgerExecutor);
     }
 
     private void connectUntilDone() {
@@ -237,6 +253,9 @@ public class SlackBot {
                 Thread.currentThread().interrupt();
             }
             progress.shutdownNow();
+        }
+        if (ledgerExecutor != null) {
+            ledgerExecutor.shutdownNow();
         }
     }
 }

@@ -316,6 +316,30 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    // ---- Slack deliveries (deduplicated across replicas) ----
+
+    /**
+     * Takes a Slack delivery id: true the first time within {@code window} (this replica may act on it), false when
+     * any replica took it already. Deliveries older than the window are forgotten on the way.
+     */
+    public synchronized boolean firstDelivery(String id, Instant at, Duration window) throws StoreUnavailable {
+        long oldest = at.minus(window).toEpochMilli();
+        return run(c -> {
+            update(c, "DELETE FROM slack_delivery WHERE seen_at < ?", oldest);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO slack_delivery (id, seen_at) VALUES (?,?)")) {
+                s.setString(1, cut(id, 255));
+                s.setLong(2, at.toEpochMilli());
+                s.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
     /** The pool is the datasource's owner: nothing to close here. */
     @Override
     public synchronized void close() {

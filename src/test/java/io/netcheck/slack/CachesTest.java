@@ -66,4 +66,49 @@ class CachesTest {
         assertNotNull(kept.get(c));
         assertTrue(kept.get(a) == null || kept.get(b) == null, "one of the older two made room");
     }
+
+    @Test
+    void onlyLocallyNewIdsAskTheSharedLedgerAndItsAnswerDecides() {
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        RecentRequests recent = new RecentRequests(ticker, Duration.ofMinutes(10), 100, id -> {
+            asked.add(id);
+            return !id.equals("taken-elsewhere");
+        });
+        assertTrue(recent.firstTime("t1"));
+        assertFalse(recent.firstTime("t1"));
+        assertFalse(recent.firstTime("taken-elsewhere"), "another replica took it");
+        assertEquals(java.util.List.of("t1", "taken-elsewhere"), asked);
+    }
+
+    @Test
+    void aLedgerThatCannotAnswerLetsTheDeliveryRunOnce() {
+        RecentRequests recent = new RecentRequests(ticker, Duration.ofMinutes(10), 100, id -> {
+            throw new java.util.concurrent.TimeoutException("store slow");
+        });
+        assertTrue(recent.firstTime("t1"), "a store outage must not swallow the command");
+        assertFalse(recent.firstTime("t1"), "still deduplicated on this replica");
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerInTimeIsGivenUpOnBeforeSlacksAckDeadline() throws Exception {
+        java.util.concurrent.CountDownLatch never = new java.util.concurrent.CountDownLatch(1);
+        var executor = java.util.concurrent.Executors.newCachedThreadPool();
+        try {
+            StoreDeliveries ledger = new StoreDeliveries(() -> {
+                try {
+                    never.await(); // a database that hangs
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return null;
+            }, Clock.systemUTC(), Duration.ofMinutes(10), Duration.ofMillis(50), executor);
+            RecentRequests recent = new RecentRequests(ticker, Duration.ofMinutes(10), 100, ledger);
+            long start = System.nanoTime();
+            assertTrue(recent.firstTime("t1"));
+            assertTrue(Duration.ofNanos(System.nanoTime() - start).compareTo(Duration.ofSeconds(2)) < 0);
+        } finally {
+            never.countDown();
+            executor.shutdownNow();
+        }
+    }
 }
