@@ -100,10 +100,10 @@ class PostgresStoreIT {
         assertEquals(url, store.describe());
         store.migrate();
         store.migrate();
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
         assertEquals(List.of(), store.watches());
         store.migrate();
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
     }
 
     @Test
@@ -191,7 +191,7 @@ class PostgresStoreIT {
             Watch api = addWatch(second, "C1", "api");
             assertTrue(api.id() > web.id());
         }
-        assertEquals(List.of("1", "2"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
         // The first instance reconnects after close.
         assertEquals(2, store.watches().size());
     }

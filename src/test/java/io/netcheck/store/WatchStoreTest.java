@@ -109,7 +109,7 @@ class WatchStoreTest {
 
         assertEquals(Optional.of(w), store.find(w.id()), "migrating again kept the data");
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
@@ -118,7 +118,7 @@ class WatchStoreTest {
         WatchStore store = open(fileUrl());
         assertEquals(List.of(), store.watches());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
@@ -377,7 +377,7 @@ class WatchStoreTest {
         // A closed store opens a new connection on its next call.
         assertEquals(2, first.watches().size());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
