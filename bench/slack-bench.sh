@@ -7,6 +7,9 @@
 #
 #   bash bench/slack-bench.sh [--chart-memory] [CONCURRENT] [RUNS]
 #
+# Extra JVM options for the app from BENCH_JVM_OPTS, e.g. BENCH_JVM_OPTS=-XX:NativeMemoryTracking=summary
+# to get the native memory breakdown (bench/results/slack-nmt.txt) next to the heap histogram.
+#
 # --chart-memory starts the app as the Helm chart's container would size it: the JVM sees the chart's
 # memory limit as the machine's memory (-XX:MaxRAM = resources.limits.memory), gets the chart's javaOpts
 # (heap = MaxRAMPercentage of that), and the collector the JVM picks by itself in a container that small
@@ -31,6 +34,8 @@ if [ "${1:-}" = "--chart-memory" ]; then
   jvm=("-XX:MaxRAM=$maxram" $opts "-XX:+UseSerialGC")
   echo "chart memory: limits.memory=$limit javaOpts=\"$opts\" -> app JVM: ${jvm[*]}"
 fi
+# shellcheck disable=SC2206 # a list of JVM options separated by spaces
+[ -n "${BENCH_JVM_OPTS:-}" ] && jvm+=(${BENCH_JVM_OPTS})
 mkdir -p bench/results
 [ -f target/quarkus-app/quarkus-run.jar ] && [ -f target/test-classes/io/netcheck/slack/SlackAckBench.class ] || {
   echo "build first: mvn -B package -DskipTests" >&2; exit 1; }

@@ -305,7 +305,13 @@ public final class LabNetwork implements AutoCloseable {
                     + "); integration tests run after 'mvn package' (use mvn verify)");
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> full = new ArrayList<>(List.of(ip, "netns", "exec", namespace("client"), java, "-jar", jar));
+        List<String> full = new ArrayList<>(List.of(ip, "netns", "exec", namespace("client"), java));
+        // As src/main/bin/netcheck starts it: the class-data archive made at package time, the client compiler.
+        Path archive = Path.of(jar).resolveSibling("netcheck-cli.jsa");
+        if (Files.isRegularFile(archive)) {
+            full.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
+        }
+        full.addAll(List.of("-jar", jar));
         full.addAll(Arrays.asList(args));
         return execute(full, Map.of(), timeout);
     }

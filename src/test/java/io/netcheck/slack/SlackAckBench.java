@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
@@ -150,10 +152,42 @@ public final class SlackAckBench {
                         metric(http, port, "jvm_gc_pause_seconds_sum", ""),
                         Files.readString(Path.of("bench/results/slack-app.log")).contains("OutOfMemoryError")
                                 ? "yes" : "no");
+                whereMemoryGoes(app.pid(), jvmOptions);
             } finally {
                 app.destroy();
                 app.waitFor();
             }
+        }
+    }
+
+    /**
+     * Where the app's memory goes, from the JVM itself rather than guesses: the native memory tracking summary
+     * (when the app runs with -XX:NativeMemoryTracking) and the heap's 30 largest classes by bytes after a full
+     * GC, written to bench/results/slack-nmt.txt and slack-histogram.txt.
+     */
+    private static void whereMemoryGoes(long pid, List<String> jvmOptions) throws Exception {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+            jcmdTo(List.of(jcmd, String.valueOf(pid), "VM.native_memory", "summary"), "bench/results/slack-nmt.txt");
+        }
+        jcmdTo(List.of(jcmd, String.valueOf(pid), "GC.class_histogram"), "bench/results/slack-histogram.txt");
+        // Thread stacks are the other large item: count the app's threads by name, digits folded.
+        jcmdTo(List.of(jcmd, String.valueOf(pid), "Thread.print"), "bench/results/slack-threads.txt");
+        Map<String, Long> threads = Files.readAllLines(Path.of("bench/results/slack-threads.txt")).stream()
+                .filter(l -> l.startsWith("\"")).map(l -> l.substring(1, l.indexOf('"', 1)).replaceAll("[0-9]+", "N"))
+                .collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
+        Files.write(Path.of("bench/results/slack-threads.txt"), threads.entrySet().stream()
+                .map(e -> e.getValue() + "\t" + e.getKey()).toList());
+        List<String> lines = Files.readAllLines(Path.of("bench/results/slack-histogram.txt"));
+        Files.write(Path.of("bench/results/slack-histogram.txt"), lines.subList(0, Math.min(lines.size(), 34)));
+        System.out.println("memory breakdown: bench/results/slack-histogram.txt"
+                + (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking=")) ? ", slack-nmt.txt" : ""));
+    }
+
+    private static void jcmdTo(List<String> command, String file) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(file)).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
         }
     }
 
