@@ -66,7 +66,9 @@ final class LegacyHistory {
     }
 
     private static boolean historyExists(Connection c) throws SQLException {
-        try (ResultSet r = c.getMetaData().getTables(null, null, StoreSchema.HISTORY_TABLE, new String[] {"TABLE"})) {
+        // In the connection's own schema only: another schema's netcheck (PostgreSQL) is not this one.
+        try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), StoreSchema.HISTORY_TABLE,
+                new String[] {"TABLE"})) {
             return r.next();
         }
     }

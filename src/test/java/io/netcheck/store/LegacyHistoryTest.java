@@ -64,12 +64,12 @@ class LegacyHistoryTest {
         assertEquals(List.of("JDBC"), types(ds));
     }
 
-    private static Flyway legacyFlyway(DataSource ds, JavaMigration... migrations) {
+    static Flyway legacyFlyway(DataSource ds, JavaMigration... migrations) {
         return Flyway.configure(LegacyHistoryTest.class.getClassLoader()).dataSource(ds).javaMigrations(migrations)
                 .locations("classpath:db/netcheck/none").table(StoreSchema.HISTORY_TABLE).load();
     }
 
-    private static List<String> types(DataSource ds) throws Exception {
+    static List<String> types(DataSource ds) throws Exception {
         List<String> out = new ArrayList<>();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT \"type\" FROM \"" + StoreSchema.HISTORY_TABLE

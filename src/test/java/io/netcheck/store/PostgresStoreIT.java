@@ -230,4 +230,28 @@ class PostgresStoreIT {
             assertNoPassword(e, wrong);
         }
     }
+
+    @Test
+    @Order(99)
+    void aDatabaseOfTheEarlierMigratorIsRealignedOnPostgresToo() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA legacy");
+        }
+        String legacyUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=legacy";
+        StoreUrl parsed = StoreUrl.parse(legacyUrl);
+        javax.sql.DataSource ds = TestStores.dataSource(parsed, USER, PASSWORD);
+        LegacyHistoryTest.legacyFlyway(ds,
+                LegacyHistoryTest.earlier("1", "watches and summaries", "V1__watches_and_summaries.sql", 0),
+                LegacyHistoryTest.earlier("2", "outages and state changes", "V2__outages_and_state_changes.sql", 0))
+                .migrate();
+        assertEquals(List.of("JDBC", "JDBC"), LegacyHistoryTest.types(ds));
+        try (WatchStore legacy = new WatchStore(ds, TestStores.flyway(ds), parsed.describe())) {
+            legacy.migrate();
+            addWatch(legacy, "C9", "old");
+            assertTrue(LegacyHistoryTest.types(ds).stream().allMatch("SQL"::equals), LegacyHistoryTest.types(ds)
+                    .toString());
+            TestStores.flyway(ds).validate();
+            assertEquals(1, legacy.watches().size(), "the legacy schema is its own database");
+        }
+    }
 }
