@@ -22,7 +22,7 @@ final class IncidentButton implements BlockActionHandler {
         KeptReports kept = parts.kept();
         if (kept.get(runId) == null) {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(":hourglass: this report is "
-                    + "no longer kept (reports are kept " + kept.keep().toHours() + " h, and not across restarts): "
+                    + "no longer kept (reports are kept " + kept.keep().toHours() + " h): "
                     + "run the check again with --to #channel"));
         } else {
             ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("Post to which channel?")

@@ -40,6 +40,9 @@ public class SlackBot {
     static final String COMMAND = "/netcheck";
     /** How long a delivery id is remembered: Slack's retries come within minutes. */
     static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
+    /** Reports kept for "Post to incident channel": how long, how many. */
+    static final Duration KEEP_REPORTS = Duration.ofHours(24);
+    static final int MAX_KEPT = 200;
 
     @Inject
     NetcheckConfig config;
@@ -55,6 +58,8 @@ public class SlackBot {
     Ticker ticker;
     @Inject
     Instance<WatchStore> store; // looked up only with the store on
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
     io.netcheck.probe.TargetPolicy policy;
     @Inject
@@ -109,7 +114,9 @@ public class SlackBot {
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
         parts = new BotParts(slack, methods, api, metrics, workers, progress,
                 new RecentRequests(ticker, DEDUPE_WINDOW, 10_000, ledger()),
-                new KeptReports(clock, ticker, Duration.ofHours(24), 200), new EvidenceThread(methods, api));
+                new KeptReports(clock, ticker, KEEP_REPORTS, MAX_KEPT, config.store().enabled()
+                        ? new SharedKeptReports(store::get, json, clock, KEEP_REPORTS, MAX_KEPT) : null),
+                new EvidenceThread(methods, api));
         admission = new Admission(config, parser, checks, policy,
                 new Authorization(config.auth(), this::groupMembers, clock), parts);
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());

@@ -340,6 +340,52 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    // ---- reports kept for the incident button (shared by every replica) ----
+
+    /** Keeps a report; then drops those older than {@code keep} and all but the newest {@code max}. */
+    public synchronized void keep(KeptRow row, Duration keep, int max) throws StoreUnavailable {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO kept_report (id, kept_at, channel, ts, user_id, "
+                    + "report, pcap_name, pcap) VALUES (?,?,?,?,?,?,?,?)")) {
+                s.setString(1, row.id());
+                s.setLong(2, row.keptAt().toEpochMilli());
+                s.setString(3, row.channel());
+                s.setString(4, row.ts());
+                s.setString(5, row.userId());
+                s.setString(6, row.reportJson());
+                s.setString(7, row.pcapName());
+                s.setBytes(8, row.pcap());
+                s.executeUpdate();
+            }
+            update(c, "DELETE FROM kept_report WHERE kept_at < ?", row.keptAt().minus(keep).toEpochMilli());
+            // The newest max stay (a subquery with LIMIT: H2 and PostgreSQL alike).
+            update(c, "DELETE FROM kept_report WHERE id NOT IN (SELECT id FROM (SELECT id FROM kept_report "
+                    + "ORDER BY kept_at DESC, id LIMIT ?) newest)", max);
+            return null;
+        });
+    }
+
+    /** A kept report not older than {@code keep} at {@code now}. */
+    public synchronized Optional<KeptRow> kept(String id, Instant now, Duration keep) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, kept_at, channel, ts, user_id, report, "
+                    + "pcap_name, pcap FROM kept_report WHERE id = ? AND kept_at >= ?")) {
+                s.setString(1, id);
+                s.setLong(2, now.minus(keep).toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new KeptRow(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                            r.getBytes(8))) : Optional.<KeptRow>empty();
+                }
+            }
+        });
+    }
+
+    /** Notes where a kept report was posted (the link back from an incident channel). */
+    public synchronized void keptPosted(String id, String ts) throws StoreUnavailable {
+        run(c -> update(c, "UPDATE kept_report SET ts = ? WHERE id = ?", ts, id));
+    }
+
     /** The pool is the datasource's owner: nothing to close here. */
     @Override
     public synchronized void close() {
