@@ -134,7 +134,10 @@ public class SlackBot {
         if (!config.store().enabled()) {
             return DeliveryLedger.NONE;
         }
-        ledgerExecutor = Executors.newCachedThreadPool(io.netcheck.probe.DaemonThreads.named("slack-ledger"));
+        // At most 4 lookups at once: while the store hangs, further deliveries are run at once (fail open) instead
+        // of piling up threads.
+        ledgerExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+                io.netcheck.probe.DaemonThreads.named("slack-ledger"));
         return new StoreDeliveries(store::get, clock, DEDUPE_WINDOW, Duration.ofMillis(800), ledgerExecutor);
     }
 
