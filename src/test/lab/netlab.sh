@@ -116,6 +116,7 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
   backend-start K|all                start it again, wait until it listens
   backend-drop K|all                 iptables INPUT DROP tcp/80 in the backend (v4+v6)
   backend-undrop K|all
+  dns-record NAME ADDR               (re)point NAME.lab.test's A record at ADDR (restarts dnsmasq)
   lb-path drop|clear                 the lb cannot reach its servers (backends drop tcp/80 from the lb's own
                                      address, the lb drops DNATed connections), netcheck still can
   fw drop|reject|reject-admin|reject-rst|clear [--dst ADDR] [--port P]
@@ -1336,6 +1337,24 @@ cmd_mtu_clear() {
 }
 
 # --- misc ----------------------------------------------------------------------------------------------
+# dns-record NAME ADDR: NAME.lab.test A ADDR from now on, replacing the name's record (a DNS change under a
+# running service: "what changed since it last worked"). dnsmasq reads host-record only at start.
+cmd_dns_record() {
+  [[ $# -eq 2 ]] || misuse "dns-record takes NAME ADDR"
+  local name=$1 addr=$2
+  [[ "$name" =~ ^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$ ]] || misuse "bad NAME '$name' (one label: NAME.lab.test)"
+  [[ "$addr" =~ ^(198\.51\.100|203\.0\.113)\.[0-9]{1,3}$ ]] || misuse "ADDR must be in 198.51.100.0/24 or 203.0.113.0/24"
+  need_root; require_lab
+  local conf="$STATE/dnsmasq/dnsmasq.conf"
+  grep -v "^host-record=$name\.lab\.test," "$conf" > "$conf.new" || true
+  echo "host-record=$name.lab.test,$addr" >> "$conf.new"
+  mv "$conf.new" "$conf"
+  stop_recorded dnsmasq
+  start_dnsmasq
+  wait_listen dnsmasq router u 100 "$STATE/dnsmasq/dnsmasq.log" "$RC4:53" || die "dnsmasq did not restart"
+  say "$name.lab.test A $addr"
+}
+
 cmd_exec() {
   [[ $# -ge 2 ]] || misuse "exec NODE CMD..."
   local node=$1; shift
@@ -1376,6 +1395,7 @@ main() {
     down) cmd_down "$@" ;;
     status) cmd_status "$@" ;;
     exec) cmd_exec "$@" ;;
+    dns-record) cmd_dns_record "$@" ;;
     haproxy) cmd_haproxy "$@" ;;
     haproxy-stop) cmd_haproxy_stop "$@" ;;
     nginx-proxy) cmd_nginx_proxy "$@" ;;

@@ -19,6 +19,7 @@ public final class FlowAnalyzer {
         Integer resetIpId = null;
         Integer synAckWindow = null;
         Integer synAckMss = null;
+        String synAckOptions = null;
         boolean reset = false;
         Integer resetTtl = null;
         boolean resetAfterData = false;
@@ -44,6 +45,7 @@ public final class FlowAnalyzer {
                     synAckWindow = tcp.window();
                     synAckMss = tcp.options().stream().filter(o -> o.kind() == 2).map(o -> (int) o.value())
                             .findFirst().orElse(null);
+                    synAckOptions = optionSignature(tcp.options());
                 }
                 if (tcp.has(TcpSegment.RST) && !reset) {
                     reset = true;
@@ -63,8 +65,19 @@ public final class FlowAnalyzer {
         }
         WireFacts facts = new WireFacts(mine.size(), syns, synAck, synAckTtl, synAckWindow, synAckMss, reset,
                 reset ? flow.remoteAddress() : null, resetTtl, resetAfterData, peerFin, peerBytes, sentBytes, icmp,
-                synAckIpId, resetIpId);
+                synAckIpId, resetIpId, synAckOptions);
         return new FlowPackets(mine, facts);
+    }
+
+    /** Option kinds in order with the server's settings (MSS, window scale); timestamps and SACK blocks vary per packet. */
+    static String optionSignature(List<TcpOption> options) {
+        return options.stream().map(o -> switch (o.kind()) {
+            case 2 -> "mss " + o.value();
+            case 3 -> "wscale " + o.value();
+            case 8 -> "TS";
+            case 5 -> "sack";
+            default -> o.text();
+        }).collect(java.util.stream.Collectors.joining(","));
     }
 
     private static Integer ipId(IpHeader ip) {

@@ -14,14 +14,25 @@ import java.net.InetAddress;
  * @param icmp            the ICMP error this attempt caused, if any
  * @param synAckIpId      IPv4 identification of the SYN-ACK (null when not seen or IPv6)
  * @param resetIpId       IPv4 identification of the RST (null when not seen or IPv6)
+ * @param synAckOptions   the SYN-ACK's TCP options in order, as tcpdump names them, values kept only where they
+ *                        are the server's settings ({@code mss 1460,sackOK,TS,nop,wscale 7}): the handshake
+ *                        signature a change of server or stack shows in; null when no SYN-ACK was seen
  */
 public record WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
                         Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,
                         boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp,
-                        Integer synAckIpId, Integer resetIpId) {
+                        Integer synAckIpId, Integer resetIpId, String synAckOptions) {
 
     public static final WireFacts NONE = new WireFacts(0, 0, false, null, null, null, false, null, null, false, false,
             0, 0, null);
+
+    public WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
+                     Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,
+                     boolean resetAfterData, boolean peerFin, long peerBytes, long sentBytes, IcmpError icmp,
+                     Integer synAckIpId, Integer resetIpId) {
+        this(packets, synsSent, synAckSeen, synAckTtl, synAckWindow, synAckMss, resetSeen, resetFrom, resetTtl,
+                resetAfterData, peerFin, peerBytes, sentBytes, icmp, synAckIpId, resetIpId, null);
+    }
 
     public WireFacts(int packets, int synsSent, boolean synAckSeen, Integer synAckTtl, Integer synAckWindow,
                      Integer synAckMss, boolean resetSeen, InetAddress resetFrom, Integer resetTtl,

@@ -3,13 +3,18 @@ package io.netcheck.cli;
 import io.netcheck.Checks;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
+import io.netcheck.config.NetcheckConfig;
+import io.netcheck.diff.FileBaselines;
+import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.render.TextRenderer;
 import io.netcheck.report.Report;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
@@ -27,15 +32,35 @@ public class Cli {
     private final CommandParser parser;
     private final Checks checks;
     private final Clock clock;
+    private final Path lastWorked;
 
     @Inject
+    public Cli(CommandParser parser, Checks checks, Clock clock, NetcheckConfig config) {
+        this(parser, checks, clock, home(config.compare().dir()));
+    }
+
     public Cli(CommandParser parser, Checks checks, Clock clock) {
+        this(parser, checks, clock, home("~/.netcheck/last-worked"));
+    }
+
+    static Path home(String dir) {
+        return dir.startsWith("~/") ? Path.of(System.getProperty("user.home"), dir.substring(2)) : Path.of(dir);
+    }
+
+    /** @param lastWorked where --compare keeps each target's last healthy report */
+    public Cli(CommandParser parser, Checks checks, Clock clock, Path lastWorked) {
         this.parser = parser;
         this.checks = checks;
         this.clock = clock;
+        this.lastWorked = lastWorked;
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("diff")) {
+            return DiffCommand.run(args.subList(1, args.size()), out, err, clock.getZone());
+        }
+        CompareOption compare = CompareOption.split(args);
+        args = compare.words();
         Command command;
         try {
             command = parser.parse(args);
@@ -51,14 +76,14 @@ public class Cli {
         }
         try {
             if (command instanceof Command.Vip vip) {
-                Report report = checks.vip(vip.request());
+                Report report = compared(checks.vip(vip.request()), compare);
                 out.print(vip.json() ? new JsonRenderer().render(report) + "\n"
                         : new TextRenderer(clock.getZone()).render(report));
                 out.flush();
                 return report.healthy() ? HEALTHY : FAULT;
             }
             if (command instanceof Command.Single single) {
-                Report report = checks.run(single);
+                Report report = compared(checks.run(single), compare);
                 out.print(single.json() ? new JsonRenderer().render(report) + "\n"
                         : new TextRenderer(clock.getZone()).render(report));
                 out.flush();
@@ -80,5 +105,11 @@ public class Cli {
             org.jboss.logging.Logger.getLogger(Cli.class).debug("internal error", e);
             return INTERNAL;
         }
+    }
+
+    /** With --compare: kept as the target's baseline when healthy, compared with it when not. */
+    private Report compared(Report report, CompareOption compare) {
+        return compare.compare() ? new SinceLastWorked(new FileBaselines(lastWorked), clock.getZone()).note(report, true)
+                : report;
     }
 }

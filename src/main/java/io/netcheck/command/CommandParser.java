@@ -43,7 +43,9 @@ public final class CommandParser {
               mtu HOST                  the path MTU (don't-fragment echoes of shrinking size): black holes
               watch add|list|remove     (Slack) run a check on a schedule for the channel; alerts on change
               summary [schedule CRON]   (Slack) the channel's health summary, now or on a schedule
+              diff A.json B.json        (CLI) what changed between two --json reports of one target
               help [COMMAND]            this text, or a command's options
+            any check takes --compare: what changed since the target's last healthy result
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
               vip checkout.internal:80 --path /healthz --timeout 2s

@@ -61,6 +61,9 @@ public interface NetcheckConfig {
 
     Summary summary();
 
+    /** "What changed since it last worked" ({@code --compare}, watch alerts). */
+    Compare compare();
+
     /** Summary schedules declared in configuration: {@code netcheck.summaries[0].channel=C0123}, {@code .cron=...}. */
     Optional<List<DeclaredSummary>> summaries();
 
@@ -130,6 +133,15 @@ public interface NetcheckConfig {
 
         /** Interval; netcheck.watch.default-every when absent. */
         Optional<Duration> every();
+    }
+
+    interface Compare {
+        /**
+         * Where the CLI keeps each target's last healthy report for {@code --compare} (the server keeps them in its
+         * store). At most 500 files. A leading {@code ~/} is the user's home directory.
+         */
+        @WithDefault("~/.netcheck/last-worked")
+        String dir();
     }
 
     interface Summary {

@@ -22,11 +22,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Renders a report as one JSON object: {@code verdict}, {@code steps} (with tcpdump lines), {@code pcap},
- * {@code capture}, and the typed {@code evidence}. Durations are milliseconds (fractional), instants ISO-8601,
+ * Renders a report as one JSON object: {@code schemaVersion}, {@code verdict}, {@code steps} (with tcpdump lines),
+ * {@code pcap}, {@code capture}, and the typed {@code evidence}, as {@code schema/report-v1.json} describes. Durations are milliseconds (fractional), instants ISO-8601,
  * addresses in text form.
  */
 public final class JsonRenderer {
+    /** The version of {@code schema/report-v1.json} the output follows: bumped only when a stable field changes. */
+    public static final int SCHEMA_VERSION = 1;
+    /** The JSON Schema of the output, on the classpath. */
+    public static final String SCHEMA = "/schema/report-v1.json";
+
     private final ObjectMapper mapper;
 
     public JsonRenderer() {
@@ -57,6 +62,7 @@ public final class JsonRenderer {
 
     public String render(Report report) {
         ObjectNode root = mapper.createObjectNode();
+        root.put("schemaVersion", SCHEMA_VERSION);
         root.put("command", report.command());
         root.put("target", report.target());
         root.put("startedAt", report.startedAt().toString());

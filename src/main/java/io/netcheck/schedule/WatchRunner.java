@@ -3,6 +3,7 @@ package io.netcheck.schedule;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.UsageException;
+import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.report.Report;
 import io.netcheck.store.StoreUnavailable;
@@ -60,6 +61,7 @@ public final class WatchRunner {
     private final Clock clock;
     private final int confirm;
     private final Listener listener;
+    private final SinceLastWorked lastWorked;
     private final Deque<Unrecorded> backlog = new ArrayDeque<>();
     private int dropped;
 
@@ -72,6 +74,7 @@ public final class WatchRunner {
         this.clock = clock;
         this.confirm = confirm;
         this.listener = listener;
+        this.lastWorked = new SinceLastWorked(new StoredBaselines(store), clock.getZone());
     }
 
     public void run(Watch watch) throws InterruptedException {
@@ -81,7 +84,8 @@ public final class WatchRunner {
         WatchResult result;
         try {
             Command command = parser.parse(words(watch.command()));
-            report = checks.check(command);
+            // A healthy run becomes the target's baseline; a failing one says what changed since it.
+            report = lastWorked.note(checks.check(command), false);
             var v = report.verdict();
             result = new WatchResult(started, report.healthy(), v.cause().name(), report.healthy() ? null : v.team(),
                     v.summary(), report.elapsed().toMillis());

@@ -4,8 +4,10 @@ import io.netcheck.Checks;
 import io.netcheck.checklist.HostPort;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
+import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.probe.Addresses;
 import io.netcheck.probe.TargetPolicy;
 import java.net.InetAddress;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * Decides whether a check asked for in Slack runs: parse, authorisation, target policy (IP literals at once, names
@@ -27,16 +30,18 @@ final class Admission {
     private final TargetPolicy policy;
     private final Authorization authorization;
     private final BotParts parts;
+    private final Supplier<SinceLastWorked> lastWorked;
     private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
 
     Admission(NetcheckConfig config, CommandParser parser, Checks checks, TargetPolicy policy,
-              Authorization authorization, BotParts parts) {
+              Authorization authorization, BotParts parts, Supplier<SinceLastWorked> lastWorked) {
         this.config = config;
         this.parser = parser;
         this.checks = checks;
         this.policy = policy;
         this.authorization = authorization;
         this.parts = parts;
+        this.lastWorked = lastWorked;
     }
 
     /** Parses and queues a run; returns why it was refused, or null when accepted. */
@@ -58,7 +63,8 @@ final class Admission {
         } catch (IllegalArgumentException e) {
             return Refusal.input(e.getMessage());
         }
-        List<String> words = to.words();
+        CompareOption compare = CompareOption.split(to.words());
+        List<String> words = compare.words();
         if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
             // Writing files where a Slack user says is not something the bot does.
             return Refusal.input("--pcap is a CLI option: in Slack the .pcap is uploaded into the thread");
@@ -92,8 +98,9 @@ final class Admission {
             return new Refusal(Refusal.Kind.PER_USER, ":hourglass: you already have " + config.slack().perUser()
                     + " checks running or waiting; try again when one has finished.");
         }
-        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words), command, channel, user, responseUrl,
-                to.channel()), checks, parts.slack(), parts.methods(), parts.api(), parts.progress(),
+        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words) + (compare.compare() ? " "
+                + CompareOption.FLAG : ""), command, channel, user, responseUrl, to.channel(),
+                compare.compare() ? lastWorked.get() : null), checks, parts.slack(), parts.methods(), parts.api(), parts.progress(),
                 config.slack().progressInterval(), parts.kept());
         try {
             parts.workers().execute(() -> {

@@ -1,6 +1,7 @@
 package io.netcheck.slack;
 
 import io.netcheck.config.NetcheckConfig;
+import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.report.Report;
 import io.netcheck.schedule.AnnounceFailed;
 import io.netcheck.schedule.Announcer;
@@ -42,7 +43,10 @@ public class SlackAnnouncer implements Announcer {
         }
         EvidenceThread thread = connected();
         String since = SlackBlocks.time(watch.state().since() != null ? watch.state().since() : result.at(), zone());
-        String text = "netcheck: watch " + watch.name() + " is DOWN: " + result.cause() + " — " + result.headline();
+        // What changed since it last worked leads the alert: the first question in an incident.
+        String changed = report == null ? null : SinceLastWorked.line(report).orElse(null);
+        String text = "netcheck: watch " + watch.name() + " is DOWN" + (changed != null ? " " + changed + "\n" : ": ")
+                + result.cause() + " — " + result.headline();
         EvidenceThread.Pcap pcap = pcap(report);
         List<String> threads = new ArrayList<>();
         List<String> failures = new ArrayList<>();

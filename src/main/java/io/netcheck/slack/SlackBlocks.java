@@ -119,8 +119,9 @@ final class SlackBlocks {
         List<LayoutBlock> blocks = new ArrayList<>();
         if (report != null) {
             Verdict v = report.verdict();
-            blocks.add(section(s -> s.text(markdownText(truncate(title + "\n*" + v.cause() + "*  →  " + owner(v)
-                    + "\n" + esc(v.summary()), MAX_TEXT)))));
+            String changed = io.netcheck.diff.SinceLastWorked.line(report).map(l -> "\n:mag: " + esc(l)).orElse("");
+            blocks.add(section(s -> s.text(markdownText(truncate(title + changed + "\n*" + v.cause() + "*  →  "
+                    + owner(v) + "\n" + esc(v.summary()), MAX_TEXT)))));
         } else {
             blocks.add(section(s -> s.text(markdownText(truncate(title + "\n*" + esc(result.cause()) + "*: "
                     + esc(result.headline()), MAX_TEXT)))));

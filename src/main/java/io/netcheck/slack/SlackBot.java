@@ -9,6 +9,9 @@ import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.netcheck.Checks;
+import io.netcheck.diff.Baselines;
+import io.netcheck.diff.SinceLastWorked;
+import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.command.CommandParser;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.config.NetcheckConfig.SlackMode;
@@ -118,7 +121,7 @@ public class SlackBot {
                         ? new SharedKeptReports(store::get, json, clock, KEEP_REPORTS, MAX_KEPT) : null),
                 new EvidenceThread(methods, api));
         admission = new Admission(config, parser, checks, policy,
-                new Authorization(config.auth(), this::groupMembers, clock), parts);
+                new Authorization(config.auth(), this::groupMembers, clock), parts, this::lastWorked);
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
         registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";
@@ -127,6 +130,12 @@ public class SlackBot {
         Thread connector = new Thread(this::connectUntilDone, "slack-connect");
         connector.setDaemon(true);
         connector.start();
+    }
+
+    /** --compare: the last healthy results are the watch store's (none when the store is off). */
+    private SinceLastWorked lastWorked() {
+        return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,
+                java.time.ZoneId.of(config.summary().zone()));
     }
 
     /** Deliveries taken in the store, shared by every replica; or none when the store is off. */

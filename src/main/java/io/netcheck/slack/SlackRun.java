@@ -151,7 +151,8 @@ final class SlackRun implements Runnable {
     }
 
     private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
-        return checks.check(request.command(), progress);
+        Report report = checks.check(request.command(), progress);
+        return request.compare() == null ? report : request.compare().note(report, true);
     }
 
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */

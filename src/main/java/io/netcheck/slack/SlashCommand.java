@@ -7,6 +7,7 @@ import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class SlashCommand implements SlashCommandHandler {
         IncidentTarget to;
         try {
             to = IncidentTarget.split(SlackText.words(p.getText()));
-            words = to.words();
+            words = CompareOption.split(to.words()).words(); // --compare is applied when the run is accepted
         } catch (IllegalArgumentException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             parts.metrics().rejected(Refusal.Kind.INPUT);

@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
 /**
- * Databases created before netcheck used quarkus-flyway: their history rows for V1 and V2 are Java migrations
+ * Databases created before netcheck used quarkus-flyway: their history rows for V1 to V3 are Java migrations
  * (type JDBC) whose checksum was {@code String.hashCode} of the SQL file, where plain SQL migrations now carry
  * Flyway's own checksum. Flyway would refuse them as changed. When every such row's checksum is the hash of the
  * very file bundled now (so the schema is exactly what that file creates), the rows are relabelled as that SQL
@@ -25,7 +25,7 @@ import org.flywaydb.core.Flyway;
 final class LegacyHistory {
     /** The versions the hand-rolled migrator applied: frozen, it is gone. */
     private static final Map<String, String> FILES = Map.of("1", "V1__watches_and_summaries.sql",
-            "2", "V2__outages_and_state_changes.sql");
+            "2", "V2__outages_and_state_changes.sql", "3", "V3__last_healthy_reports.sql");
 
     private LegacyHistory() {
     }

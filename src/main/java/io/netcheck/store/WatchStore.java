@@ -36,6 +36,9 @@ public class WatchStore implements AutoCloseable {
             + "FROM watch w LEFT JOIN watch_result r ON r.watch_id = w.id "
             + "AND r.at = (SELECT MAX(x.at) FROM watch_result x WHERE x.watch_id = w.id) ";
 
+    /** Targets whose last healthy report is kept; beyond it the oldest go (Slack users can name many targets). */
+    public static final int HEALTHY_REPORTS_KEPT = 500;
+
     private final DataSource dataSource;
     private final Flyway flyway;
     private final String description;
@@ -233,7 +236,52 @@ public class WatchStore implements AutoCloseable {
             int pruned = update(c, "DELETE FROM watch_result WHERE at < ?", t);
             update(c, "DELETE FROM watch_change WHERE at < ?", t);
             update(c, "DELETE FROM summary_post WHERE slot < ?", t);
+            update(c, "DELETE FROM healthy_report WHERE at < ?", t);
             return pruned;
+        });
+    }
+
+    // ---- last healthy report per target ----
+
+    /** Replaces a target's last healthy report (the report JSON), keeping at most {@link #HEALTHY_REPORTS_KEPT}. */
+    public synchronized void keepHealthyReport(String target, Instant at, String json) throws StoreUnavailable {
+        run(c -> {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                update(c, "DELETE FROM healthy_report WHERE target = ?", target);
+                update(c, "INSERT INTO healthy_report (target, at, report) VALUES (?,?,?)", target, at.toEpochMilli(),
+                        json);
+                try (PreparedStatement s = c.prepareStatement("SELECT at FROM healthy_report ORDER BY at DESC "
+                        + "OFFSET ? ROWS FETCH NEXT 1 ROWS ONLY")) {
+                    s.setInt(1, HEALTHY_REPORTS_KEPT);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            update(c, "DELETE FROM healthy_report WHERE at <= ?", r.getLong(1));
+                        }
+                    }
+                }
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+            return null;
+        });
+    }
+
+    /** A target's last healthy report: when it ran and its JSON. */
+    public synchronized Optional<HealthyReport> lastHealthyReport(String target) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT at, report FROM healthy_report WHERE target = ?")) {
+                s.setString(1, target);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new HealthyReport(Instant.ofEpochMilli(r.getLong(1)), r.getString(2)))
+                            : Optional.<HealthyReport>empty();
+                }
+            }
         });
     }
 

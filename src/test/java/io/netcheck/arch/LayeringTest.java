@@ -43,7 +43,8 @@ class LayeringTest {
     @Test
     void checksAndVerdictsKnowNoFrontEnd() {
         noClasses().that().resideInAnyPackage("io.netcheck.check..", "io.netcheck.checklist..", "io.netcheck.verdict..",
-                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.host..")
+                        "io.netcheck.report..", "io.netcheck.render..", "io.netcheck.command..", "io.netcheck.host..",
+                        "io.netcheck.diff..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netcheck.slack..", "io.netcheck.cli..",
                         "io.netcheck.schedule..", "io.netcheck.store..", "io.netcheck.config..")
                 .check(main);

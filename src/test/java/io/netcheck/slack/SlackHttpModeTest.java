@@ -42,6 +42,9 @@ class SlackHttpModeTest {
     @TestHTTPResource("/slack/events")
     URL events;
 
+    @jakarta.inject.Inject
+    io.netcheck.store.WatchStore store;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -210,6 +213,26 @@ class SlackHttpModeTest {
         assertTrue(fake().accepted("chat.update").stream().anyMatch(c -> c.blockText().contains("netcheck tcp")));
         HttpResponse<String> pcap = signed(command("tcp " + targets.vip() + " --pcap=/etc/cron.d/x"));
         assertTrue(JSON.readTree(pcap.body()).get("text").asText().contains("--pcap is a CLI option"), pcap.body());
+    }
+
+    @Test
+    void compareKeepsAHealthyResultInTheStoreAndSaysWhenThereIsNothingToCompareWith() throws Exception {
+        HttpResponse<String> ack = signed(command("tcp " + targets.vip() + " --timeout 1s --compare"));
+        assertTrue(JSON.readTree(ack.body()).get("text").asText().contains("Checking"), ack.body());
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        String thread = fake().accepted("chat.postMessage").stream().map(FakeSlack.Call::blockText)
+                .collect(Collectors.joining("\n"));
+        assertTrue(thread.contains("What changed since it last worked?") && thread.contains("KEPT"), thread);
+        assertTrue(store.lastHealthyReport("tcp " + targets.vip()).isPresent(), "kept in the store for watches too");
+        fake().awaitQuiet(Duration.ofMillis(700), WAIT);
+        fake().reset();
+        signed(command("tcp " + targets.closed() + " --timeout 1s --compare"));
+        fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
+                .anyMatch(c -> c.flag("reply_broadcast")));
+        String second = fake().accepted("chat.postMessage").stream().map(FakeSlack.Call::blockText)
+                .collect(Collectors.joining("\n"));
+        assertTrue(second.contains("NO_BASELINE"), second);
     }
 
     @Test

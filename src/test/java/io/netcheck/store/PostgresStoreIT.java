@@ -107,6 +107,15 @@ class PostgresStoreIT {
     }
 
     @Test
+    @Order(1)
+    void aLastHealthyReportRoundTripsOnPostgres() throws Exception {
+        String json = "{\"schemaVersion\":1,\"pad\":\"" + "x".repeat(50_000) + "\"}";
+        store.keepHealthyReport("vip app.svc.test:443", T0, "{}");
+        store.keepHealthyReport("vip app.svc.test:443", T1, json);
+        assertEquals(java.util.Optional.of(new HealthyReport(T1, json)), store.lastHealthyReport("vip app.svc.test:443"));
+    }
+
+    @Test
     @Order(2)
     void watchesResultsAndStateRoundTrip() throws Exception {
         web = addWatch(store, "C1", "web");

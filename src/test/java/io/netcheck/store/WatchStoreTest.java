@@ -114,6 +114,27 @@ class WatchStoreTest {
     }
 
     @Test
+    void theLastHealthyReportPerTargetIsReplacedBoundedAndPruned() throws Exception {
+        WatchStore store = open(fileUrl());
+        String big = "{\"schemaVersion\":1,\"pad\":\"" + "x".repeat(100_000) + "\"}";
+        store.keepHealthyReport("vip app.svc.test:443", T0, "{\"run\":1}");
+        store.keepHealthyReport("vip app.svc.test:443", T1, big);
+        store.keepHealthyReport("tcp db:5432", T0, "{\"run\":3}");
+        assertEquals(Optional.of(new HealthyReport(T1, big)), store.lastHealthyReport("vip app.svc.test:443"),
+                "replaced, and a large report kept whole");
+        assertEquals(Optional.empty(), store.lastHealthyReport("vip other:443"));
+        for (int i = 0; i < WatchStore.HEALTHY_REPORTS_KEPT; i++) {
+            store.keepHealthyReport("tcp t" + i + ":80", T2.plusSeconds(i), "{}");
+        }
+        assertEquals(Optional.empty(), store.lastHealthyReport("tcp db:5432"), "the oldest go beyond the bound");
+        assertEquals(Optional.empty(), store.lastHealthyReport("vip app.svc.test:443"));
+        assertTrue(store.lastHealthyReport("tcp t0:80").isPresent());
+        store.prune(T2.plusSeconds(1));
+        assertEquals(Optional.empty(), store.lastHealthyReport("tcp t0:80"), "pruned with the results' retention");
+        assertTrue(store.lastHealthyReport("tcp t1:80").isPresent());
+    }
+
+    @Test
     void firstCallMigratesWithoutAnExplicitMigrate() throws Exception {
         WatchStore store = open(fileUrl());
         assertEquals(List.of(), store.watches());
