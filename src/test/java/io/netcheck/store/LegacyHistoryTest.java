@@ -36,12 +36,13 @@ class LegacyHistoryTest {
         StoreUrl url = StoreUrl.parse("jdbc:h2:file:" + dir.resolve("old"));
         DataSource ds = TestStores.dataSource(url, "sa", "");
         legacyFlyway(ds, earlier("1", "watches and summaries", "V1__watches_and_summaries.sql", 0),
-                earlier("2", "outages and state changes", "V2__outages_and_state_changes.sql", 0)).migrate();
+                earlier("2", "outages and state changes", "V2__outages_and_state_changes.sql", 0),
+                earlier("3", "last healthy reports", "V3__last_healthy_reports.sql", 0)).migrate();
         try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO watch (channel, name, command, every_seconds, source, created_at, state, "
                     + "pending_count) VALUES ('C1', 'web', 'tcp 198.51.100.7:443', 60, 'slack', 0, 'UNKNOWN', 0)");
         }
-        assertEquals(List.of("JDBC", "JDBC"), types(ds));
+        assertEquals(List.of("JDBC", "JDBC", "JDBC"), types(ds));
 
         WatchStore store = new WatchStore(ds, TestStores.flyway(ds), url.describe());
         store.migrate();
