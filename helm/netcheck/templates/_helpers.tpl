@@ -188,3 +188,15 @@ Checks that cannot be expressed in values.schema.json.
 {{- $_ := set $channels .channel true }}
 {{- end }}
 {{- end }}
+
+{{/*
+What svc/ targets read: Services and their EndpointSlices, never anything else in the namespace.
+*/}}
+{{- define "netcheck.serviceRules" -}}
+- apiGroups: [""]
+  resources: ["services"]
+  verbs: ["get", "list", "watch"]
+- apiGroups: ["discovery.k8s.io"]
+  resources: ["endpointslices"]
+  verbs: ["get", "list", "watch"]
+{{- end }}

@@ -56,6 +56,13 @@ working directory /deployments). Secrets never appear here: they come from env v
 {{- end }}
 {{- end }}
 
+# svc/ targets (Kubernetes)
+{{ include "netcheck.property" (list "netcheck.kubernetes.enabled" .Values.kubernetes.enabled) }}
+{{ include "netcheck.property" (list "netcheck.kubernetes.timeout" .Values.kubernetes.timeout) }}
+{{- range $channel, $namespaces := .Values.kubernetes.channelNamespaces }}
+{{ include "netcheck.property" (list (printf "netcheck.kubernetes.channel-namespaces.%q" $channel) (join "," $namespaces)) }}
+{{- end }}
+
 # Watches and summaries
 {{- with .Values.watch }}
 {{- with .incidentChannel }}

@@ -26,6 +26,9 @@ public class Checks {
     @Inject
     ProbeChecks probes;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<io.netcheck.kube.ServicePools> pools;
+
     /** One of the single-probe commands (tcp, dns, http, ...). */
     public Report run(Command.Single command) throws InterruptedException {
         return counted(probes.run(command));
@@ -47,6 +50,8 @@ public class Checks {
     }
 
     public Report vip(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
+        // svc/ targets become addresses here, when the check runs (a watch follows the pool as it changes).
+        request = pools.isResolvable() ? pools.get().resolve(request) : request;
         VipEvidence evidence = checklist.run(request, progress);
         return counted(VipReport.of(evidence, verdicts.decide(evidence)));
     }

@@ -95,6 +95,9 @@ public class Cli {
         } catch (io.netcheck.probe.TargetPolicy.Refused e) {
             err.println("netcheck: refused by the target policy, nothing was sent: " + e.getMessage());
             return USAGE;
+        } catch (io.netcheck.checklist.ClusterUnreadable e) {
+            err.println("netcheck: " + e.getMessage());
+            return e.badInput() ? USAGE : INTERNAL;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("netcheck: interrupted");

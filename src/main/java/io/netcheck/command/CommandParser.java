@@ -26,7 +26,10 @@ public final class CommandParser {
               --timeout 3s      per-probe time limit
               --json            print one JSON object instead of text
               --no-capture      run without packet capture
-              --pcap FILE       where to write the capture (default: the capture directory)""";
+              --pcap FILE       where to write the capture (default: the capture directory)
+            from Kubernetes:  vip svc/NAME[.NAMESPACE][:PORT] [--via clusterip|loadbalancer|nodeport]
+              the Service's address is the VIP and its EndpointSlices' endpoints the real servers;
+              --backends svc/NAME[.NAMESPACE][:PORT] takes only the pool from a Service""";
 
     public static final String USAGE = """
             netcheck — finds which team owns "the service is unreachable"
@@ -49,6 +52,7 @@ public final class CommandParser {
             examples:
               vip 10.0.0.5:443 --tls --backends 10.0.1.10:443,10.0.1.11:443
               vip checkout.internal:80 --path /healthz --timeout 2s
+              vip svc/checkout.shop:http
               tcp db.internal:5432 --timeout 2s
               dns checkout.internal A @10.0.0.2 --expect 10.0.0.5
               tls shop.example:443 --warn-days 30
@@ -79,7 +83,8 @@ public final class CommandParser {
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
     private static final Set<String> FLAGS = Set.of("--tls", "--plain-backends", "--json", "--no-capture");
-    private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap");
+    private static final Set<String> VALUED = Set.of("--backends", "--sni", "--path", "--timeout", "--pcap",
+            "--via");
 
     private final Limits limits;
     private final ProbeCommandParser probes;
@@ -131,11 +136,16 @@ public final class CommandParser {
         if (w == null) {
             return new Command.Help("vip");
         }
-        HostPort vip = Targets.parse(w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
-                "only one VIP per check (real servers go in --backends)"), "VIP");
+        String vipWord = w.onePositional("which VIP? give HOST:PORT, e.g. vip 10.0.0.5:443",
+                "only one VIP per check (real servers go in --backends)");
+        var vipService = ServiceTargets.vip(vipWord);
+        HostPort vip = vipService != null ? ServiceTargets.placeholder(vipService) : Targets.parse(vipWord, "VIP");
         boolean tls = w.flag("--tls");
         boolean plainBackends = w.flag("--plain-backends");
-        List<HostPort> backends = w.flag("--backends") ? backends(w.value("--backends")) : List.of();
+        var backendsService = w.flag("--backends") ? ServiceTargets.backends(w.value("--backends")) : null;
+        List<HostPort> backends = w.flag("--backends") && backendsService == null ? backends(w.value("--backends"))
+                : List.of();
+        var cluster = ServiceTargets.pool(vipService, backendsService, w.flag("--backends"), w.value("--via"));
         String sni = w.value("--sni");
         if (sni != null) {
             Targets.validateName(sni, "--sni");
@@ -158,7 +168,7 @@ public final class CommandParser {
                     + " per check", VIP_USAGE);
         }
         return new Command.Vip(new VipCheckRequest(vip, backends, tls, !plainBackends, sni, path, timeout,
-                !w.flag("--no-capture"), pcap), w.flag("--json"));
+                !w.flag("--no-capture"), pcap, cluster), w.flag("--json"));
     }
 
     private List<HostPort> backends(String value) throws UsageException {

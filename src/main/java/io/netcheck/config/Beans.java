@@ -147,6 +147,19 @@ public class Beans {
         return new TeamDirectory(owners, teams);
     }
 
+    // ---- svc/ targets ----
+
+    /** Reads svc/ targets; the cluster client behind it is created only when one is used. */
+    @Produces
+    @Singleton
+    io.netcheck.kube.ServicePools servicePools(NetcheckConfig config) {
+        var k = config.kubernetes();
+        return new io.netcheck.kube.ServicePools(new io.netcheck.kube.ClusterClients(k.enabled(),
+                () -> io.netcheck.kube.ClusterClients.fabric8(k.timeout()),
+                java.util.Optional.ofNullable(System.getProperty("kubernetes.master")), System.getenv(),
+                Path.of(System.getProperty("user.home"))), k.timeout(), config.probe().maxBackends());
+    }
+
     // ---- the single-probe commands (tcp, dns, http, tls, listeners, listen, ping, trace, mtu) ----
 
     @Produces

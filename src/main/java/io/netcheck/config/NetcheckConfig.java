@@ -24,6 +24,26 @@ public interface NetcheckConfig {
 
     Policy policy();
 
+    Kubernetes kubernetes();
+
+    /** {@code svc/NAME[.NAMESPACE][:PORT]} targets: the VIP and its real servers read from a Service and its EndpointSlices. */
+    interface Kubernetes {
+        /** Read Services at all; off, a svc/ target is refused with a message saying so. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The longest reading a Service and its EndpointSlices may take (also each request's own limit). */
+        @WithDefault("5s")
+        Duration timeout();
+
+        /**
+         * Which namespaces a Slack channel may read Services from, by channel id ({@code *} for every channel):
+         * {@code netcheck.kubernetes.channel-namespaces.C0123=shop,web} ({@code *} for every namespace). A channel
+         * with no entry may not use svc/ targets; the CLI is not limited (it uses its user's own kubeconfig).
+         */
+        Map<String, List<String>> channelNamespaces();
+    }
+
     /**
      * Who may run a command from Slack, per command name ({@code vip}, {@code listen}, ...). A command with no
      * entry is open, except {@code listen} (it opens a port on the bot's host), which is refused until granted.

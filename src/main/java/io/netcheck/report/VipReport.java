@@ -37,8 +37,16 @@ public final class VipReport {
     }
 
     public static String command(VipCheckRequest r) {
-        StringBuilder sb = new StringBuilder("vip ").append(r.vip().label());
-        if (!r.backends().isEmpty()) {
+        StringBuilder sb = new StringBuilder("vip ").append(ClusterFacts.vipWord(r));
+        var cluster = r.cluster();
+        if (cluster != null && cluster.vipService() != null && cluster.via() != io.netcheck.checklist.Via.CLUSTERIP) {
+            sb.append(" --via ").append(cluster.via().word());
+        }
+        if (cluster != null && cluster.backendsService() != null) {
+            if (!cluster.backendsService().equals(cluster.vipService())) {
+                sb.append(" --backends ").append(cluster.backendsService().label());
+            }
+        } else if (!r.backends().isEmpty()) {
             sb.append(" --backends ").append(r.backends().stream().map(Object::toString).collect(Collectors.joining(",")));
         }
         if (r.tls()) {
@@ -60,6 +68,7 @@ public final class VipReport {
     private static Step reach(VipEvidence e) {
         EndpointEvidence vip = e.vip();
         List<Fact> facts = new ArrayList<>(endpointFacts(vip));
+        facts.addAll(ClusterFacts.vip(e));
         if (e.attribution().origin() != Attribution.Origin.NO_ANSWER) {
             e.attribution().reasons().forEach(r -> facts.add(new Fact("answered by", r)));
         }
@@ -110,13 +119,16 @@ public final class VipReport {
     private static Step backends(VipEvidence e) {
         String title = "Can the real servers be reached?";
         if (!e.hasBackends()) {
-            return new Step("backends", title, StepStatus.SKIPPED, "NO_BACKENDS",
-                    "no --backends given: the real servers were not probed", List.of(), List.of(), List.of());
+            boolean fromCluster = io.netcheck.checklist.PoolEvidence.pool(e) != null;
+            return new Step("backends", title, fromCluster ? StepStatus.FAIL : StepStatus.SKIPPED, "NO_BACKENDS",
+                    fromCluster ? "the Service has no endpoint to probe" : "no --backends given: the real servers were "
+                            + "not probed", ClusterFacts.pool(e), List.of(), List.of());
         }
-        List<Step> subs = e.backends().stream().map(VipReport::backend).toList();
+        List<Step> subs = e.backends().stream().map(b -> ClusterFacts.endpoint(e, b, backend(b))).toList();
         long up = e.backendsUp();
         StepStatus status = up == e.backends().size() ? StepStatus.PASS : up == 0 ? StepStatus.FAIL : StepStatus.WARN;
         List<Fact> facts = new ArrayList<>(List.of(new Fact("position", "probed from netcheck's host, in parallel")));
+        facts.addAll(ClusterFacts.pool(e));
         long plain = e.backends().stream().filter(b -> b.result() != null && b.result().plainHttpBehindTls()).count();
         if (plain > 0) {
             facts.add(new Fact("tls", "the load balancer terminates TLS and speaks HTTP to the servers: " + plain + " of "

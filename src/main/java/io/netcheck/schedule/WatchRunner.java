@@ -95,6 +95,9 @@ public final class WatchRunner {
         } catch (TargetPolicy.Refused e) {
             result = failure(started, t0, "REFUSED_BY_POLICY", "refused by the target policy, nothing was sent: "
                     + e.getMessage());
+        } catch (io.netcheck.checklist.ClusterUnreadable e) {
+            // The pool could not be read (API server down, permission withdrawn, Service deleted): a finding of its own.
+            result = failure(started, t0, "CLUSTER_UNREADABLE", e.getMessage());
         } catch (RuntimeException e) {
             LOG.errorf(e, "watch %s in %s failed", watch.name(), watch.channel());
             result = failure(started, t0, "WATCH_ERROR", "netcheck failed while running the check: " + e);

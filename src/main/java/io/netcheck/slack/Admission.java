@@ -29,17 +29,20 @@ final class Admission {
     private final Checks checks;
     private final TargetPolicy policy;
     private final Authorization authorization;
+    private final NamespaceGrants namespaces;
     private final BotParts parts;
     private final Supplier<SinceLastWorked> lastWorked;
     private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
 
     Admission(NetcheckConfig config, CommandParser parser, Checks checks, TargetPolicy policy,
-              Authorization authorization, BotParts parts, Supplier<SinceLastWorked> lastWorked) {
+              Authorization authorization, NamespaceGrants namespaces, BotParts parts,
+              Supplier<SinceLastWorked> lastWorked) {
         this.config = config;
         this.parser = parser;
         this.checks = checks;
         this.policy = policy;
         this.authorization = authorization;
+        this.namespaces = namespaces;
         this.parts = parts;
         this.lastWorked = lastWorked;
     }
@@ -80,6 +83,9 @@ final class Admission {
         boolean json = command instanceof Command.Vip vip ? vip.json() : ((Command.Single) command).json();
         String verb = words.get(0);
         String forbidden = authorization.refusal(verb, user, channel);
+        if (forbidden == null) {
+            forbidden = namespaces.refusal(command, channel);
+        }
         if (forbidden != null) {
             return Refusal.forbidden(forbidden);
         }
@@ -127,6 +133,9 @@ final class Admission {
         }
         if (command instanceof Command.WatchAdd add) {
             String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
+            if (inner == null) {
+                inner = namespaces.refusal(add.parsed(), channel);
+            }
             if (inner != null) {
                 return Refusal.forbidden(inner);
             }

@@ -121,7 +121,8 @@ public class SlackBot {
                         ? new SharedKeptReports(store::get, json, clock, KEEP_REPORTS, MAX_KEPT) : null),
                 new EvidenceThread(methods, api));
         admission = new Admission(config, parser, checks, policy,
-                new Authorization(config.auth(), this::groupMembers, clock), parts, this::lastWorked);
+                new Authorization(config.auth(), this::groupMembers, clock),
+                new NamespaceGrants(config.kubernetes().channelNamespaces()), parts, this::lastWorked);
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
         registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";

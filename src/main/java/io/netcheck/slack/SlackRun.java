@@ -82,6 +82,14 @@ final class SlackRun implements Runnable {
         Report report;
         try {
             report = check(progress::finished);
+        } catch (io.netcheck.checklist.ClusterUnreadable unreadable) {
+            progress.close();
+            String why = ":warning: " + SlackBlocks.esc(unreadable.getMessage());
+            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+                    .text("netcheck " + command + ": the pool could not be read").blocks(SlackBlocks.usageFree(why))));
+            Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", unreadable.getMessage());
+            respond(why, null);
+            return;
         } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
             // A name resolved into a refused block: nothing was sent. Say so on the card and to the user.
             progress.close();
@@ -161,6 +169,9 @@ final class SlackRun implements Runnable {
         long started = System.nanoTime();
         try {
             report = check(io.netcheck.checklist.ChecklistProgress.NONE);
+        } catch (io.netcheck.checklist.ClusterUnreadable unreadable) {
+            respond(":warning: " + SlackBlocks.esc(unreadable.getMessage()), null);
+            return;
         } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
                     refused.resolved(), (System.nanoTime() - started) / 1_000_000);

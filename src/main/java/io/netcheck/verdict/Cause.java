@@ -15,6 +15,8 @@ public enum Cause {
     HOST_UNREACHABLE("server"),
     TLS("lb"),
     APP_ERROR("server"),
+    /** A Kubernetes Service whose pool cannot fill (no selector, a selector matching no pod, a targetPort no pod has). */
+    SERVICE_MISCONFIGURED("platform"),
     LOCAL("platform"),
     INCONCLUSIVE("none");
 

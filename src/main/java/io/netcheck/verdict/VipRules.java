@@ -10,6 +10,9 @@ import java.util.List;
  * rule                    evidence                                             cause
  * local-fault             attempt never left this host                         LOCAL
  * name-does-not-resolve   NXDOMAIN / NODATA / SERVFAIL / DNS timeout           DNS
+ * service-misconfigured   svc/: no selector / selector matching no pod /       SERVICE_MISCONFIGURED
+ *                         targetPort no pod exposes, and the VIP fails
+ * no-ready-endpoints      svc/: pods listed, none ready, the VIP fails         BACKENDS_DOWN
  * no-endpoints-behind-vip ICMP port unreachable from the VIP, all servers down BACKENDS_DOWN
  * firewall-rejects        ICMP admin-prohibited, or port unreachable from path FIREWALL_REJECT
  * no-route                ICMP net unreachable / TTL exceeded                  ROUTING
@@ -17,6 +20,8 @@ import java.util.List;
  * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
  * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
  *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
+ * ready-endpoint-refuses  svc/: a pod marked ready refuses when probed         DEGRADED, BACKENDS_DOWN,
+ *                                                                              SERVICE_MISCONFIGURED (all do)
  * tls-handshake-fails     TCP ok, TLS handshake fails                          TLS
  * tls-certificate-rejected handshake done, but the certificate is expired, not  TLS
  *                         yet valid, for another name (SNI), weak or untrusted
@@ -27,6 +32,8 @@ import java.util.List;
  *                                                                              LB_MISCONFIGURED, DEGRADED,
  *                                                                              APP_ERROR, INCONCLUSIVE
  * application-error       5xx without a load balancer signature               APP_ERROR
+ * terminating-endpoints-  svc/: none ready, the VIP served by terminating pods DEGRADED
+ *   serve
  * some-backends-down      VIP answers, some real servers do not               DEGRADED
  * all-clear               VIP and every real server answer                    HEALTHY
  * (nothing matched)                                                            INCONCLUSIVE
@@ -39,17 +46,21 @@ final class VipRules {
     static final List<VipRule> TABLE = List.of(
             new LocalFault(),
             new NameDoesNotResolve(),
+            new ServicePoolMisconfigured(),
+            new NoReadyEndpoints(),
             new NoEndpointsBehindVip(),
             new FirewallRejects(),
             new NoRoute(),
             new HostAbsent(),
             new SilentDrop(),
+            new ReadyEndpointRefuses(),
             new VipRefused(),
             new TlsHandshakeFails(),
             new VipCertificateRejected(),
             new PathMtuBlackHole(),
             new VipFailsBehindLb(),
             new ApplicationError(),
+            new TerminatingEndpointsServe(),
             new SomeBackendsDown(),
             new AllClear());
 }

@@ -667,6 +667,84 @@ class HelmChartTest {
         assertTrue(e.getMessage().contains("/owners/TLS"), e.getMessage());
     }
 
+    // --- svc/ targets: RBAC and the API token ---------------------------------------------------------
+
+    @Test
+    void byDefaultARoleInTheReleaseNamespaceReadsServicesAndEndpointSlicesOnly() {
+        Manifests m = render();
+        Doc role = m.one("Role");
+        assertEquals(NAMESPACE, role.node().scalar("metadata", "namespace"));
+        assertEquals(FULLNAME + "-services", role.name());
+        List<Node> rules = role.node().items("rules");
+        assertEquals(2, rules.size(), role.text());
+        assertEquals("[\"services\"]", rules.get(0).scalar("resources"));
+        assertEquals("[\"\"]", rules.get(0).scalar("apiGroups"));
+        assertEquals("[\"endpointslices\"]", rules.get(1).scalar("resources"));
+        assertEquals("[\"discovery.k8s.io\"]", rules.get(1).scalar("apiGroups"));
+        rules.forEach(r -> assertEquals("[\"get\", \"list\", \"watch\"]", r.scalar("verbs")));
+        Doc binding = m.one("RoleBinding");
+        assertEquals(FULLNAME + "-services", binding.node().scalar("roleRef", "name"));
+        assertEquals(FULLNAME, binding.node().items("subjects").get(0).scalar("name"));
+        assertEquals(NAMESPACE, binding.node().items("subjects").get(0).scalar("namespace"));
+        assertFalse(m.has("ClusterRole"), "no cluster-wide permission unless asked");
+        // The token reaches netcheck's container only, through a projected volume.
+        assertEquals("false", m.podSpec().scalar("automountServiceAccountToken"));
+        assertEquals("/var/run/secrets/kubernetes.io/serviceaccount",
+                m.container().item("name", "kube-api-access", "volumeMounts").scalar("mountPath"));
+        assertTrue(m.podSpec().item("name", "kube-api-access", "volumes").text().contains("serviceAccountToken"));
+        assertEquals("true", m.applicationProperties().getProperty("netcheck.kubernetes.enabled"));
+    }
+
+    @Test
+    void aRolePerNamespaceGivenAndNodesOnlyWhenAsked() {
+        Manifests m = render(ci("kubernetes-values.yaml"));
+        assertEquals(List.of("shop", "web", "tools"), m.ofKind("Role").stream()
+                .map(d -> d.node().scalar("metadata", "namespace")).toList());
+        assertEquals(3, m.ofKind("RoleBinding").size());
+        m.ofKind("RoleBinding").forEach(b -> assertEquals(NAMESPACE, b.node().items("subjects").get(0)
+                .scalar("namespace"), "the subject is the service account in the release's namespace"));
+        Doc nodes = m.one("ClusterRole");
+        assertEquals(FULLNAME + "-nodes", nodes.name());
+        assertEquals("[\"nodes\"]", nodes.node().items("rules").get(0).scalar("resources"));
+        assertEquals("[\"get\"]", nodes.node().items("rules").get(0).scalar("verbs"));
+        NetcheckConfig netcheck = asTheAppReadsIt(m.applicationProperties());
+        assertEquals(Map.of("C0123ABCD", List.of("shop", "web"), "*", List.of("tools")),
+                netcheck.kubernetes().channelNamespaces());
+        assertEquals(Duration.ofSeconds(3), netcheck.kubernetes().timeout());
+    }
+
+    @Test
+    void clusterWideIsOneClusterRole() {
+        Manifests m = render(Map.of("kubernetes.clusterWide", "true"));
+        assertFalse(m.has("Role"));
+        Doc role = m.one("ClusterRole");
+        assertEquals(FULLNAME + "-services", role.name());
+        assertEquals("[\"endpointslices\"]", role.node().items("rules").get(1).scalar("resources"));
+        assertEquals(FULLNAME + "-services", m.one("ClusterRoleBinding").node().scalar("roleRef", "name"));
+    }
+
+    @Test
+    void kubernetesDisabledGrantsNothingAndMountsNoToken() {
+        Manifests m = render(Map.of("kubernetes.enabled", "false", "kubernetes.readNodes", "true"));
+        for (String kind : List.of("Role", "RoleBinding", "ClusterRole", "ClusterRoleBinding")) {
+            assertFalse(m.has(kind), kind);
+        }
+        assertFalse(m.container().text().contains("kube-api-access"));
+        assertFalse(m.podSpec().text().contains("serviceAccountToken"));
+        assertEquals("false", m.applicationProperties().getProperty("netcheck.kubernetes.enabled"));
+        assertFalse(asTheAppReadsIt(m.applicationProperties()).kubernetes().enabled());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"kubernetes.namespaces[0]=Shop", "kubernetes.timeout=5 seconds",
+            "kubernetes.channelNamespaces.general[0]=shop", "kubernetes.clusterWide=yes"})
+    void schemaRejectsABadKubernetesSetting(String assignment) {
+        String key = assignment.substring(0, assignment.indexOf('='));
+        Exception e = assertThrows(Exception.class, () -> render(Map.of(key, assignment.substring(key.length() + 1))));
+        // Helm names the path, except for a bad map key, which it names itself ('general').
+        assertTrue(e.getMessage().contains("/kubernetes/") || e.getMessage().contains("'general'"), e.getMessage());
+    }
+
     // --- notes and documentation --------------------------------------------------------------------
 
     @Test

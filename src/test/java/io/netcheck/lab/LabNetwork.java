@@ -298,6 +298,11 @@ public final class LabNetwork implements AutoCloseable {
      * {@code ip netns exec nc{id}-client java -jar ${netcheck.app.jar} ARGS...}.
      */
     public Result netcheck(Duration timeout, String... args) {
+        return netcheck(timeout, Map.of(), args);
+    }
+
+    /** The same, with environment variables for the app (e.g. a test Kubernetes API's address). */
+    public Result netcheck(Duration timeout, Map<String, String> env, String... args) {
         ensureOpen();
         String jar = System.getProperty(APP_JAR_PROPERTY);
         if (jar == null || jar.isBlank() || !Files.isRegularFile(Path.of(jar))) {
@@ -313,7 +318,23 @@ public final class LabNetwork implements AutoCloseable {
         }
         full.addAll(List.of("-jar", jar));
         full.addAll(Arrays.asList(args));
-        return execute(full, Map.of(), timeout);
+        return execute(full, env, timeout);
+    }
+
+    /**
+     * Starts a long-running process inside the node's namespace (stdout piped to the caller, stderr to a log
+     * file); the caller stops it through the returned handle before closing the lab.
+     */
+    public Process start(String node, Path stderr, String... cmd) {
+        ensureOpen();
+        List<String> full = new ArrayList<>(List.of(ip, "netns", "exec", namespace(node)));
+        full.addAll(Arrays.asList(cmd));
+        try {
+            return new ProcessBuilder(full).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .redirectError(stderr.toFile()).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + String.join(" ", full), e);
+        }
     }
 
     /** Tears the lab down ({@code netlab.sh down}); idempotent. */

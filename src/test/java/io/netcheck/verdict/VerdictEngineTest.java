@@ -60,6 +60,6 @@ class VerdictEngineTest {
         Set<String> ids = new HashSet<>();
         List<VipRule> table = VipRules.TABLE;
         table.forEach(r -> assertTrue(ids.add(r.id()), "duplicate rule id " + r.id()));
-        assertEquals(15, ids.size());
+        assertEquals(19, ids.size());
     }
 }
