@@ -170,8 +170,8 @@ Checks that cannot be expressed in values.schema.json.
 {{- if and .Values.database.url (not .Values.database.existingSecret) }}
 {{- fail "database.url is set: set database.existingSecret to the Secret that holds the database password" }}
 {{- end }}
-{{- if and .Values.ingress.enabled (ne .Values.slack.mode "http") }}
-{{- fail "ingress.enabled needs slack.mode=http (Socket Mode needs no inbound traffic)" }}
+{{- if and .Values.ingress.enabled (ne .Values.slack.mode "http") (not .Values.api.existingSecret) }}
+{{- fail "ingress.enabled needs slack.mode=http or api.existingSecret (the check API and agents): Socket Mode alone needs no inbound traffic" }}
 {{- end }}
 {{- $names := dict }}
 {{- range .Values.watches }}

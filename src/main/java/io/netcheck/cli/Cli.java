@@ -63,6 +63,25 @@ public class Cli {
         args = compare.words();
         Command command;
         try {
+            // --server: the check runs on a netcheck server (and --from on one of its agents).
+            ServerClient.Split server = ServerClient.split(args);
+            if (server != null) {
+                return new ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
+                        clock.getZone(), out, err);
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("netcheck: " + e.getMessage());
+            return USAGE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return INTERNAL;
+        }
+        if (args.stream().anyMatch(a -> a.equals("--from") || a.startsWith("--from="))) {
+            err.println("netcheck: --from runs the check on an agent, and agents connect to a netcheck server: add "
+                    + "--server URL (token in NETCHECK_API_TOKEN)");
+            return USAGE;
+        }
+        try {
             command = parser.parse(args);
         } catch (UsageException e) {
             err.println("netcheck: " + e.getMessage());

@@ -24,8 +24,17 @@ public class NetcheckMain implements QuarkusApplication {
     @Inject
     Instance<CertificateCheck> certificates;
 
+    @Inject
+    Instance<AgentMode> agents;
+
     public static void main(String... args) {
-        if (isCommand(args)) {
+        if (isAgent(args)) {
+            // An agent serves nothing and stores nothing; it logs (it is a service) and keeps its target policy.
+            System.setProperty("quarkus.http.host-enabled", "false");
+            System.setProperty("netcheck.slack.mode", "off");
+            System.setProperty("netcheck.store.enabled", "false");
+            System.setProperty("quarkus.scheduler.enabled", "false");
+        } else if (isCommand(args)) {
             // Keep the terminal for the report: framework chatter only when something is wrong.
             System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
             // A one-shot check serves nothing: no HTTP listener, no Slack connection.
@@ -38,6 +47,10 @@ public class NetcheckMain implements QuarkusApplication {
             System.setProperty("netcheck.policy.enabled", System.getProperty("netcheck.policy.enabled", "false"));
         }
         Quarkus.run(NetcheckMain.class, args);
+    }
+
+    static boolean isAgent(String... args) {
+        return args.length > 0 && args[0].equals("agent");
     }
 
     static boolean isCommand(String... args) {
@@ -58,6 +71,9 @@ public class NetcheckMain implements QuarkusApplication {
                 org.jboss.logging.Logger.getLogger(NetcheckMain.class).error("cannot start: " + e.getMessage());
             }
             return Cli.USAGE;
+        }
+        if (isAgent(args)) {
+            return agents.get().run(List.of(args).subList(1, args.length));
         }
         if (!isCommand(args)) {
             Quarkus.waitForExit();

@@ -24,6 +24,62 @@ public interface NetcheckConfig {
 
     Policy policy();
 
+    Agent agent();
+
+    Api api();
+
+    /**
+     * netcheck agents: the server side (who may connect) and the agent side (how it connects). Agents dial out
+     * to the server's HTTP port over a WebSocket; see README "Agents".
+     */
+    interface Agent {
+        /**
+         * Server: the agents allowed to connect, {@code NAME=TOKEN} pairs separated by commas; a token may be
+         * given as {@code sha256:HEX} (its SHA-256, lower or upper case hex). A secret: env NETCHECK_AGENT_TOKENS
+         * only. Unset: no agent may connect.
+         */
+        Optional<String> tokens();
+
+        /** Agent: its token for the server. A secret: env NETCHECK_AGENT_TOKEN only. */
+        Optional<String> token();
+
+        /**
+         * How often each side sends a heartbeat: keeps idle-timeout proxies (Ingress, NAT) from dropping the
+         * connection, and a side that hears nothing for three intervals closes it (the agent then reconnects).
+         */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Server: the longest a job may take on an agent, on top of its own probe timeouts. */
+        @WithDefault("60s")
+        Duration jobTimeout();
+
+        /** Agent: the largest .pcap it sends back with a report (bytes); a larger capture is cut at a packet. */
+        @WithDefault("2097152")
+        int maxPcapBytes();
+
+        /** Agent: the longest wait between reconnect attempts (backoff doubles from 1 s up to this, +-50% jitter). */
+        @WithDefault("30s")
+        Duration reconnectMax();
+
+        /** Agent: jobs run at once; more are refused with "busy". */
+        @WithDefault("2")
+        int maxJobs();
+    }
+
+    /** The check API ({@code POST /api/v1/checks}, {@code GET /api/v1/agents}). */
+    interface Api {
+        /**
+         * The bearer token API callers present (and {@code --server} sends). A secret: env NETCHECK_API_TOKEN
+         * only. Unset: the API refuses every call (401).
+         */
+        Optional<String> token();
+
+        /** Checks the API runs at once; more get 429. Authorisation: netcheck.auth.*, the caller is user {@code api}. */
+        @WithDefault("4")
+        int maxConcurrent();
+    }
+
     Kubernetes kubernetes();
 
     /** {@code svc/NAME[.NAMESPACE][:PORT]} targets: the VIP and its real servers read from a Service and its EndpointSlices. */

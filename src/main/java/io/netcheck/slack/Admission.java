@@ -1,17 +1,15 @@
 package io.netcheck.slack;
 
 import io.netcheck.Checks;
-import io.netcheck.checklist.HostPort;
+import io.netcheck.agent.FromOption;
+import io.netcheck.agent.RemoteChecks;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.diff.SinceLastWorked;
-import io.netcheck.probe.Addresses;
 import io.netcheck.probe.TargetPolicy;
-import java.net.InetAddress;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -32,11 +30,12 @@ final class Admission {
     private final NamespaceGrants namespaces;
     private final BotParts parts;
     private final Supplier<SinceLastWorked> lastWorked;
+    private final RemoteChecks remoteChecks;
     private final ConcurrentHashMap<String, AtomicInteger> perUser = new ConcurrentHashMap<>();
 
     Admission(NetcheckConfig config, CommandParser parser, Checks checks, TargetPolicy policy,
               Authorization authorization, NamespaceGrants namespaces, BotParts parts,
-              Supplier<SinceLastWorked> lastWorked) {
+              Supplier<SinceLastWorked> lastWorked, RemoteChecks remoteChecks) {
         this.config = config;
         this.parser = parser;
         this.checks = checks;
@@ -45,6 +44,7 @@ final class Admission {
         this.namespaces = namespaces;
         this.parts = parts;
         this.lastWorked = lastWorked;
+        this.remoteChecks = remoteChecks;
     }
 
     /** Parses and queues a run; returns why it was refused, or null when accepted. */
@@ -72,8 +72,10 @@ final class Admission {
             // Writing files where a Slack user says is not something the bot does.
             return Refusal.input("--pcap is a CLI option: in Slack the .pcap is uploaded into the thread");
         }
+        FromOption from;
         try {
-            command = parser.parse(words);
+            from = FromOption.split(words);
+            command = parser.parse(from.words());
         } catch (UsageException e) {
             return Refusal.input(e.getMessage());
         }
@@ -106,8 +108,9 @@ final class Admission {
         }
         SlackRun run = new SlackRun(new RunRequest(String.join(" ", words) + (compare.compare() ? " "
                 + CompareOption.FLAG : ""), command, channel, user, responseUrl, to.channel(),
-                compare.compare() ? lastWorked.get() : null), checks, parts.slack(), parts.methods(), parts.api(), parts.progress(),
+                compare.compare() ? lastWorked.get() : null, from.agent()), checks, parts.slack(), parts.methods(), parts.api(), parts.progress(),
                 config.slack().progressInterval(), parts.kept());
+        run.remote = remoteChecks;
         try {
             parts.workers().execute(() -> {
                 try {
@@ -149,16 +152,7 @@ final class Admission {
 
     /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
     private String refusedLiteral(Command command) {
-        List<HostPort> targets = CommandTargets.targets(command);
-        List<String> refusals = new ArrayList<>();
-        for (HostPort t : targets) {
-            InetAddress literal = Addresses.literal(t.host());
-            String why = literal == null ? null : policy.refusal(literal, t.port());
-            if (why != null) {
-                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
-            }
-        }
-        return refusals.isEmpty() ? null : String.join("; ", refusals);
+        return CommandTargets.refusedLiteral(command, policy);
     }
 
     /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */

@@ -1,21 +1,16 @@
 package io.netcheck.slack;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.jboss.logging.Logger;
 
 /**
  * One structured JSON line per Slack command, accepted or refused, on the {@code netcheck.audit} log
  * category: who, where, what, the decision, and for finished runs the verdict, the addresses the targets
  * resolved to and the duration. Tokens and secrets are never passed here.
  */
-final class Audit {
-    private static final Logger LOG = Logger.getLogger("netcheck.audit");
-    private static final ObjectMapper JSON = new ObjectMapper();
+public final class Audit {
 
     private Audit() {
     }
@@ -56,6 +51,20 @@ final class Audit {
         write(line);
     }
 
+    public static void apiDecision(String caller, String command, String decision, String reason) {
+        decision(caller, "api", command, decision, reason);
+    }
+
+    public static void apiFinished(String caller, String command, String cause, String team, String target,
+                                   List<InetAddress> resolved, long durationMs) {
+        finished(caller, "api", command, cause, team, target, resolved, durationMs);
+    }
+
+    public static void apiRefusedByPolicy(String caller, String command, String reason, List<InetAddress> resolved,
+                                          long durationMs) {
+        refusedByPolicy(caller, "api", command, reason, resolved, durationMs);
+    }
+
     private static List<String> texts(List<InetAddress> addresses) {
         return addresses == null ? List.of() : addresses.stream().map(InetAddress::getHostAddress).toList();
     }
@@ -70,10 +79,6 @@ final class Audit {
     }
 
     private static void write(Map<String, Object> line) {
-        try {
-            LOG.info(JSON.writeValueAsString(line));
-        } catch (JsonProcessingException e) {
-            LOG.warn("audit line could not be written: " + e.getMessage());
-        }
+        io.netcheck.audit.AuditLog.write(line);
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Function;
  * default; commands that change something on the bot's host ({@code listen}) are refused until granted.
  * Refusals say which permission is missing.
  */
-final class Authorization {
+public final class Authorization {
     static final Set<String> CLOSED_BY_DEFAULT = Set.of("listen");
     private static final Duration GROUP_CACHE = Duration.ofMinutes(5);
 
@@ -28,14 +28,14 @@ final class Authorization {
     private final Map<String, Members> cache = new ConcurrentHashMap<>();
 
     /** @param groupMembers reads a user group's members from Slack (throws if Slack cannot say) */
-    Authorization(Map<String, NetcheckConfig.Permission> rules, Function<String, Set<String>> groupMembers, Clock clock) {
+    public Authorization(Map<String, NetcheckConfig.Permission> rules, Function<String, Set<String>> groupMembers, Clock clock) {
         this.rules = rules;
         this.groupMembers = groupMembers;
         this.clock = clock;
     }
 
     /** @return null when allowed, else what is missing */
-    String refusal(String command, String user, String channel) {
+    public String refusal(String command, String user, String channel) {
         NetcheckConfig.Permission p = rules.get(command);
         if (p == null) {
             return CLOSED_BY_DEFAULT.contains(command) ? "`" + command + "` is not enabled for Slack: an admin grants it "

@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Small facts about a parsed command that the Slack gatekeeping needs. */
-final class CommandTargets {
+public final class CommandTargets {
     private CommandTargets() {
     }
 
     /** The command word of a check as typed: "vip" for "vip 10.0.0.5:443 ...". */
-    static String verb(String check) {
+    public static String verb(String check) {
         String t = check.strip();
         int space = t.indexOf(' ');
         return space < 0 ? t : t.substring(0, space);
@@ -21,7 +21,7 @@ final class CommandTargets {
      * Where a check will send packets, as typed, for refusing IP literals before the ack (names are checked
      * once resolved, before any packet). The dns command's @SERVER is checked by its own parser.
      */
-    static List<HostPort> targets(Command command) {
+    public static List<HostPort> targets(Command command) {
         if (command instanceof Command.Vip vip) {
             List<HostPort> targets = new ArrayList<>(vip.request().backends());
             targets.add(0, vip.request().vip());
@@ -49,5 +49,21 @@ final class CommandTargets {
             return List.of(new HostPort(mtu.request().host(), -1)); // ICMP: no port to check
         }
         return List.of();
+    }
+
+    /**
+     * IP-literal targets the policy refuses, refused at once (names are checked once resolved, before any
+     * packet); shared by Slack and the check API. @return why, or null
+     */
+    public static String refusedLiteral(Command command, io.netcheck.probe.TargetPolicy policy) {
+        List<String> refusals = new ArrayList<>();
+        for (HostPort t : targets(command)) {
+            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
+            String why = literal == null ? null : policy.refusal(literal, t.port());
+            if (why != null) {
+                refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);
+            }
+        }
+        return refusals.isEmpty() ? null : String.join("; ", refusals);
     }
 }

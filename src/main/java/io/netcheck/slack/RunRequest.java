@@ -10,11 +10,17 @@ import io.netcheck.diff.SinceLastWorked;
  * @param commandText     the command as typed, without --to (for "Run again")
  * @param incidentChannel also post the evidence there ({@code --to #inc-4711}); null for none
  * @param compare         {@code --compare}: what to compare the result with; null when not asked
+ * @param agent           run it on this agent ({@code --from lb-a}); null: here
  */
 record RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
-                  String incidentChannel, SinceLastWorked compare) {
+                  String incidentChannel, SinceLastWorked compare, String agent) {
+    RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
+               String incidentChannel, SinceLastWorked compare) {
+        this(commandText, command, channelId, userId, responseUrl, incidentChannel, compare, null);
+    }
+
     RunRequest(String commandText, Command command, String channelId, String userId, String responseUrl,
                String incidentChannel) {
-        this(commandText, command, channelId, userId, responseUrl, incidentChannel, null);
+        this(commandText, command, channelId, userId, responseUrl, incidentChannel, null, null);
     }
 }

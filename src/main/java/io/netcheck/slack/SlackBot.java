@@ -64,6 +64,10 @@ public class SlackBot {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
+    io.netcheck.agent.AgentRegistry agentRegistry;
+    @Inject
+    io.netcheck.agent.RemoteChecks remoteChecks;
+    @Inject
     io.netcheck.probe.TargetPolicy policy;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
@@ -122,7 +126,8 @@ public class SlackBot {
                 new EvidenceThread(methods, api));
         admission = new Admission(config, parser, checks, policy,
                 new Authorization(config.auth(), this::groupMembers, clock),
-                new NamespaceGrants(config.kubernetes().channelNamespaces()), parts, this::lastWorked);
+                new NamespaceGrants(config.kubernetes().channelNamespaces()), parts, this::lastWorked,
+                remoteChecks);
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
         registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";
@@ -176,7 +181,7 @@ public class SlackBot {
                 .slack(slack);
         credentials.signingSecret().ifPresent(appConfig::signingSecret);
         App candidate = new App(appConfig.build());
-        candidate.command(COMMAND, new SlashCommand(parser, admission, channelCommands, parts));
+        candidate.command(COMMAND, new SlashCommand(parser, admission, channelCommands, parts, agentRegistry, clock));
         candidate.blockAction(SlackBlocks.RERUN_ACTION, new RerunButton(admission, parts));
         candidate.blockAction(SlackBlocks.INCIDENT_ACTION, new IncidentButton(parts));
         candidate.blockAction(SlackBlocks.INCIDENT_CHANNEL_ACTION, new IncidentChannelPicked(parts));

@@ -100,6 +100,16 @@ final class SlackRun implements Runnable {
                     refused.resolved(), (System.nanoTime() - started) / 1_000_000);
             respond(why, null);
             return;
+        } catch (io.netcheck.agent.AgentException failed) {
+            // The agent is not there, went away, refused or timed out: one clear line on the card and to the user.
+            progress.close();
+            String why = (failed.kind() == io.netcheck.agent.AgentException.Kind.POLICY ? ":no_entry: " : ":x: ")
+                    + SlackBlocks.esc(failed.getMessage());
+            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+                    .text("netcheck " + command + ": no report").blocks(SlackBlocks.usageFree(why))));
+            Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", failed.getMessage());
+            respond(why, null);
+            return;
         } finally {
             progress.close();
         }
@@ -158,8 +168,22 @@ final class SlackRun implements Runnable {
         }
     }
 
+    /** Set for runs with --from: the check runs on that agent. */
+    io.netcheck.agent.RemoteChecks remote;
+
     private Report check(io.netcheck.checklist.ChecklistProgress progress) throws InterruptedException {
-        Report report = checks.check(request.command(), progress);
+        Report report;
+        if (request.agent() != null && remote != null) {
+            try {
+                List<String> words = io.netcheck.agent.FromOption.split(io.netcheck.command.CompareOption.split(
+                        List.of(request.commandText().split(" "))).words()).words();
+                report = remote.run(request.agent(), words).report();
+            } catch (io.netcheck.command.UsageException e) {
+                throw new IllegalStateException(e.getMessage()); // admitted already: cannot happen
+            }
+        } else {
+            report = checks.check(request.command(), progress);
+        }
         return request.compare() == null ? report : request.compare().note(report, true);
     }
 
@@ -169,6 +193,10 @@ final class SlackRun implements Runnable {
         long started = System.nanoTime();
         try {
             report = check(io.netcheck.checklist.ChecklistProgress.NONE);
+        } catch (io.netcheck.agent.AgentException failed) {
+            Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", failed.getMessage());
+            respond(":x: " + SlackBlocks.esc(failed.getMessage()), null);
+            return;
         } catch (io.netcheck.checklist.ClusterUnreadable unreadable) {
             respond(":warning: " + SlackBlocks.esc(unreadable.getMessage()), null);
             return;

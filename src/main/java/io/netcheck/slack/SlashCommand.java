@@ -5,10 +5,13 @@ import com.slack.api.bolt.handler.builtin.SlashCommandHandler;
 import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
+import io.netcheck.agent.AgentRegistry;
+import io.netcheck.agent.FromOption;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
 import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
+import java.time.Clock;
 import java.util.List;
 
 /** {@code /netcheck ...}: help, channel commands (watch, summary) and checks, each answered within Slack's 3 s. */
@@ -17,12 +20,17 @@ final class SlashCommand implements SlashCommandHandler {
     private final Admission admission;
     private final ChannelCommands channelCommands;
     private final BotParts parts;
+    private final AgentRegistry agents;
+    private final Clock clock;
 
-    SlashCommand(CommandParser parser, Admission admission, ChannelCommands channelCommands, BotParts parts) {
+    SlashCommand(CommandParser parser, Admission admission, ChannelCommands channelCommands, BotParts parts,
+                 AgentRegistry agents, Clock clock) {
         this.parser = parser;
         this.admission = admission;
         this.channelCommands = channelCommands;
         this.parts = parts;
+        this.agents = agents;
+        this.clock = clock;
     }
 
     @Override
@@ -44,9 +52,14 @@ final class SlashCommand implements SlashCommandHandler {
             parts.metrics().rejected(Refusal.Kind.INPUT);
             return ctx.ack(r -> r.responseType("ephemeral").text(":warning: " + e.getMessage()));
         }
+        if (words.equals(List.of("agents"))) {
+            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "accepted", null);
+            String list = AgentList.text(agents.agents(), clock.instant());
+            return ctx.ack(r -> r.responseType("ephemeral").text(list).blocks(SlackBlocks.usageFree(list)));
+        }
         Command command;
         try {
-            command = parser.parse(words);
+            command = parser.parse(FromOption.split(words).words());
         } catch (UsageException e) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
             parts.metrics().rejected(Refusal.Kind.INPUT);

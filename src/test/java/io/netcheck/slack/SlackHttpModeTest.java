@@ -236,6 +236,19 @@ class SlackHttpModeTest {
     }
 
     @Test
+    void fromAnAgentThatIsNotConnectedSaysSoOnTheCard() throws Exception {
+        HttpResponse<String> ack = signed(command("tcp " + targets.closed() + " --from lb-q"));
+        assertTrue(JSON.readTree(ack.body()).get("text").asText().contains("Checking"), ack.body());
+        fake().await("the card says no agent", WAIT, f -> f.accepted("chat.update").stream()
+                .anyMatch(c -> c.blockText().contains("no agent 'lb-q' is connected; no agents are connected")));
+        HttpResponse<String> agents = signed(command("agents"));
+        assertTrue(JSON.readTree(agents.body()).get("text").asText().contains("No netcheck agents are connected"),
+                agents.body());
+        HttpResponse<String> listen = signed(command("listen 18099 --from lb-q"));
+        assertTrue(JSON.readTree(listen.body()).get("text").asText().contains("--from runs tcp"), listen.body());
+    }
+
+    @Test
     void metadataAddressIsRefusedNamingTheRuleAndNothingRuns() throws Exception {
         HttpResponse<String> ack = signed(command("vip 169.254.169.254:80 --backends " + targets.vip()));
         String text = JSON.readTree(ack.body()).get("text").asText();
