@@ -178,17 +178,4 @@ public class Beans {
                 Optional.ofNullable(System.getProperty("kubernetes.master")), System.getenv(),
                 Path.of(System.getProperty("user.home"))), k.timeout(), config.probe().maxBackends());
     }
-
-    // ---- watches ----
-
-    @Produces
-    @Singleton
-    WatchStore store(NetcheckConfig config) {
-        var s = config.store();
-        return new WatchStore(s.url(), s.username().orElse(null), s.password().orElse(null));
-    }
-
-    void close(@Disposes WatchStore store) {
-        store.close();
-    }
 }

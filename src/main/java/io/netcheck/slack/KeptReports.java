@@ -1,60 +1,98 @@
 package io.netcheck.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.netcheck.report.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Finished reports kept a while for the "Post to incident channel" button, with their .pcap bytes (the file
- * itself is deleted once uploaded). Bounded in count and age: a report older than that must be run again.
+ * itself is deleted once uploaded). Bounded in count and age (a Caffeine cache on the injected ticker): a report
+ * older than that must be run again. With the store on, also kept there ({@link SharedKeptReports}), so that any
+ * replica and a restarted one find it; when the store fails, this replica's memory still serves.
  */
 final class KeptReports {
+    private static final Logger LOG = Logger.getLogger(KeptReports.class);
     record Kept(Report report, EvidenceThread.Pcap pcap, String channel, String ts, String userId, Instant at) {
     }
 
     private final Clock clock;
     private final Duration keep;
-    private final int max;
-    private final LinkedHashMap<String, Kept> kept = new LinkedHashMap<>();
+    private final Cache<String, Kept> kept;
+    private final SharedKeptReports shared; // null: this replica only
 
-    KeptReports(Clock clock, Duration keep, int max) {
-        this.clock = clock;
-        this.keep = keep;
-        this.max = max;
+    /** @param clock stamps when a report was kept; @param ticker ages the entries */
+    KeptReports(Clock clock, Ticker ticker, Duration keep, int max) {
+        this(clock, ticker, keep, max, null);
     }
 
-    synchronized String put(Report report, EvidenceThread.Pcap pcap, String channel, String ts, String userId) {
+    KeptReports(Clock clock, Ticker ticker, Duration keep, int max, SharedKeptReports shared) {
+        this.clock = clock;
+        this.keep = keep;
+        this.shared = shared;
+        // Aged from when it was kept (noting where it was posted does not renew it). Same-thread maintenance:
+        // evictions are done when put returns, so the bound holds at every moment.
+        this.kept = Caffeine.newBuilder().ticker(ticker).expireAfter(Expiry.<String, Kept>creating((id, k) -> keep))
+                .maximumSize(max)
+                .executor(Runnable::run).build();
+    }
+
+    String put(Report report, EvidenceThread.Pcap pcap, String channel, String ts, String userId) {
         String id = UUID.randomUUID().toString();
-        kept.put(id, new Kept(report, pcap, channel, ts, userId, clock.instant()));
-        while (kept.size() > max) {
-            kept.remove(kept.keySet().iterator().next());
+        Kept k = new Kept(report, pcap, channel, ts, userId, clock.instant());
+        kept.put(id, k);
+        if (shared != null && report != null) {
+            try {
+                shared.keep(id, k);
+            } catch (Exception e) {
+                LOG.warnf("report %s kept on this replica only (store: %s)", id, e.getMessage());
+            }
         }
         return id;
     }
 
-    /** Notes where a report kept before posting ended up (the link back from an incident channel). */
-    synchronized void posted(String id, String ts) {
-        Kept k = kept.get(id);
-        if (k != null) {
-            kept.put(id, new Kept(k.report(), k.pcap(), k.channel(), ts, k.userId(), k.at()));
+    /** Notes where a report kept before posting ended up (the link back from an incident channel). Keeps its age. */
+    void posted(String id, String ts) {
+        kept.asMap().computeIfPresent(id, (key, k) -> new Kept(k.report(), k.pcap(), k.channel(), ts, k.userId(),
+                k.at()));
+        if (shared != null) {
+            try {
+                shared.posted(id, ts);
+            } catch (Exception e) {
+                LOG.warnf("where report %s was posted is known on this replica only (store: %s)", id, e.getMessage());
+            }
         }
     }
 
-    synchronized Kept get(String id) {
-        Instant oldest = clock.instant().minus(keep);
-        kept.values().removeIf(k -> k.at().isBefore(oldest));
-        return id == null ? null : kept.get(id);
+    /** This replica's memory first, then the store (kept by another replica, or before a restart). */
+    Kept get(String id) {
+        if (id == null) {
+            return null;
+        }
+        Kept k = kept.getIfPresent(id);
+        if (k != null || shared == null) {
+            return k;
+        }
+        try {
+            return shared.get(id).orElse(null);
+        } catch (Exception e) {
+            LOG.warnf("kept report %s not looked up in the store: %s", id, e.getMessage());
+            return null;
+        }
     }
 
     Duration keep() {
         return keep;
     }
 
-    synchronized int size() {
-        return kept.size();
+    int size() {
+        kept.cleanUp();
+        return (int) kept.estimatedSize();
     }
-
 }

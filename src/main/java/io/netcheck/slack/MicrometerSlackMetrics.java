@@ -17,7 +17,7 @@ final class MicrometerSlackMetrics implements SlackMetrics {
     }
 
     @Override
-    public void rejected(String reason) {
-        registry.counter("netcheck.slack.rejected", "reason", reason).increment();
+    public void rejected(Refusal.Kind kind) {
+        registry.counter("netcheck.slack.rejected", "reason", kind.tag).increment();
     }
 }

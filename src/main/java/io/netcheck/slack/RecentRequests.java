@@ -1,41 +1,46 @@
 package io.netcheck.slack;
 
-import java.time.Clock;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.jboss.logging.Logger;
 
 /**
  * Remembers request ids (trigger_id) for a while so a delivery Slack repeats — HTTP retries,
- * Socket Mode retry_attempt — never starts a second run. Bounded in size and time.
+ * Socket Mode retry_attempt — never starts a second run. Bounded in size and time (a Caffeine cache on the
+ * injected ticker, so tests advance time instead of waiting). An id new here is then taken in the
+ * {@link DeliveryLedger} shared by the replicas; when that cannot answer, the delivery runs: a store outage must
+ * not swallow commands (a double run is the lesser harm).
  */
 final class RecentRequests {
-    private final Clock clock;
-    private final Duration ttl;
-    private final int max;
-    private final LinkedHashMap<String, Instant> seen = new LinkedHashMap<>();
+    private static final Logger LOG = Logger.getLogger(RecentRequests.class);
+    private final Cache<String, Boolean> seen;
+    private final DeliveryLedger ledger;
 
-    RecentRequests(Clock clock, Duration ttl, int max) {
-        this.clock = clock;
-        this.ttl = ttl;
-        this.max = max;
+    RecentRequests(Ticker ticker, Duration ttl, int max) {
+        this(ticker, ttl, max, DeliveryLedger.NONE);
+    }
+
+    RecentRequests(Ticker ticker, Duration ttl, int max, DeliveryLedger ledger) {
+        this.seen = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(ttl).maximumSize(max)
+                .executor(Runnable::run).build();
+        this.ledger = ledger;
     }
 
     /** @return true the first time an id is seen within the window */
-    synchronized boolean firstTime(String id) {
+    boolean firstTime(String id) {
         if (id == null || id.isBlank()) {
             return true;
         }
-        Instant now = clock.instant();
-        for (Iterator<Map.Entry<String, Instant>> it = seen.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Instant> e = it.next();
-            if (e.getValue().plus(ttl).isAfter(now) && seen.size() <= max) {
-                break;
-            }
-            it.remove();
+        if (seen.asMap().putIfAbsent(id, Boolean.TRUE) != null) {
+            return false;
         }
-        return seen.putIfAbsent(id, now) == null;
+        try {
+            return ledger.take(id);
+        } catch (Exception e) {
+            LOG.warnf("delivery %s not checked against the other replicas (%s): running it", id, e.getMessage());
+            return true;
+        }
     }
 }

@@ -1,51 +1,51 @@
 package io.netcheck.slack;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.context.builtin.SlashCommandContext;
-import com.slack.api.bolt.request.builtin.SlashCommandRequest;
-import com.slack.api.bolt.response.Response;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.socket_mode.SocketModeClient;
 import io.netcheck.Checks;
-import io.netcheck.command.Command;
-import io.netcheck.command.CompareOption;
 import io.netcheck.diff.Baselines;
 import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.command.CommandParser;
-import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.config.NetcheckConfig.SlackMode;
+import io.netcheck.store.WatchStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * The Slack front end: a Bolt app reached over Socket Mode (no inbound port) or HTTP ({@code POST
- * /slack/events}). Handlers only parse, acknowledge and queue — well inside Slack's 3 s — and bounded
- * workers do the checks.
+ * The Slack front end's lifecycle: a Bolt app reached over Socket Mode (no inbound port) or HTTP ({@code POST
+ * /slack/events}), connected in the background until it works, and stopped with the app. The handlers
+ * ({@link SlashCommand}, {@link RerunButton}, {@link IncidentButton}, {@link IncidentChannelPicked}) only parse,
+ * acknowledge and queue — well inside Slack's 3 s — through {@link Admission}; bounded workers do the checks.
  */
 @ApplicationScoped
 public class SlackBot {
     private static final Logger LOG = Logger.getLogger(SlackBot.class);
     static final String COMMAND = "/netcheck";
+    /** How long a delivery id is remembered: Slack's retries come within minutes. */
+    static final Duration DEDUPE_WINDOW = Duration.ofMinutes(10);
+    /** Reports kept for "Post to incident channel": how long, how many. */
+    static final Duration KEEP_REPORTS = Duration.ofHours(24);
+    static final int MAX_KEPT = 200;
 
     @Inject
     NetcheckConfig config;
@@ -58,13 +58,21 @@ public class SlackBot {
     @Inject
     Clock clock;
     @Inject
+    Ticker ticker;
+    @Inject
+    Instance<WatchStore> store; // looked up only with the store on
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+    @Inject
+    io.netcheck.agent.AgentRegistry agentRegistry;
+    @Inject
+    io.netcheck.agent.RemoteChecks remoteChecks;
+    @Inject
     io.netcheck.probe.TargetPolicy policy;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
     @Inject
     ChannelCommands channelCommands;
-    @Inject
-    jakarta.enterprise.inject.Instance<io.netcheck.store.WatchStore> store;
     private SlackMetrics metrics = SlackMetrics.NONE;
 
     private volatile SlackMode mode = SlackMode.OFF;
@@ -77,19 +85,9 @@ public class SlackBot {
     private volatile SocketModeApp socketMode;
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
-    private RecentRequests recent;
-    private Authorization authorization;
-
-    @Inject
-    io.netcheck.agent.AgentRegistry agentRegistry;
-
-    @Inject
-    io.netcheck.agent.RemoteChecks remoteChecks;
-    private NamespaceGrants namespaces;
-    private KeptReports kept;
-    private EvidenceThread thread;
-    private final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> perUser =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    private BotParts parts;
+    private java.util.concurrent.ExecutorService ledgerExecutor;
+    private Admission admission;
 
     void start(@Observes StartupEvent event) {
         mode = resolveMode();
@@ -118,14 +116,18 @@ public class SlackBot {
         metrics = new MicrometerSlackMetrics(registry);
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 metrics);
-        recent = new RecentRequests(clock, Duration.ofMinutes(10), 10_000);
-        kept = new KeptReports(clock, Duration.ofHours(24), 200);
-        thread = new EvidenceThread(methods, api);
-        authorization = new Authorization(config.auth(), this::groupMembers, clock);
-        namespaces = new NamespaceGrants(config.kubernetes().channelNamespaces());
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
         progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
+        parts = new BotParts(slack, methods, api, metrics, workers, progress,
+                new RecentRequests(ticker, DEDUPE_WINDOW, 10_000, ledger()),
+                new KeptReports(clock, ticker, KEEP_REPORTS, MAX_KEPT, config.store().enabled()
+                        ? new SharedKeptReports(store::get, json, clock, KEEP_REPORTS, MAX_KEPT) : null),
+                new EvidenceThread(methods, api));
+        admission = new Admission(config, parser, checks, policy,
+                new Authorization(config.auth(), this::groupMembers, clock),
+                new NamespaceGrants(config.kubernetes().channelNamespaces()), parts, this::lastWorked,
+                remoteChecks);
         registry.gauge("netcheck.slack.queue.depth", workers, w -> w.getQueue().size());
         registry.gauge("netcheck.slack.runs.active", workers, ThreadPoolExecutor::getActiveCount);
         problem = "connecting to Slack";
@@ -134,6 +136,24 @@ public class SlackBot {
         Thread connector = new Thread(this::connectUntilDone, "slack-connect");
         connector.setDaemon(true);
         connector.start();
+    }
+
+    /** --compare: the last healthy results are the watch store's (none when the store is off). */
+    private SinceLastWorked lastWorked() {
+        return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,
+                java.time.ZoneId.of(config.summary().zone()));
+    }
+
+    /** Deliveries taken in the store, shared by every replica; or none when the store is off. */
+    private DeliveryLedger ledger() {
+        if (!config.store().enabled()) {
+            return DeliveryLedger.NONE;
+        }
+        // At most 4 lookups at once: while the store hangs, further deliveries are run at once (fail open) instead
+        // of piling up threads.
+        ledgerExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
+                io.netcheck.probe.DaemonThreads.named("slack-ledger"));
+        return new StoreDeliveries(store::get, clock, DEDUPE_WINDOW, Duration.ofMillis(800), ledgerExecutor);
     }
 
     private void connectUntilDone() {
@@ -161,45 +181,10 @@ public class SlackBot {
                 .slack(slack);
         credentials.signingSecret().ifPresent(appConfig::signingSecret);
         App candidate = new App(appConfig.build());
-        candidate.command(COMMAND, this::onCommand);
-        candidate.blockAction(SlackBlocks.RERUN_ACTION, (req, ctx) -> {
-            var p = req.getPayload();
-            String text = p.getActions().get(0).getValue();
-            String channel = p.getChannel() != null ? p.getChannel().getId() : null;
-            if (recent.firstTime(p.getTriggerId()) && channel != null) {
-                String refusal = accept(text, channel, p.getUser().getId(), p.getResponseUrl());
-                if (refusal != null) {
-                    ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(refusal));
-                }
-            }
-            return ctx.ack();
-        });
-        candidate.blockAction(SlackBlocks.INCIDENT_ACTION, (req, ctx) -> {
-            var p = req.getPayload();
-            String runId = p.getActions().get(0).getValue();
-            if (kept.get(runId) == null) {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text(":hourglass: this report is "
-                        + "no longer kept (reports are kept " + kept.keep().toHours() + " h, and not across restarts): "
-                        + "run the check again with --to #channel"));
-            } else {
-                ctx.respond(r -> r.responseType("ephemeral").replaceOriginal(false).text("Post to which channel?")
-                        .blocks(SlackBlocks.incidentPicker(runId)));
-            }
-            return ctx.ack();
-        });
-        candidate.blockAction(SlackBlocks.INCIDENT_CHANNEL_ACTION, (req, ctx) -> {
-            var p = req.getPayload();
-            var action = p.getActions().get(0);
-            String runId = action.getBlockId() != null && action.getBlockId().startsWith("incident:")
-                    ? action.getBlockId().substring("incident:".length()) : null;
-            String target = action.getSelectedConversation();
-            String user = p.getUser().getId();
-            String responseUrl = p.getResponseUrl();
-            if (recent.firstTime(p.getTriggerId() == null ? action.getActionTs() : p.getTriggerId())) {
-                postIncident(runId, target, user, responseUrl);
-            }
-            return ctx.ack();
-        });
+        candidate.command(COMMAND, new SlashCommand(parser, admission, channelCommands, parts, agentRegistry, clock));
+        candidate.blockAction(SlackBlocks.RERUN_ACTION, new RerunButton(admission, parts));
+        candidate.blockAction(SlackBlocks.INCIDENT_ACTION, new IncidentButton(parts));
+        candidate.blockAction(SlackBlocks.INCIDENT_CHANNEL_ACTION, new IncidentChannelPicked(parts));
         if (mode == SlackMode.SOCKET) {
             SocketModeApp socket = new SocketModeApp(credentials.appToken().orElseThrow(),
                     SocketModeClient.Backend.JavaWebSocket, candidate);
@@ -224,224 +209,6 @@ public class SlackBot {
         return credentials.signingSecret().isPresent() ? SlackMode.HTTP : SlackMode.OFF;
     }
 
-    private Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
-        var p = req.getPayload();
-        // Slack redelivers (HTTP X-Slack-Retry-Num, Socket Mode retry_attempt) with the same trigger_id: run it
-        // only the first time we see it. A redelivery of something never received still runs.
-        boolean redelivered = retryNumber(req.getHeaders()) > 0;
-        if (!recent.firstTime(p.getTriggerId()) || (p.getTriggerId() == null && redelivered)) {
-            return ctx.ack();
-        }
-        List<String> words;
-        IncidentTarget to;
-        try {
-            to = IncidentTarget.split(SlackText.words(p.getText()));
-            words = CompareOption.split(to.words()).words(); // --compare is applied when the run is accepted
-        } catch (IllegalArgumentException e) {
-            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
-            metrics.rejected("input");
-            return ctx.ack(r -> r.responseType("ephemeral").text(":warning: " + e.getMessage()));
-        }
-        if (words.equals(List.of("agents"))) {
-            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "accepted", null);
-            String list = AgentList.text(agentRegistry.agents(), clock.instant());
-            return ctx.ack(r -> r.responseType("ephemeral").text(list).blocks(SlackBlocks.usageFree(list)));
-        }
-        Command command;
-        try {
-            command = parser.parse(io.netcheck.agent.FromOption.split(words).words());
-        } catch (UsageException e) {
-            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "refused", e.getMessage());
-            metrics.rejected("input");
-            return ctx.ack(r -> r.responseType("ephemeral").text(e.getMessage())
-                    .blocks(SlackBlocks.usage(e.getMessage(), e.usage())));
-        }
-        if (command instanceof Command.Help help) {
-            String text = parser.helpFor(help.topic());
-            return ctx.ack(r -> r.responseType("ephemeral").text(text)
-                    .blocks(SlackBlocks.usageFree("```\n" + SlackBlocks.esc(text.replace("\nusage: ", "\nusage: "
-                            + COMMAND + " ")) + "\n```")));
-        }
-        if (command instanceof Command.ChannelCommand channelCommand) {
-            String refusal = to.channel() != null
-                    ? "--to goes on a check; a watch's outages go to netcheck.watch.incident-channel"
-                    : channelRefusal(words, channelCommand, p.getUserId(), p.getChannelId());
-            Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), refusal == null ? "accepted" : "refused", refusal);
-            if (refusal != null) {
-                metrics.rejected(refusal.startsWith(":lock:") ? "authorisation" : "input");
-                return ctx.ack(r -> r.responseType("ephemeral").text(refusal)
-                        .blocks(SlackBlocks.usageFree(":warning: " + SlackBlocks.esc(refusal))));
-            }
-            String busy = channelCommands.submit(channelCommand, p.getChannelId(), p.getUserId(), p.getResponseUrl(),
-                    slack, methods, api);
-            // An empty ack shows nothing; the answer follows in the channel or privately.
-            return busy == null ? ctx.ack() : ctx.ack(r -> r.responseType("ephemeral").text(busy));
-        }
-        String refusal = accept(p.getText(), p.getChannelId(), p.getUserId(), p.getResponseUrl());
-        if (refusal != null) {
-            return ctx.ack(r -> r.responseType("ephemeral").text(refusal)
-                    .blocks(SlackBlocks.usageFree(":warning: " + SlackBlocks.esc(refusal))));
-        }
-        return ctx.ack(r -> r.responseType("ephemeral").text(":mag: Checking `" + SlackBlocks.esc(
-                SlackBlocks.truncate(p.getText(), 200)) + "` — the report will appear in this channel."));
-    }
-
-    private static int retryNumber(com.slack.api.bolt.request.RequestHeaders headers) {
-        String value = headers == null ? null : headers.getFirstValue("X-Slack-Retry-Num");
-        if (value == null && headers != null) {
-            value = headers.getFirstValue("x-slack-retry-num");
-        }
-        try {
-            return value == null ? 0 : Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
-    }
-
-    /** Parses and queues a run; returns why it was refused, or null when accepted. */
-    String accept(String text, String channel, String user, String responseUrl) {
-        String refusal = admit(text, channel, user, responseUrl);
-        Audit.decision(user, channel, text, refusal == null ? "accepted" : "refused", refusal);
-        if (refusal != null) {
-            metrics.rejected(refusal.startsWith(":lock:") ? "authorisation" : refusal.contains("target policy") ? "policy"
-                    : refusal.contains("you already have")
-                    ? "per_user" : refusal.contains("busy") ? "busy" : "input");
-        }
-        return refusal;
-    }
-
-    private String admit(String text, String channel, String user, String responseUrl) {
-        Command command;
-        IncidentTarget to;
-        try {
-            to = IncidentTarget.split(SlackText.words(text));
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-        CompareOption compare = CompareOption.split(to.words());
-        List<String> words = compare.words();
-        if (words.stream().anyMatch(w -> w.equals("--pcap") || w.startsWith("--pcap="))) {
-            // Writing files where a Slack user says is not something the bot does.
-            return "--pcap is a CLI option: in Slack the .pcap is uploaded into the thread";
-        }
-        io.netcheck.agent.FromOption from;
-        try {
-            from = io.netcheck.agent.FromOption.split(words);
-            command = parser.parse(from.words());
-        } catch (UsageException e) {
-            return e.getMessage();
-        }
-        if (command instanceof Command.Help || command instanceof Command.ChannelCommand) {
-            return "nothing to run for `" + SlackBlocks.esc(text) + "`";
-        }
-        boolean json = ((Command.Check<?>) command).json();
-        String verb = words.get(0);
-        String forbidden = authorization.refusal(verb, user, channel);
-        if (forbidden == null) {
-            forbidden = namespaces.refusal(command, channel);
-        }
-        if (forbidden != null) {
-            return ":lock: " + forbidden;
-        }
-        String refused = refusedLiteral(command);
-        if (refused != null) {
-            return ":no_entry: refused by the target policy, nothing was sent: " + refused;
-        }
-        if (json) {
-            return "--json is a CLI option: in Slack the report is always the thread";
-        }
-        // Fairness: one user cannot fill the queue for everybody else.
-        AtomicInteger mine = perUser.computeIfAbsent(user,
-                u -> new AtomicInteger());
-        if (mine.incrementAndGet() > config.slack().perUser()) {
-            mine.decrementAndGet();
-            return ":hourglass: you already have " + config.slack().perUser() + " checks running or waiting; "
-                    + "try again when one has finished.";
-        }
-        SlackRun run = new SlackRun(new RunRequest(String.join(" ", words) + (compare.compare() ? " "
-                + CompareOption.FLAG : ""), command, channel, user, responseUrl, to.channel(),
-                compare.compare() ? lastWorked() : null, from.agent()), checks, slack, methods, api, progress,
-                config.slack().progressInterval(), kept);
-        run.remote = remoteChecks;
-        try {
-            workers.execute(() -> {
-                try {
-                    run.run();
-                } finally {
-                    mine.decrementAndGet();
-                }
-            });
-            return null;
-        } catch (RejectedExecutionException e) {
-            mine.decrementAndGet();
-            return ":hourglass: netcheck is busy (" + workers.getActiveCount() + " checks running, "
-                    + workers.getQueue().size() + " waiting). Try again in " + busyWait() + " s.";
-        }
-    }
-
-    /** --compare: the last healthy results are the watch store's (none when the store is off). */
-    private SinceLastWorked lastWorked() {
-        return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,
-                java.time.ZoneId.of(config.summary().zone()));
-    }
-
-    /** Authorisation and policy for watch/summary; a watch is also checked as the check it runs. */
-    private String channelRefusal(List<String> words, Command.ChannelCommand command, String user, String channel) {
-        String forbidden = authorization.refusal(words.get(0), user, channel);
-        if (forbidden != null) {
-            return ":lock: " + forbidden;
-        }
-        if (command instanceof Command.WatchAdd add) {
-            String inner = authorization.refusal(CommandTargets.verb(add.check()), user, channel);
-            if (inner == null) {
-                inner = namespaces.refusal(add.parsed(), channel);
-            }
-            if (inner != null) {
-                return ":lock: " + inner;
-            }
-            String refused = refusedLiteral(add.parsed());
-            if (refused != null) {
-                return ":no_entry: refused by the target policy: " + refused;
-            }
-        }
-        return null;
-    }
-
-    /** Re-posts a kept report's evidence into the channel chosen from the button. */
-    private void postIncident(String runId, String target, String user, String responseUrl) {
-        KeptReports.Kept k = kept.get(runId);
-        Runnable job = () -> {
-            List<String> failures = new java.util.ArrayList<>();
-            String answer;
-            if (k == null) {
-                answer = ":hourglass: this report is no longer kept: run the check again with --to #channel";
-            } else if (target == null) {
-                answer = "no channel chosen";
-            } else {
-                try {
-                    IncidentPost.post(thread, target, k.report(), k.pcap(), k.channel(), k.ts(), user, failures);
-                    Audit.decision(user, target, "post-incident " + k.report().command(), "accepted", null);
-                    answer = ":white_check_mark: posted to <#" + target + ">" + (failures.isEmpty() ? ""
-                            : " (not everything went through: " + String.join(", ", failures) + ")");
-                } catch (SlackFailure e) {
-                    answer = ":warning: could not post in <#" + target + "> (" + e.error() + ")"
-                            + (e.cannotPostInChannel() ? ": invite me there with `/invite @netcheck` and press the "
-                            + "button again" : "");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-            SlackRun.respond(slack, responseUrl, answer, null, true);
-        };
-        try {
-            workers.execute(job);
-        } catch (RejectedExecutionException e) {
-            SlackRun.respond(slack, responseUrl, ":hourglass: netcheck is busy; press the button again in a minute",
-                    null, true);
-        }
-    }
-
     MethodsClient methods() {
         return methods;
     }
@@ -451,11 +218,11 @@ public class SlackBot {
     }
 
     KeptReports kept() {
-        return kept;
+        return parts == null ? null : parts.kept();
     }
 
     EvidenceThread thread() {
-        return thread;
+        return parts == null ? null : parts.thread();
     }
 
     private java.util.Set<String> groupMembers(String group) {
@@ -468,17 +235,6 @@ public class SlackBot {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    /** Refuses IP-literal targets at once, before the ack; names are checked once resolved, before any packet. */
-    private String refusedLiteral(Command command) {
-        return CommandTargets.refusedLiteral(command, policy);
-    }
-
-    /** A fair guess at when a worker frees up: the queue ahead divided among the workers, a default timeout each. */
-    private long busyWait() {
-        long rounds = 1 + workers.getQueue().size() / Math.max(1, workers.getMaximumPoolSize());
-        return rounds * (config.probe().timeout().toSeconds() + 1);
     }
 
     /** The Bolt app for the HTTP endpoint; null unless in HTTP mode. */
@@ -522,6 +278,9 @@ public class SlackBot {
                 Thread.currentThread().interrupt();
             }
             progress.shutdownNow();
+        }
+        if (ledgerExecutor != null) {
+            ledgerExecutor.shutdownNow();
         }
     }
 }

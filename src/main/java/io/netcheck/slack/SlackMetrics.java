@@ -8,6 +8,6 @@ interface SlackMetrics {
     default void call(String method, String outcome) {
     }
 
-    default void rejected(String reason) {
+    default void rejected(Refusal.Kind kind) {
     }
 }

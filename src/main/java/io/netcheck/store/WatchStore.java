@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jboss.logging.Logger;
 
@@ -18,9 +19,9 @@ import org.jboss.logging.Logger;
  * Watches, their results, summary schedules and which summary slots were posted: everything that must
  * survive a restart. H2 in a file by default, PostgreSQL when the URL says so.
  *
- * <p>One connection, used under this object's lock: the store sees a few writes a minute, and a single
- * connection makes "the store is down" one clear state — a failed call drops the connection and the next
- * call opens a new one. Every failure surfaces as {@link StoreUnavailable}; nothing is retried silently here.
+ * <p>Connections come from a pool (Agroal in the app) one call at a time, under this object's lock: the store sees
+ * a few writes a minute. A broken connection fails its call and the pool replaces it. Every failure surfaces as
+ * {@link StoreUnavailable}; nothing is retried silently here. The schema is Flyway's ({@link StoreSchema}).
  */
 public class WatchStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(WatchStore.class);
@@ -38,29 +39,35 @@ public class WatchStore implements AutoCloseable {
     /** Targets whose last healthy report is kept; beyond it the oldest go (Slack users can name many targets). */
     public static final int HEALTHY_REPORTS_KEPT = 500;
 
-    private final JdbcConnector connector;
-    private Connection connection;
+    private final DataSource dataSource;
+    private final Flyway flyway;
+    private final String description;
     private boolean migrated;
 
-    public WatchStore(String url, String username, String password) {
-        this.connector = new JdbcConnector(url, username, password);
+    /**
+     * @param flyway migrates {@code dataSource} (in the app, quarkus-flyway's instance for the same datasource)
+     * @param description the database without credentials ({@link StoreUrl#describe()})
+     */
+    public WatchStore(DataSource dataSource, Flyway flyway, String description) {
+        this.dataSource = dataSource;
+        this.flyway = flyway;
+        this.description = description;
     }
 
     /** The database, without credentials: for logs, health and error messages. */
     public String describe() {
-        return connector.describe();
+        return description;
     }
 
     /** Brings the schema to the latest version; safe to call again. */
     public synchronized void migrate() throws StoreUnavailable {
         try {
-            Flyway.configure(WatchStore.class.getClassLoader()).dataSource(connector)
-                    .javaMigrations(Migrations.all())
-                    .locations("classpath:db/netcheck/none") // versions come from Migrations, not scanning
-                    .table("netcheck_schema_history")
-                    .load().migrate();
+            if (LegacyHistory.realign(dataSource, flyway)) {
+                LOG.infof("store %s: history of the earlier migrator realigned with Flyway's checksums", describe());
+            }
+            flyway.migrate();
             migrated = true;
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             throw new StoreUnavailable("cannot migrate the store at " + describe() + ": " + rootMessage(e), e);
         }
     }
@@ -357,9 +364,79 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    // ---- Slack deliveries (deduplicated across replicas) ----
+
+    /**
+     * Takes a Slack delivery id: true the first time within {@code window} (this replica may act on it), false when
+     * any replica took it already. Deliveries older than the window are forgotten on the way.
+     */
+    public synchronized boolean firstDelivery(String id, Instant at, Duration window) throws StoreUnavailable {
+        long oldest = at.minus(window).toEpochMilli();
+        return run(c -> {
+            update(c, "DELETE FROM slack_delivery WHERE seen_at < ?", oldest);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO slack_delivery (id, seen_at) VALUES (?,?)")) {
+                s.setString(1, cut(id, 255));
+                s.setLong(2, at.toEpochMilli());
+                s.executeUpdate();
+                return true;
+            } catch (SQLException e) {
+                if (isDuplicateKey(e)) {
+                    return false;
+                }
+                throw e;
+            }
+        });
+    }
+
+    // ---- reports kept for the incident button (shared by every replica) ----
+
+    /** Keeps a report; then drops those older than {@code keep} and all but the newest {@code max}. */
+    public synchronized void keep(KeptRow row, Duration keep, int max) throws StoreUnavailable {
+        run(c -> {
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO kept_report (id, kept_at, channel, ts, user_id, "
+                    + "report, pcap_name, pcap) VALUES (?,?,?,?,?,?,?,?)")) {
+                s.setString(1, row.id());
+                s.setLong(2, row.keptAt().toEpochMilli());
+                s.setString(3, row.channel());
+                s.setString(4, row.ts());
+                s.setString(5, row.userId());
+                s.setString(6, row.reportJson());
+                s.setString(7, row.pcapName());
+                s.setBytes(8, row.pcap());
+                s.executeUpdate();
+            }
+            update(c, "DELETE FROM kept_report WHERE kept_at < ?", row.keptAt().minus(keep).toEpochMilli());
+            // The newest max stay (a subquery with LIMIT: H2 and PostgreSQL alike).
+            update(c, "DELETE FROM kept_report WHERE id NOT IN (SELECT id FROM (SELECT id FROM kept_report "
+                    + "ORDER BY kept_at DESC, id LIMIT ?) newest)", max);
+            return null;
+        });
+    }
+
+    /** A kept report not older than {@code keep} at {@code now}. */
+    public synchronized Optional<KeptRow> kept(String id, Instant now, Duration keep) throws StoreUnavailable {
+        return run(c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT id, kept_at, channel, ts, user_id, report, "
+                    + "pcap_name, pcap FROM kept_report WHERE id = ? AND kept_at >= ?")) {
+                s.setString(1, id);
+                s.setLong(2, now.minus(keep).toEpochMilli());
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(new KeptRow(r.getString(1), Instant.ofEpochMilli(r.getLong(2)),
+                            r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getString(7),
+                            r.getBytes(8))) : Optional.<KeptRow>empty();
+                }
+            }
+        });
+    }
+
+    /** Notes where a kept report was posted (the link back from an incident channel). */
+    public synchronized void keptPosted(String id, String ts) throws StoreUnavailable {
+        run(c -> update(c, "UPDATE kept_report SET ts = ? WHERE id = ?", ts, id));
+    }
+
+    /** The pool is the datasource's owner: nothing to close here. */
     @Override
     public synchronized void close() {
-        drop();
     }
 
     // ---- plumbing ----
@@ -373,26 +450,10 @@ public class WatchStore implements AutoCloseable {
         if (!migrated) {
             migrate();
         }
-        try {
-            if (connection == null || connection.isClosed()) {
-                connection = connector.getConnection();
-            }
+        try (Connection connection = dataSource.getConnection()) {
             return work.on(connection);
         } catch (SQLException e) {
-            // The connection may be broken (database restarted, network): start afresh next call.
-            drop();
             throw new StoreUnavailable("store " + describe() + " unavailable: " + rootMessage(e), e);
-        }
-    }
-
-    private void drop() {
-        if (connection != null) {
-            try {
-                connection.close();
-            } catch (SQLException e) {
-                LOG.debugf("closing store connection: %s", e.getMessage());
-            }
-            connection = null;
         }
     }
 

@@ -9,6 +9,7 @@ import io.netcheck.command.Limits;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.store.SummarySchedule;
 import io.netcheck.store.Watch;
+import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
@@ -48,7 +49,7 @@ class ConfiguredWatchesTest {
 
     @Test
     void declaredWatchesAndSchedulesAreAddedUpdatedAndRemoved() throws Exception {
-        try (WatchStore store = new WatchStore("jdbc:h2:file:" + dir.resolve("c"), null, null)) {
+        try (WatchStore store = TestStores.open("jdbc:h2:file:" + dir.resolve("c"), null, null)) {
             store.add("C0OPS", "mine", "tcp db:5432", Duration.ofMinutes(5), Watch.SLACK, "U1", T);
             sync(store, Map.of(
                     "netcheck.watches.\"Checkout-VIP\".channel", "C0OPS",

@@ -8,6 +8,7 @@ import io.netcheck.store.Health;
 import io.netcheck.store.Watch;
 import io.netcheck.store.WatchResult;
 import io.netcheck.store.WatchState;
+import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.Team;
 import io.netcheck.verdict.TeamDirectory;
@@ -27,7 +28,7 @@ class SummaryBuilderTest {
 
     @Test
     void problemsFirstWithAvailabilityStripChangesAndOwner() throws Exception {
-        try (WatchStore store = new WatchStore("jdbc:h2:file:" + dir.resolve("s"), null, null)) {
+        try (WatchStore store = TestStores.open("jdbc:h2:file:" + dir.resolve("s"), null, null)) {
             Instant start = NOW.minus(Duration.ofHours(24));
             Watch web = store.add("C1", "web", "http https://shop.example/", Duration.ofHours(1), Watch.SLACK, "U", start)
                     .orElseThrow();

@@ -10,6 +10,7 @@ import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.report.Report;
 import io.netcheck.store.Watch;
 import io.netcheck.store.WatchResult;
+import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.ReportFixtures;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ class WatchRunnerLastWorkedTest {
 
     @Test
     void theOutageCarriesTheChangeAndTheStoreKeepsTheLastHealthyReport() throws Exception {
-        store = new WatchStore("jdbc:h2:file:" + dir.resolve("w"), null, null);
+        store = TestStores.open("jdbc:h2:file:" + dir.resolve("w"), null, null);
         Instant t0 = Instant.parse("2026-11-22T09:00:00Z");
         store.add("C0OPS", "shop", "vip 203.0.113.10:443 --tls", Duration.ofMinutes(1), Watch.SLACK, "U1", t0);
         AtomicReference<Report> next = new AtomicReference<>();

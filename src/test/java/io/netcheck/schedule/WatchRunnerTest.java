@@ -14,6 +14,7 @@ import io.netcheck.report.Report;
 import io.netcheck.store.Health;
 import io.netcheck.store.Watch;
 import io.netcheck.store.WatchResult;
+import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
@@ -122,7 +123,7 @@ class WatchRunnerTest {
 
     @Test
     void outageAndRecoveryAreAnnouncedOnceEachAfterConfirmation() throws Exception {
-        store = new WatchStore("jdbc:h2:file:" + dir.resolve("w") + "", null, null);
+        store = TestStores.open("jdbc:h2:file:" + dir.resolve("w") + "", null, null);
         store.add("C0OPS", "db", "tcp db.internal:5432", Duration.ofMinutes(1), Watch.SLACK, "U1", T0);
         WatchRunner r = runner(2);
         runAt(r, 0, true);
@@ -148,7 +149,7 @@ class WatchRunnerTest {
 
     @Test
     void aFailedOutagePostIsRetriedWithTheNextResultAndNotDuplicated() throws Exception {
-        store = new WatchStore("jdbc:h2:file:" + dir.resolve("w"), null, null);
+        store = TestStores.open("jdbc:h2:file:" + dir.resolve("w"), null, null);
         store.add("C0OPS", "db", "tcp db.internal:5432", Duration.ofMinutes(1), Watch.SLACK, "U1", T0);
         WatchRunner r = runner(1);
         announcer.failOutages = 1;
@@ -168,7 +169,7 @@ class WatchRunnerTest {
         }
         server = Server.createTcpServer("-tcpPort", String.valueOf(port), "-ifNotExists", "-baseDir", dir.toString())
                 .start();
-        store = new WatchStore("jdbc:h2:tcp://127.0.0.1:" + port + "/watches", null, null);
+        store = TestStores.open("jdbc:h2:tcp://127.0.0.1:" + port + "/watches", null, null);
         store.add("C0OPS", "db", "tcp db.internal:5432", Duration.ofMinutes(1), Watch.SLACK, "U1", T0);
         Watch w = watch();
         WatchRunner r = runner(2);
@@ -193,7 +194,7 @@ class WatchRunnerTest {
 
     @Test
     void aWatchWhoseCommandNoLongerParsesReportsWhy() throws Exception {
-        store = new WatchStore("jdbc:h2:file:" + dir.resolve("w"), null, null);
+        store = TestStores.open("jdbc:h2:file:" + dir.resolve("w"), null, null);
         store.add("C0OPS", "db", "tcp db.internal:5432 --timeout 999s", Duration.ofMinutes(1), Watch.SLACK, "U1", T0);
         runner(1).run(watch());
         WatchResult last = watch().last();

@@ -198,6 +198,7 @@ class SlackHttpModeTest {
         assertTrue(JSON.readTree(pcap.body()).get("text").asText().contains("--pcap is a CLI option"), pcap.body());
         Thread.sleep(300);
         assertTrue(fake().calls("chat.postMessage").isEmpty());
+        assertTrue(scrape().contains("netcheck_slack_rejected_total{reason=\"policy\"}"), "counted by its kind");
     }
 
     @Test
@@ -265,6 +266,7 @@ class SlackHttpModeTest {
         HttpResponse<String> third = signed(command(slow));
         assertTrue(JSON.readTree(third.body()).get("text").asText().contains("you already have 2 checks"),
                 third.body());
+        assertTrue(scrape().contains("netcheck_slack_rejected_total{reason=\"per_user\"}"), "counted by its kind");
         Map<String, String> other = command(slow);
         other.put("user_id", "U0SOMEONEELSE");
         assertTrue(signed(other).body().contains("Checking"), "other users are not held up");

@@ -391,6 +391,9 @@ class SlackWatchTest {
             }
         }
         assertNotNull(runId);
+        var shared = store.kept(runId, Instant.EPOCH, Duration.ofHours(24)).orElseThrow(
+                () -> new AssertionError("not kept in the store, where the other replicas look"));
+        assertTrue(shared.reportJson().contains("tcp 127.0.0.1:" + port), shared.reportJson());
         button(SlackBlocks.INCIDENT_ACTION, "b1", Map.of("type", "button", "value", runId));
         fake().await("the channel picker", WAIT, f -> lastResponse().contains(SlackBlocks.INCIDENT_CHANNEL_ACTION));
         button(SlackBlocks.INCIDENT_CHANNEL_ACTION, "incident:" + runId,

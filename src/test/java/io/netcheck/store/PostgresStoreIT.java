@@ -64,7 +64,7 @@ class PostgresStoreIT {
         System.out.printf("[PostgresStoreIT] PostgreSQL from %s on 127.0.0.1:%d, up in %d ms%n", pg.binDir(), pg.port(),
                 Duration.ofNanos(System.nanoTime() - started).toMillis());
         url = pg.jdbcUrl(DATABASE);
-        store = new WatchStore(url, USER, PASSWORD);
+        store = TestStores.open(url, USER, PASSWORD);
     }
 
     @AfterAll
@@ -100,10 +100,10 @@ class PostgresStoreIT {
         assertEquals(url, store.describe());
         store.migrate();
         store.migrate();
-        assertEquals(List.of("1", "2", "3"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
         assertEquals(List.of(), store.watches());
         store.migrate();
-        assertEquals(List.of("1", "2", "3"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
     }
 
     @Test
@@ -187,7 +187,7 @@ class PostgresStoreIT {
     @Order(4)
     void aNewStoreInstanceSeesEverything() throws Exception {
         store.close();
-        try (WatchStore second = new WatchStore(url, USER, PASSWORD)) {
+        try (WatchStore second = TestStores.open(url, USER, PASSWORD)) {
             second.migrate();
             Watch found = second.find(web.id()).orElseThrow();
             assertEquals(new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null),
@@ -200,7 +200,7 @@ class PostgresStoreIT {
             Watch api = addWatch(second, "C1", "api");
             assertTrue(api.id() > web.id());
         }
-        assertEquals(List.of("1", "2", "3"), appliedVersions());
+        assertEquals(TestStores.bundledVersions(), appliedVersions());
         // The first instance reconnects after close.
         assertEquals(2, store.watches().size());
     }
@@ -232,11 +232,35 @@ class PostgresStoreIT {
     @Order(6)
     void aWrongPasswordIsRefusedWithoutShowingIt() {
         String wrong = PASSWORD + "-wrong";
-        try (WatchStore intruder = new WatchStore(url, USER, wrong)) {
+        try (WatchStore intruder = TestStores.open(url, USER, wrong)) {
             StoreUnavailable e = assertThrows(StoreUnavailable.class, intruder::migrate);
             assertTrue(e.getMessage().contains(url), e.getMessage());
             assertNoPassword(e, PASSWORD);
             assertNoPassword(e, wrong);
+        }
+    }
+
+    @Test
+    @Order(99)
+    void aDatabaseOfTheEarlierMigratorIsRealignedOnPostgresToo() throws Exception {
+        try (Connection c = DriverManager.getConnection(url, USER, PASSWORD); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA legacy");
+        }
+        String legacyUrl = url + (url.contains("?") ? "&" : "?") + "currentSchema=legacy";
+        StoreUrl parsed = StoreUrl.parse(legacyUrl);
+        javax.sql.DataSource ds = TestStores.dataSource(parsed, USER, PASSWORD);
+        LegacyHistoryTest.legacyFlyway(ds,
+                LegacyHistoryTest.earlier("1", "watches and summaries", "V1__watches_and_summaries.sql", 0),
+                LegacyHistoryTest.earlier("2", "outages and state changes", "V2__outages_and_state_changes.sql", 0))
+                .migrate();
+        assertEquals(List.of("JDBC", "JDBC"), LegacyHistoryTest.types(ds));
+        try (WatchStore legacy = new WatchStore(ds, TestStores.flyway(ds), parsed.describe())) {
+            legacy.migrate();
+            addWatch(legacy, "C9", "old");
+            assertTrue(LegacyHistoryTest.types(ds).stream().allMatch("SQL"::equals), LegacyHistoryTest.types(ds)
+                    .toString());
+            TestStores.flyway(ds).validate();
+            assertEquals(1, legacy.watches().size(), "the legacy schema is its own database");
         }
     }
 }

@@ -54,7 +54,7 @@ class WatchStoreTest {
     }
 
     private WatchStore open(String url) {
-        WatchStore store = new WatchStore(url, USER, PASSWORD);
+        WatchStore store = TestStores.open(url, USER, PASSWORD);
         toClose.add(store);
         return store;
     }
@@ -109,7 +109,7 @@ class WatchStoreTest {
 
         assertEquals(Optional.of(w), store.find(w.id()), "migrating again kept the data");
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2", "3"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
@@ -139,7 +139,7 @@ class WatchStoreTest {
         WatchStore store = open(fileUrl());
         assertEquals(List.of(), store.watches());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2", "3"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
@@ -398,7 +398,7 @@ class WatchStoreTest {
         // A closed store opens a new connection on its next call.
         assertEquals(2, first.watches().size());
         try (Connection c = DriverManager.getConnection(fileUrl(), USER, PASSWORD)) {
-            assertEquals(List.of("1", "2", "3"), appliedVersions(c));
+            assertEquals(TestStores.bundledVersions(), appliedVersions(c));
         }
     }
 
@@ -486,7 +486,7 @@ class WatchStoreTest {
         right.close();
 
         String wrongPassword = "pw-Wrong-9q-guess";
-        WatchStore wrong = new WatchStore(fileUrl(), USER, wrongPassword);
+        WatchStore wrong = TestStores.open(fileUrl(), USER, wrongPassword);
         toClose.add(wrong);
         StoreUnavailable e = assertThrows(StoreUnavailable.class, () -> wrong.watches());
         assertTrue(e.getMessage().contains(fileUrl()), e.getMessage());
@@ -498,26 +498,26 @@ class WatchStoreTest {
     @Test
     void describeLeavesOutUrlSettings() {
         String secretSetting = "jdbc:h2:file:/var/lib/netcheck/store;PASSWORD=" + PASSWORD + ";MODE=PostgreSQL";
-        assertEquals("jdbc:h2:file:/var/lib/netcheck/store", new WatchStore(secretSetting, USER, PASSWORD).describe());
+        assertEquals("jdbc:h2:file:/var/lib/netcheck/store", TestStores.open(secretSetting, USER, PASSWORD).describe());
         assertEquals("jdbc:postgresql://db.example:5432/netcheck",
-                new WatchStore("jdbc:postgresql://db.example:5432/netcheck?password=" + PASSWORD + "&ssl=true", USER,
+                TestStores.open("jdbc:postgresql://db.example:5432/netcheck?password=" + PASSWORD + "&ssl=true", USER,
                         PASSWORD).describe());
     }
 
     @Test
     void otherDatabasesAreRefusedClearly() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new WatchStore("jdbc:mysql://db.example:3306/netcheck", USER, PASSWORD));
+                () -> TestStores.open("jdbc:mysql://db.example:3306/netcheck", USER, PASSWORD));
         assertTrue(e.getMessage().contains("jdbc:h2:") && e.getMessage().contains("jdbc:postgresql:"), e.getMessage());
         assertTrue(e.getMessage().contains("jdbc:mysql:"), e.getMessage());
         assertNoPassword(e, PASSWORD);
 
         // Credentials written into such a URL stay out of the message too.
         IllegalArgumentException inUrl = assertThrows(IllegalArgumentException.class,
-                () -> new WatchStore("jdbc:mysql://u:" + PASSWORD + "@db.example/netcheck", USER, PASSWORD));
+                () -> TestStores.open("jdbc:mysql://u:" + PASSWORD + "@db.example/netcheck", USER, PASSWORD));
         assertTrue(inUrl.getMessage().contains("jdbc:mysql:"), inUrl.getMessage());
         assertFalse(inUrl.getMessage().contains(PASSWORD.substring(0, 4)), inUrl.getMessage());
 
-        assertThrows(IllegalArgumentException.class, () -> new WatchStore("postgresql://db/netcheck", USER, PASSWORD));
+        assertThrows(IllegalArgumentException.class, () -> TestStores.open("postgresql://db/netcheck", USER, PASSWORD));
     }
 }
