@@ -119,8 +119,11 @@ class SinceLastWorkedIT {
         assertTrue(firstLines.stream().anyMatch(l -> l.startsWith("netcheck: watch shop is DOWN since it last worked at ")
                 && l.contains(": the certificate of proxy.lab.test:443 changed: valid until ")
                 && l.contains("serial ")), firstLines::toString);
-        String thread = down.get("calls").toString();
-        assertTrue(thread.contains("What changed since it last worked?"), "the thread carries the full diff");
+        // The thread (with the report's steps) is posted after the alert that opens it: wait for it.
+        JsonNode threads = awaitRecorded("the threads under both alerts", Duration.ofSeconds(20),
+                s -> s.get("calls").toString().split("What changed since it last worked\\?", -1).length > 2);
+        assertTrue(threads.get("calls").toString().contains("What changed since it last worked?"),
+                "the thread carries the full diff");
     }
 
     /** Watches confirmed healthy, from the app's gauge (healthy watches post nothing). */
