@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The agent process: dials out to the server, says hello, sends heartbeats, runs the jobs it is sent, and
@@ -126,7 +127,7 @@ public final class AgentClient {
             AgentMessage first;
             try {
                 first = answer.get(10, TimeUnit.SECONDS);
-            } catch (TimeoutException | java.util.concurrent.ExecutionException e) {
+            } catch (TimeoutException | ExecutionException e) {
                 LOG.warnf("agent %s: the server did not answer the hello within 10 s", args.name());
                 return false;
             }
@@ -152,7 +153,7 @@ public final class AgentClient {
             String why;
             try {
                 why = closed.get();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 why = String.valueOf(e.getCause());
             }
             if (!stopping) {

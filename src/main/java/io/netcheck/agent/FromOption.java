@@ -3,6 +3,7 @@ package io.netcheck.agent;
 import io.netcheck.command.UsageException;
 import java.util.ArrayList;
 import java.util.List;
+import io.netcheck.command.Targets;
 
 /**
  * {@code --from AGENT}: taken off a command's words before the ordinary parser sees them, so the check grammar
@@ -36,7 +37,7 @@ public record FromOption(String agent, List<String> words) {
                 throw new UsageException("--from is given twice", USAGE);
             }
             if (!AgentArgs.NAME.matcher(value).matches()) {
-                throw new UsageException("--from '" + io.netcheck.command.Targets.shown(value)
+                throw new UsageException("--from '" + Targets.shown(value)
                         + "' is not an agent name (1-63 of [A-Za-z0-9._-])", USAGE);
             }
             agent = value;
@@ -44,7 +45,7 @@ public record FromOption(String agent, List<String> words) {
         if (agent != null && (rest.isEmpty() || !AgentJobs.REMOTE_VERBS.contains(rest.get(0))
                 || rest.get(0).equals("vip"))) {
             throw new UsageException("--from runs tcp, ping, trace, dns, http, tls and mtu on an agent"
-                    + (rest.isEmpty() ? "" : ", not " + io.netcheck.command.Targets.shown(rest.get(0)))
+                    + (rest.isEmpty() ? "" : ", not " + Targets.shown(rest.get(0)))
                     + (!rest.isEmpty() && rest.get(0).equals("vip") ? " (vip --from is not built yet)" : ""), USAGE);
         }
         return new FromOption(agent, rest);

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import io.netcheck.probe.Addresses;
 
 /**
  * Runs a check on an agent and turns its answer into a report of this server's: the agent's JSON report read
@@ -131,7 +132,7 @@ public class RemoteChecks {
         List<InetAddress> out = new ArrayList<>();
         if (texts != null) {
             for (String t : texts) {
-                InetAddress a = io.netcheck.probe.Addresses.literal(t);
+                InetAddress a = Addresses.literal(t);
                 if (a != null) {
                     out.add(a);
                 }

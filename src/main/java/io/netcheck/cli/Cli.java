@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * The terminal front end. Exit status: 0 healthy, 1 a fault was found (including INCONCLUSIVE),
@@ -119,7 +120,7 @@ public class Cli {
         } catch (RuntimeException e) {
             // A bug, not bad input: say so in one line; the stack trace goes to the debug log only.
             err.println("netcheck: internal error: " + e);
-            org.jboss.logging.Logger.getLogger(Cli.class).debug("internal error", e);
+            Logger.getLogger(Cli.class).debug("internal error", e);
             return INTERNAL;
         }
     }

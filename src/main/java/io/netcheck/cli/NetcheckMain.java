@@ -9,6 +9,7 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * One jar, two modes: with a command ({@code vip ...}, {@code help}) it runs the check and exits like any
@@ -68,7 +69,7 @@ public class NetcheckMain implements QuarkusApplication {
             if (isCommand(args)) {
                 System.err.println("netcheck: " + e.getMessage());
             } else {
-                org.jboss.logging.Logger.getLogger(NetcheckMain.class).error("cannot start: " + e.getMessage());
+                Logger.getLogger(NetcheckMain.class).error("cannot start: " + e.getMessage());
             }
             return Cli.USAGE;
         }

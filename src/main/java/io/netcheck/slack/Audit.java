@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.netcheck.audit.AuditLog;
 
 /**
  * One structured JSON line per Slack command, accepted or refused, on the {@code netcheck.audit} log
@@ -79,6 +80,6 @@ public final class Audit {
     }
 
     private static void write(Map<String, Object> line) {
-        io.netcheck.audit.AuditLog.write(line);
+        AuditLog.write(line);
     }
 }

@@ -19,6 +19,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import io.netcheck.probe.DaemonThreads;
+import io.netcheck.schedule.WatchTime;
 
 /**
  * {@code /netcheck watch ...} and {@code /netcheck summary ...} in Slack. The store may be slow or down, so
@@ -34,11 +36,11 @@ public class ChannelCommands {
     @Inject
     NetcheckConfig config;
     @Inject
-    @io.netcheck.schedule.WatchTime
+    @WatchTime
     Clock clock;
 
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(32), io.netcheck.probe.DaemonThreads.named("slack-channel-command"));
+            new ArrayBlockingQueue<>(32), DaemonThreads.named("slack-channel-command"));
 
     /** Queues the command; returns a message for the user when it cannot be taken now, else null. */
     String submit(Command.ChannelCommand command, String channel, String user, String responseUrl, Slack slack,

@@ -4,6 +4,8 @@ import io.netcheck.check.HostPort;
 import io.netcheck.command.Command;
 import java.util.ArrayList;
 import java.util.List;
+import io.netcheck.probe.Addresses;
+import io.netcheck.probe.TargetPolicy;
 
 /** Small facts about a parsed command that the Slack gatekeeping needs. */
 public final class CommandTargets {
@@ -29,10 +31,10 @@ public final class CommandTargets {
      * IP-literal targets the policy refuses, refused at once (names are checked once resolved, before any
      * packet); shared by Slack and the check API. @return why, or null
      */
-    public static String refusedLiteral(Command command, io.netcheck.probe.TargetPolicy policy) {
+    public static String refusedLiteral(Command command, TargetPolicy policy) {
         List<String> refusals = new ArrayList<>();
         for (HostPort t : targets(command)) {
-            java.net.InetAddress literal = io.netcheck.probe.Addresses.literal(t.host());
+            java.net.InetAddress literal = Addresses.literal(t.host());
             String why = literal == null ? null : policy.refusal(literal, t.port());
             if (why != null) {
                 refusals.add((t.port() < 0 ? t.host() : t.label()) + ": " + why);

@@ -6,6 +6,8 @@ import io.netcheck.report.Report;
 import io.netcheck.report.Step;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Posts a report's evidence as a thread under a root message: one reply per step with its packet lines
@@ -81,13 +83,13 @@ final class EvidenceThread {
     /** A capture's bytes, read once so it can go to several channels. */
     record Pcap(String name, byte[] bytes) {
         /** The report's .pcap, or null when it has none. */
-        static Pcap of(io.netcheck.report.Report report) throws java.io.IOException {
+        static Pcap of(Report report) throws java.io.IOException {
             String file = report == null ? null : report.capture().pcapFile();
             if (file == null) {
                 return null;
             }
-            java.nio.file.Path path = java.nio.file.Path.of(file);
-            return new Pcap(path.getFileName().toString(), java.nio.file.Files.readAllBytes(path));
+            Path path = Path.of(file);
+            return new Pcap(path.getFileName().toString(), Files.readAllBytes(path));
         }
     }
 }

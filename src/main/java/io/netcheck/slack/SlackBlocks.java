@@ -18,6 +18,13 @@ import io.netcheck.verdict.Describe;
 import io.netcheck.verdict.Verdict;
 import java.util.ArrayList;
 import java.util.List;
+import io.netcheck.command.DurationText;
+import io.netcheck.diff.SinceLastWorked;
+import io.netcheck.schedule.HealthSummary;
+import io.netcheck.store.Health;
+import io.netcheck.store.Watch;
+import io.netcheck.store.WatchResult;
+import java.time.format.DateTimeFormatter;
 
 /**
  * Renders the report model as Slack Block Kit: the status card (root message, edited in place), one
@@ -113,13 +120,13 @@ final class SlackBlocks {
     // ---- watches ----
 
     /** @param runId the kept report, for the "Post to incident channel" button; null: no button */
-    static List<LayoutBlock> outage(io.netcheck.store.Watch watch, Report report, io.netcheck.store.WatchResult result,
+    static List<LayoutBlock> outage(Watch watch, Report report, WatchResult result,
                                     String since, String linkBack, String runId) {
         String title = ":red_circle: Watch *" + esc(watch.name()) + "* is DOWN since " + since;
         List<LayoutBlock> blocks = new ArrayList<>();
         if (report != null) {
             Verdict v = report.verdict();
-            String changed = io.netcheck.diff.SinceLastWorked.line(report).map(l -> "\n:mag: " + esc(l)).orElse("");
+            String changed = SinceLastWorked.line(report).map(l -> "\n:mag: " + esc(l)).orElse("");
             blocks.add(section(s -> s.text(markdownText(truncate(title + changed + "\n*" + v.cause() + "*  →  "
                     + owner(v) + "\n" + esc(v.summary()), MAX_TEXT)))));
         } else {
@@ -127,7 +134,7 @@ final class SlackBlocks {
                     + esc(result.headline()), MAX_TEXT)))));
         }
         blocks.add(context(c -> c.elements(List.of(markdownText(truncate("`" + esc(watch.command()) + "` every "
-                + io.netcheck.command.DurationText.format(watch.every())
+                + DurationText.format(watch.every())
                 + (linkBack != null ? " · " + linkBack : "") + (report != null ? " · evidence and .pcap in the thread" : ""),
                 MAX_TEXT))))));
         if (runId != null) {
@@ -137,25 +144,25 @@ final class SlackBlocks {
         return blocks;
     }
 
-    static String recoveryText(io.netcheck.store.Watch watch, java.time.Duration outage, String at) {
+    static String recoveryText(Watch watch, java.time.Duration outage, String at) {
         return ":large_green_circle: Watch *" + esc(watch.name()) + "* recovered at " + at + " after "
                 + Describe.duration(outage) + " down.";
     }
 
-    static List<LayoutBlock> watchList(List<io.netcheck.store.Watch> watches, java.time.ZoneId zone) {
+    static List<LayoutBlock> watchList(List<Watch> watches, java.time.ZoneId zone) {
         if (watches.isEmpty()) {
             return usageFree("No watches in this channel. Add one: `/netcheck watch add vip HOST:PORT --every 5m`");
         }
         StringBuilder sb = new StringBuilder("*Watches in this channel*\n");
-        for (io.netcheck.store.Watch w : watches) {
-            io.netcheck.store.WatchResult last = w.last();
+        for (Watch w : watches) {
+            WatchResult last = w.last();
             sb.append(stateIcon(w.state().state())).append(" *").append(esc(w.name())).append("* ")
                     .append(w.state().state().name().toLowerCase(java.util.Locale.ROOT));
             if (w.state().since() != null) {
                 sb.append(" since ").append(time(w.state().since(), zone));
             }
-            sb.append(" · every ").append(io.netcheck.command.DurationText.format(w.every()));
-            if (io.netcheck.store.Watch.CONFIG.equals(w.source())) {
+            sb.append(" · every ").append(DurationText.format(w.every()));
+            if (Watch.CONFIG.equals(w.source())) {
                 sb.append(" · from configuration");
             }
             sb.append("\n`").append(esc(truncate(w.command(), 200))).append("`");
@@ -168,7 +175,7 @@ final class SlackBlocks {
         return chunks(sb.toString());
     }
 
-    static List<LayoutBlock> summary(io.netcheck.schedule.HealthSummary summary, java.time.ZoneId zone) {
+    static List<LayoutBlock> summary(HealthSummary summary, java.time.ZoneId zone) {
         List<LayoutBlock> blocks = new ArrayList<>();
         long down = summary.unhealthy();
         String overallIcon = summary.entries().isEmpty() ? ":information_source:" : down > 0 ? ":red_circle:"
@@ -179,7 +186,7 @@ final class SlackBlocks {
             StringBuilder sb = new StringBuilder();
             sb.append(stateIcon(e.state())).append(" *").append(esc(e.name())).append("* ")
                     .append(e.state().name().toLowerCase(java.util.Locale.ROOT));
-            if (e.since() != null && e.state() != io.netcheck.store.Health.UNKNOWN) {
+            if (e.since() != null && e.state() != Health.UNKNOWN) {
                 sb.append(" since ").append(time(e.since(), zone));
             }
             sb.append("\n").append(strip(e.strip())).append("  ")
@@ -213,11 +220,11 @@ final class SlackBlocks {
         return blocks;
     }
 
-    static String summaryText(io.netcheck.schedule.HealthSummary summary) {
+    static String summaryText(HealthSummary summary) {
         return "Health summary: " + summary.overall();
     }
 
-    static String strip(List<io.netcheck.schedule.HealthSummary.Square> squares) {
+    static String strip(List<HealthSummary.Square> squares) {
         StringBuilder sb = new StringBuilder();
         for (var sq : squares) {
             sb.append(switch (sq) {
@@ -236,7 +243,7 @@ final class SlackBlocks {
                 : String.format(java.util.Locale.ROOT, "%.1f", Math.min(p, 99.9))) + "%";
     }
 
-    static String stateIcon(io.netcheck.store.Health h) {
+    static String stateIcon(Health h) {
         return switch (h) {
             case HEALTHY -> ":large_green_circle:";
             case UNHEALTHY -> ":red_circle:";
@@ -246,7 +253,7 @@ final class SlackBlocks {
 
     /** Slack date formatting: each reader sees their own time zone; the fallback text uses the configured one. */
     static String time(java.time.Instant at, java.time.ZoneId zone) {
-        String fallback = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", java.util.Locale.UK)
+        String fallback = DateTimeFormatter.ofPattern("EEE d MMM HH:mm z", java.util.Locale.UK)
                 .format(at.atZone(zone));
         return "<!date^" + at.getEpochSecond() + "^{date_short_pretty} {time}|" + fallback + ">";
     }

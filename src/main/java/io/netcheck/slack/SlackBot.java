@@ -30,6 +30,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import io.netcheck.agent.AgentRegistry;
+import io.netcheck.agent.RemoteChecks;
+import io.netcheck.probe.DaemonThreads;
+import io.netcheck.probe.TargetPolicy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
 
 /**
  * The Slack front end's lifecycle: a Bolt app reached over Socket Mode (no inbound port) or HTTP ({@code POST
@@ -64,11 +70,11 @@ public class SlackBot {
     @Inject
     com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
-    io.netcheck.agent.AgentRegistry agentRegistry;
+    AgentRegistry agentRegistry;
     @Inject
-    io.netcheck.agent.RemoteChecks remoteChecks;
+    RemoteChecks remoteChecks;
     @Inject
-    io.netcheck.probe.TargetPolicy policy;
+    TargetPolicy policy;
     @Inject
     io.micrometer.core.instrument.MeterRegistry registry;
     @Inject
@@ -86,7 +92,7 @@ public class SlackBot {
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService progress;
     private BotParts parts;
-    private java.util.concurrent.ExecutorService ledgerExecutor;
+    private ExecutorService ledgerExecutor;
     private Admission admission;
 
     void start(@Observes StartupEvent event) {
@@ -117,8 +123,8 @@ public class SlackBot {
         api = new SlackApi(s.maxAttempts(), s.retryBackoff(), s.maxRetryAfter(), d -> Thread.sleep(d.toMillis()),
                 metrics);
         workers = new ThreadPoolExecutor(s.workers(), s.workers(), 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(s.queue()), io.netcheck.probe.DaemonThreads.named("slack-run"));
-        progress = Executors.newSingleThreadScheduledExecutor(io.netcheck.probe.DaemonThreads.named("slack-progress"));
+                new ArrayBlockingQueue<>(s.queue()), DaemonThreads.named("slack-run"));
+        progress = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("slack-progress"));
         parts = new BotParts(slack, methods, api, metrics, workers, progress,
                 new RecentRequests(ticker, DEDUPE_WINDOW, 10_000, ledger()),
                 new KeptReports(clock, ticker, KEEP_REPORTS, MAX_KEPT, config.store().enabled()
@@ -151,8 +157,8 @@ public class SlackBot {
         }
         // At most 4 lookups at once: while the store hangs, further deliveries are run at once (fail open) instead
         // of piling up threads.
-        ledgerExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new java.util.concurrent.SynchronousQueue<>(),
-                io.netcheck.probe.DaemonThreads.named("slack-ledger"));
+        ledgerExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                DaemonThreads.named("slack-ledger"));
         return new StoreDeliveries(store::get, clock, DEDUPE_WINDOW, Duration.ofMillis(800), ledgerExecutor);
     }
 

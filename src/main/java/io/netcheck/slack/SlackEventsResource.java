@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.netcheck.config.NetcheckConfig;
 
 /**
  * HTTP mode: slash commands and button clicks arrive here. The raw body is handed to Bolt, which checks
@@ -29,7 +30,7 @@ public class SlackEventsResource {
     @POST
     @Blocking
     public Response events(String body, @Context HttpHeaders headers, @Context UriInfo uri) throws Exception {
-        if (bot.mode() != io.netcheck.config.NetcheckConfig.SlackMode.HTTP) {
+        if (bot.mode() != NetcheckConfig.SlackMode.HTTP) {
             return Response.status(404).entity("Slack HTTP mode is not enabled").build();
         }
         App app = bot.httpApp();

@@ -16,6 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import io.netcheck.agent.AgentException;
+import io.netcheck.agent.FromOption;
+import io.netcheck.agent.RemoteChecks;
+import io.netcheck.check.ChecklistProgress;
+import io.netcheck.check.ClusterUnreadable;
+import io.netcheck.check.HostPort;
+import io.netcheck.command.CompareOption;
+import io.netcheck.command.UsageException;
+import io.netcheck.probe.TargetPolicy;
 
 /**
  * One run in Slack: a status card posted at once and edited in place as probes finish, then the verdict
@@ -82,7 +91,7 @@ final class SlackRun implements Runnable {
         Report report;
         try {
             report = check(progress::finished);
-        } catch (io.netcheck.check.ClusterUnreadable unreadable) {
+        } catch (ClusterUnreadable unreadable) {
             progress.close();
             String why = ":warning: " + SlackBlocks.esc(unreadable.getMessage());
             thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
@@ -90,7 +99,7 @@ final class SlackRun implements Runnable {
             Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", unreadable.getMessage());
             respond(why, null);
             return;
-        } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
+        } catch (TargetPolicy.Refused refused) {
             // A name resolved into a refused block: nothing was sent. Say so on the card and to the user.
             progress.close();
             String why = ":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage());
@@ -100,10 +109,10 @@ final class SlackRun implements Runnable {
                     refused.resolved(), (System.nanoTime() - started) / 1_000_000);
             respond(why, null);
             return;
-        } catch (io.netcheck.agent.AgentException failed) {
+        } catch (AgentException failed) {
             // The agent is not there, went away, refused or timed out: one clear line on the card and to the user.
             progress.close();
-            String why = (failed.kind() == io.netcheck.agent.AgentException.Kind.POLICY ? ":no_entry: " : ":x: ")
+            String why = (failed.kind() == AgentException.Kind.POLICY ? ":no_entry: " : ":x: ")
                     + SlackBlocks.esc(failed.getMessage());
             thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": no report").blocks(SlackBlocks.usageFree(why))));
@@ -169,16 +178,16 @@ final class SlackRun implements Runnable {
     }
 
     /** Set for runs with --from: the check runs on that agent. */
-    io.netcheck.agent.RemoteChecks remote;
+    RemoteChecks remote;
 
-    private Report check(io.netcheck.check.ChecklistProgress progress) throws InterruptedException {
+    private Report check(ChecklistProgress progress) throws InterruptedException {
         Report report;
         if (request.agent() != null && remote != null) {
             try {
-                List<String> words = io.netcheck.agent.FromOption.split(io.netcheck.command.CompareOption.split(
+                List<String> words = FromOption.split(CompareOption.split(
                         List.of(request.commandText().split(" "))).words()).words();
                 report = remote.run(request.agent(), words).report();
-            } catch (io.netcheck.command.UsageException e) {
+            } catch (UsageException e) {
                 throw new IllegalStateException(e.getMessage()); // admitted already: cannot happen
             }
         } else {
@@ -192,15 +201,15 @@ final class SlackRun implements Runnable {
         Report report;
         long started = System.nanoTime();
         try {
-            report = check(io.netcheck.check.ChecklistProgress.NONE);
-        } catch (io.netcheck.agent.AgentException failed) {
+            report = check(ChecklistProgress.NONE);
+        } catch (AgentException failed) {
             Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", failed.getMessage());
             respond(":x: " + SlackBlocks.esc(failed.getMessage()), null);
             return;
-        } catch (io.netcheck.check.ClusterUnreadable unreadable) {
+        } catch (ClusterUnreadable unreadable) {
             respond(":warning: " + SlackBlocks.esc(unreadable.getMessage()), null);
             return;
-        } catch (io.netcheck.probe.TargetPolicy.Refused refused) {
+        } catch (TargetPolicy.Refused refused) {
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
                     refused.resolved(), (System.nanoTime() - started) / 1_000_000);
             respond(":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage()),
@@ -267,7 +276,7 @@ final class SlackRun implements Runnable {
             this.command = command;
         }
 
-        synchronized void finished(io.netcheck.check.HostPort target, boolean vip, String outcome, int done,
+        synchronized void finished(HostPort target, boolean vip, String outcome, int done,
                                    int total) {
             lines.add(SlackBlocks.progressLine(target.label(), vip, outcome));
             this.done = done;
