@@ -2,26 +2,13 @@ package io.netcheck.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.File;
-import java.io.InputStreamReader;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,75 +21,27 @@ import org.junit.jupiter.api.Test;
  */
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class SlackLabIT {
-    static final ObjectMapper JSON = new ObjectMapper();
-    static final String SECRET = "lab-signing-secret";
     static final int APP_PORT = 18080;
     static LabNetwork lab;
-    static Process fake;
-    static Process app;
-    static int fakePort;
-    static Path storeDir;
+    static LabSlack slack;
 
     @BeforeAll
     static void up() throws Exception {
         lab = LabNetwork.up("sk", 2);
-        storeDir = java.nio.file.Files.createTempDirectory("netcheck-lab-store");
-        Path jar = Path.of(System.getProperty(LabNetwork.APP_JAR_PROPERTY)).toAbsolutePath();
-        Path target = jar.getParent().getParent();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cp = String.join(":", target.resolve("test-classes").toString(), target.resolve("classes").toString(),
-                target.resolve("quarkus-app/lib/boot/*").toString(), target.resolve("quarkus-app/lib/main/*").toString());
-        fake = new ProcessBuilder("ip", "netns", "exec", lab.namespace("client"), java,
-                "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", cp,
-                "io.netcheck.slack.FakeSlackServer").redirectError(new File("target/slack-lab-fake.log")).start();
-        String first = new BufferedReader(new InputStreamReader(fake.getInputStream())).readLine();
-        assertTrue(first != null && first.startsWith("port="), "fake Slack did not start: " + first);
-        fakePort = Integer.parseInt(first.substring(5));
-        startApp();
-    }
-
-    /** The packaged app in the client namespace; its watch store is an H2 file that outlives the process. */
-    static void startApp() throws Exception {
-        Path jar = Path.of(System.getProperty(LabNetwork.APP_JAR_PROPERTY)).toAbsolutePath();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // Watch intervals of seconds so a broken and repaired target takes seconds, not minutes.
-        ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", lab.namespace("client"), java,
-                "-Dnetcheck.team.server.slack-group=S0SERVERS", "-Dnetcheck.watch.tick=1s",
-                "-Dnetcheck.watch.min-every=2s", "-Dnetcheck.summary.min-interval=10s",
-                "-Dnetcheck.watch.incident-channel=C0LABINC", "-jar", jar.toString(), "serve");
-        pb.environment().put("SLACK_BOT_TOKEN", "xoxb-test-bot-token");
-        pb.environment().put("SLACK_SIGNING_SECRET", SECRET);
-        pb.environment().put("SLACK_API_URL", "http://127.0.0.1:" + fakePort + "/api/");
-        pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(APP_PORT));
-        pb.environment().put("NETCHECK_CAPTURE_DIRECTORY", "/tmp/netcheck-slack-lab");
-        pb.environment().put("NETCHECK_STORE_URL", "jdbc:h2:file:" + storeDir.resolve("netcheck"));
-        app = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                new File("target/slack-lab-app.log"))).start();
-        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!curl("-o", "/dev/null", "-w", "%{http_code}", "http://127.0.0.1:" + APP_PORT + "/q/health/ready")
-                .equals("200")) {
-            if (System.nanoTime() > until || !app.isAlive()) {
-                fail("app not ready; see target/slack-lab-app.log");
-            }
-            Thread.sleep(200);
-        }
+        slack = new LabSlack(lab, APP_PORT, "slack-lab", List.of("-Dnetcheck.team.server.slack-group=S0SERVERS",
+                "-Dnetcheck.watch.tick=1s", "-Dnetcheck.watch.min-every=2s", "-Dnetcheck.summary.min-interval=10s",
+                "-Dnetcheck.watch.incident-channel=C0LABINC"), Map.of());
+        slack.startApp();
     }
 
     @AfterAll
     static void down() throws Exception {
-        for (Process p : new Process[] {app, fake}) {
-            if (p != null) {
-                p.destroy();
-                p.waitFor();
-            }
+        if (slack != null) {
+            slack.close();
         }
         if (lab != null) {
             lab.close();
-        }
-        if (storeDir != null) {
-            try (var files = java.nio.file.Files.walk(storeDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-            }
         }
     }
 
@@ -113,21 +52,7 @@ class SlackLabIT {
 
     /** A signed slash command from a channel; returns the ack body. */
     static String command(String channel, String text) throws Exception {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("token", "t");
-        form.put("team_id", "T0FAKE");
-        form.put("channel_id", channel);
-        form.put("user_id", "U0ONCALL");
-        form.put("command", "/netcheck");
-        form.put("text", text);
-        form.put("response_url", "http://127.0.0.1:" + fakePort + "/response/" + UUID.randomUUID());
-        form.put("trigger_id", UUID.randomUUID().toString());
-        String body = form.entrySet().stream().map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(),
-                StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        long ts = System.currentTimeMillis() / 1000;
-        return curl("-X", "POST", "http://127.0.0.1:" + APP_PORT + "/slack/events",
-                "-H", "Content-Type: application/x-www-form-urlencoded", "-H", "X-Slack-Request-Timestamp: " + ts,
-                "-H", "X-Slack-Signature: " + sign(ts, body), "--data-binary", body);
+        return slack.command(channel, text);
     }
 
     /** Accepted chat.postMessage calls to a channel, in order. */
@@ -142,38 +67,16 @@ class SlackLabIT {
         return out;
     }
 
-    static JsonNode awaitRecorded(String what, Duration timeout, java.util.function.Predicate<JsonNode> done)
-            throws Exception {
-        long until = System.nanoTime() + timeout.toNanos();
-        JsonNode state = recorded();
-        while (!done.test(state)) {
-            if (System.nanoTime() > until) {
-                fail("timed out waiting for " + what + ": " + state.toPrettyString());
-            }
-            Thread.sleep(250);
-            state = recorded();
-        }
-        return state;
+    static JsonNode awaitRecorded(String what, Duration timeout, Predicate<JsonNode> done) throws Exception {
+        return slack.awaitRecorded(what, timeout, done, JsonNode::toPrettyString);
+    }
+
+    static JsonNode recorded() throws Exception {
+        return slack.recorded();
     }
 
     static boolean isRoot(JsonNode call) {
         return call.at("/params/thread_ts").isMissingNode() || call.at("/params/thread_ts").isNull();
-    }
-
-    static String curl(String... args) {
-        List<String> cmd = new ArrayList<>(List.of("curl", "-s", "--noproxy", "*", "-m", "10"));
-        cmd.addAll(List.of(args));
-        return lab.exec("client", Duration.ofSeconds(15), cmd.toArray(String[]::new)).stdout();
-    }
-
-    static JsonNode recorded() throws Exception {
-        return JSON.readTree(curl("http://127.0.0.1:" + fakePort + "/_calls"));
-    }
-
-    static String sign(long ts, String body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
     }
 
     @Test
@@ -280,10 +183,9 @@ class SlackLabIT {
         command("C0LABSUM", "summary schedule \"*/15 * * * * *\"");
         awaitRecorded("the first scheduled summary", Duration.ofSeconds(40), s -> summaries(s).size() >= 1);
 
-        app.destroy(); // a graceful stop, as a pod being replaced
-        assertTrue(app.waitFor(60, java.util.concurrent.TimeUnit.SECONDS));
-        startApp();
-        String list = "http://127.0.0.1:" + fakePort + "/response/";
+        slack.stopApp(); // a graceful stop, as a pod being replaced
+        slack.startApp();
+        String list = "http://127.0.0.1:" + slack.fakePort() + "/response/";
         command("C0LABSUM", "watch list");
         JsonNode listed = awaitRecorded("the watch list after the restart", Duration.ofSeconds(20),
                 s -> s.get("responses").toString().contains("tcp " + LabNetwork.backend(1) + ":80"));
