@@ -12,18 +12,16 @@ import io.netcheck.report.Fact;
 import io.netcheck.report.Report;
 import io.netcheck.report.Step;
 import io.netcheck.report.StepStatus;
+import io.netcheck.schedule.ShiftableClock;
 import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Verdict;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,24 +32,13 @@ class SharedKeptReportsTest {
     @TempDir
     Path dir;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
+    private final ShiftableClock clock = new ShiftableClock();
 
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
+    {
+        clock.set(Instant.parse("2026-12-03T10:00:00Z"));
+    }
 
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
-    private final Ticker ticker = () -> now.get().toEpochMilli() * 1_000_000L;
+    private final Ticker ticker = () -> clock.instant().toEpochMilli() * 1_000_000L;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules();
 
     static Report report() {
@@ -88,7 +75,7 @@ class SharedKeptReportsTest {
 
             KeptReports restarted = replica(b, 200); // a new process: empty memory, same store
             assertNotNull(restarted.get(id), "and after a restart");
-            now.set(now.get().plus(KEEP).plusSeconds(1));
+            clock.set(clock.instant().plus(KEEP).plusSeconds(1));
             assertNull(restarted.get(id), "not after its day");
         }
     }
@@ -98,9 +85,9 @@ class SharedKeptReportsTest {
         try (WatchStore store = TestStores.open("jdbc:h2:file:" + dir.resolve("bounded"), "sa", "")) {
             KeptReports one = replica(store, 2);
             String oldest = one.put(report(), null, "C1", "1", "U");
-            now.set(now.get().plusSeconds(1));
+            clock.plusSeconds(1);
             String middle = one.put(report(), null, "C1", "2", "U");
-            now.set(now.get().plusSeconds(1));
+            clock.plusSeconds(1);
             String newest = one.put(report(), null, "C1", "3", "U");
             KeptReports other = replica(store, 2);
             assertNull(other.get(oldest));

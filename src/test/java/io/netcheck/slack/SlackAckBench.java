@@ -167,7 +167,8 @@ public final class SlackAckBench {
      */
     private static void whereMemoryGoes(long pid, List<String> jvmOptions) throws Exception {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        if (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="))) {
+        boolean nmt = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="));
+        if (nmt) {
             jcmdTo(List.of(jcmd, String.valueOf(pid), "VM.native_memory", "summary"), "bench/results/slack-nmt.txt");
         }
         jcmdTo(List.of(jcmd, String.valueOf(pid), "GC.class_histogram"), "bench/results/slack-histogram.txt");
@@ -181,7 +182,7 @@ public final class SlackAckBench {
         List<String> lines = Files.readAllLines(Path.of("bench/results/slack-histogram.txt"));
         Files.write(Path.of("bench/results/slack-histogram.txt"), lines.subList(0, Math.min(lines.size(), 34)));
         System.out.println("memory breakdown: bench/results/slack-histogram.txt"
-                + (jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking=")) ? ", slack-nmt.txt" : ""));
+                + (nmt ? ", slack-nmt.txt" : ""));
     }
 
     private static void jcmdTo(List<String> command, String file) throws Exception {
