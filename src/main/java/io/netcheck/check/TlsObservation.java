@@ -23,6 +23,15 @@ public record TlsObservation(String label, TlsResult tls, WireFacts wire) {
         this(label, tls, WireFacts.NONE);
     }
 
+    /**
+     * The handshake of an endpoint that accepted TCP and then failed TLS (the VIP checklist's VIP), null for any other
+     * endpoint: what {@code tls-handshake-fails} reads, as for the {@code tls} command.
+     */
+    public static TlsObservation failedAt(EndpointEvidence e) {
+        return e.state() == EndpointState.TLS_FAILED ? new TlsObservation(e.target().label(), e.result().tls(), e.wire())
+                : null;
+    }
+
     public CertificateInfo leaf() {
         return tls.chain().isEmpty() ? null : tls.chain().get(0);
     }

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.FirewallRejects;
+import io.netcheck.verdict.tcp.ConnectFirewallRejects;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;
@@ -12,10 +12,11 @@ import io.netcheck.capture.IcmpKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class FirewallRejectsTest {
-    private final FirewallRejects rule = new FirewallRejects();
+    private final Rule<VipEvidence> rule = new ConnectFirewallRejects().on(Connection::vip);
     private final String vip = "203.0.113.10:80";
 
     @Test

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.HostAbsent;
+import io.netcheck.verdict.tcp.ConnectHostAbsent;
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.timeout;
@@ -9,10 +9,11 @@ import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
 import io.netcheck.capture.IcmpKind;
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class HostAbsentTest {
-    private final HostAbsent rule = new HostAbsent();
+    private final Rule<VipEvidence> rule = new ConnectHostAbsent().on(Connection::vip);
 
     @Test
     void hostUnreachableMeansNobodyHoldsTheAddress() {

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.NameDoesNotResolve;
+import io.netcheck.verdict.tcp.ConnectNameFails;
 import static io.netcheck.verdict.Evidence.dnsFailed;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
@@ -9,10 +9,11 @@ import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
 import io.netcheck.probe.dns.ResolutionStatus;
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class NameDoesNotResolveTest {
-    private final NameDoesNotResolve rule = new NameDoesNotResolve();
+    private final Rule<VipEvidence> rule = new ConnectNameFails().on(Connection::vip);
 
     @Test
     void firesOnNxdomainAndNamesTheResolver() {

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.NoRoute;
+import io.netcheck.verdict.tcp.ConnectNoRoute;
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.RuleTestSupport.cites;
@@ -8,10 +8,11 @@ import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
 import io.netcheck.capture.IcmpKind;
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class NoRouteTest {
-    private final NoRoute rule = new NoRoute();
+    private final Rule<VipEvidence> rule = new ConnectNoRoute().on(Connection::vip);
 
     @Test
     void netUnreachableFromARouterIsRouting() {

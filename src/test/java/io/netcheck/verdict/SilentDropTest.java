@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.SilentDrop;
+import io.netcheck.verdict.tcp.ConnectSilentDrop;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.refused;
@@ -10,10 +10,11 @@ import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class SilentDropTest {
-    private final SilentDrop rule = new SilentDrop();
+    private final Rule<VipEvidence> rule = new ConnectSilentDrop().on(Connection::vip);
 
     @Test
     void synsIntoSilenceAreAFirewallDrop() {

@@ -1,6 +1,6 @@
 package io.netcheck.verdict;
 
-import io.netcheck.verdict.vip.TlsHandshakeFails;
+import io.netcheck.verdict.tls.TlsNoHandshake;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.tlsFailed;
@@ -8,10 +8,12 @@ import static io.netcheck.verdict.RuleTestSupport.cites;
 import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
+import io.netcheck.check.TlsObservation;
+import io.netcheck.check.VipEvidence;
 import org.junit.jupiter.api.Test;
 
 class TlsHandshakeFailsTest {
-    private final TlsHandshakeFails rule = new TlsHandshakeFails();
+    private final Rule<VipEvidence> rule = new TlsNoHandshake().on(e -> TlsObservation.failedAt(e.vip()));
 
     @Test
     void firesWhenTcpWorksButTlsDoesNot() {

@@ -2,31 +2,31 @@ package io.netcheck.verdict.tcp;
 
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Connection;
 import io.netcheck.verdict.Describe;
 import io.netcheck.verdict.Finding;
 import io.netcheck.verdict.HostSignals;
 import io.netcheck.verdict.Rule;
 import io.netcheck.capture.IcmpKind;
-import io.netcheck.check.ConnectAttempt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * ICMP administratively prohibited, or port unreachable for a TCP SYN: a REJECT rule answered (a TCP
- * stack refuses with RST, never with ICMP). The target host's own packets say whether the sender sits in front of
- * it, as for the VIP ({@link FirewallRejects}).
+ * ICMP administratively prohibited, or port unreachable for a TCP SYN: a REJECT rule answered (a TCP stack refuses
+ * with RST, never with ICMP). The target host's own packets say whether the sender sits in front of it. One rule for
+ * the VIP checklist and the single commands ({@link Connection}).
  */
-public final class ConnectFirewallRejects implements Rule<ConnectAttempt> {
+public final class ConnectFirewallRejects implements Rule<Connection> {
     @Override
     public String id() {
         return "firewall-rejects";
     }
 
     @Override
-    public Optional<Finding> evaluate(ConnectAttempt a) {
-        var icmp = a.wire().icmp();
-        if (icmp == null || a.connected()
+    public Optional<Finding> evaluate(Connection c) {
+        var icmp = c.wire().icmp();
+        if (icmp == null || c.connected()
                 || (icmp.kind() != IcmpKind.ADMIN_PROHIBITED && icmp.kind() != IcmpKind.PORT_UNREACHABLE)) {
             return Optional.empty();
         }
@@ -34,21 +34,22 @@ public final class ConnectFirewallRejects implements Rule<ConnectAttempt> {
                 : "at " + icmp.from().getHostAddress();
         List<String> signals = new ArrayList<>();
         signals.add(Describe.icmp(icmp) + " in answer to the SYN" + (icmp.fromTarget() ? ""
-                : ": the sender is not the target, and a TCP service never answers that way"));
+                : ": the sender is not the " + c.whose() + ", and a TCP service never answers that way"));
         if (icmp.kind() == IcmpKind.ADMIN_PROHIBITED) {
             signals.add("\"administratively prohibited\" is only sent by filtering rules");
         }
-        signals.add(HostSignals.senderCloser(a.host(), icmp, ConnectAttempt.WHOSE));
+        signals.add(HostSignals.senderCloser(c.host(), icmp, c.whose()));
         if (!icmp.fromTarget()) {
-            HostSignals.alive(a.host(), ConnectAttempt.WHOSE).stream().findFirst().ifPresent(signals::add);
+            HostSignals.alive(c.host(), c.whose()).stream().findFirst().ifPresent(signals::add);
         }
         return Optional.of(new Finding(Cause.FIREWALL_REJECT, Confidence.HIGH,
-                "a firewall " + where + " rejects connections to " + a.target().label(),
-                "The SYN to " + a.target().label() + " was answered with " + Describe.icmp(icmp)
-                        + (icmp.fromTarget() ? ". A host firewall on the target rejects the port"
+                "a firewall " + where + " rejects connections to " + c.label(),
+                "The SYN to " + c.label() + " was answered with " + Describe.icmp(icmp)
+                        + (icmp.fromTarget() ? ". A host firewall on the " + c.whose() + " rejects the port"
                         : ". A TCP service never answers that way: the sender is a filtering device in the path")
-                        + ". The packet lines are the proof to hand over.",
-                List.of("find the REJECT rule for " + a.target().label() + " on " + icmp.from().getHostAddress(),
+                        + ", so the connection never reached the listener. The packet lines are the proof to hand "
+                        + "over.",
+                List.of("find the REJECT rule for " + c.label() + " on " + icmp.from().getHostAddress(),
                         "if the rule is intended, the client's source address needs an exception"))
                 .withSignals(signals));
     }

@@ -2,6 +2,7 @@ package io.netcheck.verdict.tcp;
 
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpEvidence;
+import io.netcheck.verdict.Connection;
 import io.netcheck.verdict.Rule;
 import java.util.List;
 import java.util.stream.Stream;
@@ -34,11 +35,11 @@ public final class TcpRules {
 
     public static final List<Rule<ConnectAttempt>> CONNECT = List.of(
             new ConnectLocalFault(),
-            new ConnectNameFails(),
-            new ConnectFirewallRejects(),
-            new ConnectNoRoute(),
-            new ConnectHostAbsent(),
-            new ConnectSilentDrop(),
+            new ConnectNameFails().on(Connection::of),
+            new ConnectFirewallRejects().on(Connection::of),
+            new ConnectNoRoute().on(Connection::of),
+            new ConnectHostAbsent().on(Connection::of),
+            new ConnectSilentDrop().on(Connection::of),
             new ConnectForgedReset(),
             new NothingListens());
 

@@ -8,7 +8,10 @@ import io.netcheck.check.TlsObservation;
 import java.util.List;
 import java.util.Optional;
 
-/** TCP connected, but no TLS session came of it: not TLS on that port, no certificate for the name, no common cipher. */
+/**
+ * TCP connected, but no TLS session came of it: not TLS on that port, no certificate for the name, no common cipher.
+ * One rule for {@code tls}, {@code http} and the VIP checklist's VIP ({@link io.netcheck.check.TlsObservation#failedAt}).
+ */
 public final class TlsNoHandshake implements Rule<TlsObservation> {
     @Override
     public String id() {

@@ -1,13 +1,23 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.verdict.Connection;
 import io.netcheck.verdict.Describe;
 import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.tcp.ConnectFirewallRejects;
+import io.netcheck.verdict.tcp.ConnectHostAbsent;
+import io.netcheck.verdict.tcp.ConnectNameFails;
+import io.netcheck.verdict.tcp.ConnectNoRoute;
+import io.netcheck.verdict.tcp.ConnectSilentDrop;
+import io.netcheck.verdict.tls.TlsNoHandshake;
+import io.netcheck.check.TlsObservation;
 import io.netcheck.check.VipEvidence;
 import java.util.List;
 
 /**
  * The verdict table for the VIP checklist, in the order the checklist reasons: the first problem on the
- * way from client to real server wins, because later steps cannot be trusted until it is fixed.
+ * way from client to real server wins, because later steps cannot be trusted until it is fixed. The rules a failed
+ * connect shares with the single commands are theirs ({@code tcp/Connect*} on the VIP's {@link Connection},
+ * {@code tls/TlsNoHandshake} on its handshake): one rule per id, so both blame alike.
  *
  * <pre>
  * rule                    evidence                                             cause
@@ -48,17 +58,17 @@ public final class VipRules {
 
     public static final List<Rule<VipEvidence>> TABLE = List.of(
             new LocalFault(),
-            new NameDoesNotResolve(),
+            new ConnectNameFails().on(Connection::vip),
             new ServicePoolMisconfigured(),
             new NoReadyEndpoints(),
             new NoEndpointsBehindVip(),
-            new FirewallRejects(),
-            new NoRoute(),
-            new HostAbsent(),
-            new SilentDrop(),
+            new ConnectFirewallRejects().on(Connection::vip),
+            new ConnectNoRoute().on(Connection::vip),
+            new ConnectHostAbsent().on(Connection::vip),
+            new ConnectSilentDrop().on(Connection::vip),
             new ReadyEndpointRefuses(),
             new VipRefused(),
-            new TlsHandshakeFails(),
+            new TlsNoHandshake().on(e -> TlsObservation.failedAt(e.vip())),
             new VipCertificateRejected(),
             new PathMtuBlackHole(),
             new VipFailsBehindLb(),
