@@ -18,13 +18,13 @@ public final class Attempts {
     private Attempts() {
     }
 
-    static WireFacts wire(int syns, Integer synAckTtl, boolean reset, String resetFrom, Integer resetTtl, IcmpError icmp) {
+    public static WireFacts wire(int syns, Integer synAckTtl, boolean reset, String resetFrom, Integer resetTtl, IcmpError icmp) {
         return new WireFacts(syns + (synAckTtl != null ? 2 : 0) + (reset ? 1 : 0), syns, synAckTtl != null, synAckTtl,
                 synAckTtl == null ? null : 65160, synAckTtl == null ? null : 1460, reset,
                 reset ? Evidence.ip(resetFrom) : null, resetTtl, false, false, 0, 0, icmp);
     }
 
-    static ConnectAttempt attempt(String label, ConnectOutcome outcome, String error, WireFacts wire) {
+    public static ConnectAttempt attempt(String label, ConnectOutcome outcome, String error, WireFacts wire) {
         HostPort target = Evidence.hp(label);
         InetSocketAddress address = new InetSocketAddress(Evidence.ip(target.host()), target.port());
         TcpConnectResult connect = new TcpConnectResult(outcome, address,
@@ -38,12 +38,12 @@ public final class Attempts {
      * The attempt with its target host measured: the host answers its echo and its second port (RST) with these
      * TTLs (null: that probe got nothing), as {@code tcp} measures it beside the connect.
      */
-    static ConnectAttempt measured(ConnectAttempt a, Integer echoTtl, Integer portTtl) {
+    public static ConnectAttempt measured(ConnectAttempt a, Integer echoTtl, Integer portTtl) {
         return a.measured(Evidence.host(a.target().host(), echoTtl, portTtl));
     }
 
     /** The socket failed locally (EPERM) under a working capture that holds none of its packets. */
-    static ConnectAttempt localUnderCapture(String label) {
+    public static ConnectAttempt localUnderCapture(String label) {
         ConnectAttempt a = attempt(label, ConnectOutcome.LOCAL_ERROR, "Operation not permitted", WireFacts.NONE);
         return new ConnectAttempt(a.target(), a.resolution(), a.address(), a.interfaceName(), a.connect(), null,
                 WireFacts.NONE, List.of(), true);
@@ -58,11 +58,11 @@ public final class Attempts {
                 : wire(1, null, true, Evidence.hp(label).host(), rstTtl, null));
     }
 
-    static ConnectAttempt timeout(String label) {
+    public static ConnectAttempt timeout(String label) {
         return attempt(label, ConnectOutcome.TIMEOUT, "Connect timed out", wire(4, null, false, null, null, null));
     }
 
-    static ConnectAttempt icmp(String label, IcmpKind kind, int type, int code, String from) {
+    public static ConnectAttempt icmp(String label, IcmpKind kind, int type, int code, String from) {
         ConnectOutcome outcome = kind == IcmpKind.PORT_UNREACHABLE ? ConnectOutcome.REFUSED : ConnectOutcome.UNREACHABLE;
         IcmpError error = new IcmpError(Evidence.ip(from), 64, 4, type, code, kind, from.equals(Evidence.hp(label).host()));
         return attempt(label, outcome, kind == IcmpKind.NET_UNREACHABLE ? "Network is unreachable"
@@ -70,7 +70,7 @@ public final class Attempts {
                 wire(1, null, false, null, null, error));
     }
 
-    static ConnectAttempt local(String label) {
+    public static ConnectAttempt local(String label) {
         HostPort target = Evidence.hp(label);
         return new ConnectAttempt(target, Resolution.literal(target.host(), Evidence.ip(target.host())),
                 new InetSocketAddress(Evidence.ip(target.host()), target.port()), null, null,
@@ -78,7 +78,7 @@ public final class Attempts {
                 false);
     }
 
-    static ConnectAttempt dnsFailed(String name, int port) {
+    public static ConnectAttempt dnsFailed(String name, int port) {
         Resolution r = new Resolution(name, ResolutionStatus.NXDOMAIN, List.of(), List.of(), List.of("198.51.100.1#53"),
                 Duration.ofMillis(3), "the name does not exist (NXDOMAIN)");
         return new ConnectAttempt(new HostPort(name, port), r, null, null, null, r.error(), WireFacts.NONE, List.of(),

@@ -47,16 +47,16 @@ import java.util.List;
  * Builds evidence the way the checklist would after seeing given packets, so each rule can be tested on
  * its own. TTLs follow the lab: the LB host answers with TTL 63 (1 hop), real servers with 62 (2 hops).
  */
-final class Evidence {
-    static final int LB_TTL = 63;
-    static final int SERVER_TTL = 62;
-    static final String CLIENT = "198.51.100.2";
-    static final String ROUTER = "198.51.100.1";
+public final class Evidence {
+    public static final int LB_TTL = 63;
+    public static final int SERVER_TTL = 62;
+    public static final String CLIENT = "198.51.100.2";
+    public static final String ROUTER = "198.51.100.1";
 
     private Evidence() {
     }
 
-    static InetAddress ip(String s) {
+    public static InetAddress ip(String s) {
         try {
             return InetAddress.getByName(s);
         } catch (UnknownHostException e) {
@@ -64,7 +64,7 @@ final class Evidence {
         }
     }
 
-    static HostPort hp(String label) {
+    public static HostPort hp(String label) {
         int colon = label.lastIndexOf(':');
         return new HostPort(label.substring(0, colon), Integer.parseInt(label.substring(colon + 1)));
     }
@@ -88,7 +88,7 @@ final class Evidence {
                 new ServiceResult(st, connect, tls, exchange), null, wire, List.of(), 0, Duration.ofMillis(5));
     }
 
-    static ExchangeResult response(int status, String server, LbSignature sig) {
+    public static ExchangeResult response(int status, String server, LbSignature sig) {
         List<HttpResponseSummary.Header> headers = server == null ? List.of()
                 : List.of(new HttpResponseSummary.Header("Server", server));
         return new ExchangeResult(ExchangeOutcome.RESPONSE, "GET / HTTP/1.1", new HttpResponseSummary("HTTP/1.1",
@@ -96,42 +96,42 @@ final class Evidence {
                 Duration.ofMillis(1), Duration.ofMillis(2), null);
     }
 
-    static EndpointEvidence healthy(String label, int ttl) {
+    public static EndpointEvidence healthy(String label, int ttl) {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 120, null),
                 null, response(200, "nginx", null));
     }
 
-    static EndpointEvidence appError(String label, int ttl) {
+    public static EndpointEvidence appError(String label, int ttl) {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 120, null),
                 null, response(500, "gunicorn", null));
     }
 
-    static EndpointEvidence lbPage(String label, int ttl, String product) {
+    public static EndpointEvidence lbPage(String label, int ttl, String product) {
         LbSignature sig = new LbSignature(product, "no server available", "body: \"No server is available\"");
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 200, null),
                 null, response(503, null, sig));
     }
 
     /** An LB error page with this status, whose first byte came {@code after} the request. */
-    static EndpointEvidence lbPage(String label, int ttl, String product, int status, Duration after) {
+    public static EndpointEvidence lbPage(String label, int ttl, String product, int status, Duration after) {
         LbSignature sig = new LbSignature(product, "gateway error", "Server: " + product);
         ExchangeResult r = response(status, null, sig);
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 200, null),
                 null, new ExchangeResult(r.outcome(), r.requestLine(), r.response(), after, after, null));
     }
 
-    static EndpointEvidence refused(String label, Integer rstTtl) {
+    public static EndpointEvidence refused(String label, Integer rstTtl) {
         String host = hp(label).host();
         return endpoint(label, ConnectOutcome.REFUSED, "Connection refused",
                 rstTtl == null ? WireFacts.NONE : wire(1, null, true, host, rstTtl, false, false, 0, null), null, null);
     }
 
-    static EndpointEvidence timeout(String label) {
+    public static EndpointEvidence timeout(String label) {
         return endpoint(label, ConnectOutcome.TIMEOUT, "Connect timed out",
                 wire(4, null, false, null, null, false, false, 0, null), null, null);
     }
 
-    static EndpointEvidence icmp(String label, IcmpKind kind, int type, int code, String from) {
+    public static EndpointEvidence icmp(String label, IcmpKind kind, int type, int code, String from) {
         ConnectOutcome outcome = kind == IcmpKind.PORT_UNREACHABLE ? ConnectOutcome.REFUSED : ConnectOutcome.UNREACHABLE;
         boolean fromTarget = from.equals(hp(label).host());
         IcmpError error = new IcmpError(ip(from), 64, 4, type, code, kind, fromTarget);
@@ -140,26 +140,26 @@ final class Evidence {
                 wire(1, null, false, null, null, false, false, 0, error), null, null);
     }
 
-    static EndpointEvidence closedAfterAccept(String label, int ttl) {
+    public static EndpointEvidence closedAfterAccept(String label, int ttl) {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, true, hp(label).host(), ttl, true, true, 0,
                 null), null, new ExchangeResult(ExchangeOutcome.RESET, "GET / HTTP/1.1", null, null,
                 Duration.ofMillis(1), "Connection reset"));
     }
 
-    static EndpointEvidence resetAfterRequest(String label, int ttl) {
+    public static EndpointEvidence resetAfterRequest(String label, int ttl) {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, true, hp(label).host(), ttl, true, false, 0,
                 null), null, new ExchangeResult(ExchangeOutcome.RESET, "GET / HTTP/1.1", null, null,
                 Duration.ofMillis(1), "Connection reset"));
     }
 
-    static EndpointEvidence silentAfterAccept(String label, int ttl) {
+    public static EndpointEvidence silentAfterAccept(String label, int ttl) {
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, false, 0, null),
                 null, new ExchangeResult(ExchangeOutcome.NO_RESPONSE, "GET / HTTP/1.1", null, null,
                         Duration.ofSeconds(3), "no response before the deadline"));
     }
 
     /** Connected, the head came (200 OK), then the body stopped after {@code got} of {@code of} bytes. */
-    static EndpointEvidence bodyStalled(String label, int ttl, long got, long of) {
+    public static EndpointEvidence bodyStalled(String label, int ttl, long got, long of) {
         ExchangeResult ex = new ExchangeResult(ExchangeOutcome.BODY_STALLED, "GET /big HTTP/1.1",
                 new HttpResponseSummary("HTTP/1.1", 200, "OK", List.of(new HttpResponseSummary.Header("Server",
                         "nginx")), null, null), Duration.ofMillis(1), Duration.ofSeconds(3),
@@ -170,27 +170,27 @@ final class Evidence {
     }
 
     /** An echo-size search result towards {@code to}, from these attempts. */
-    static MtuResult mtu(String to, MtuAttempt... attempts) {
+    public static MtuResult mtu(String to, MtuAttempt... attempts) {
         return MtuResult.of("eth0", ip(to), ip(ROUTER), 1500, 576, List.of(attempts), null, List.of());
     }
 
     /** The lab's black hole: 1280 bytes pass, anything larger is lost silently. */
-    static MtuResult blackHole1280(String to) {
+    public static MtuResult blackHole1280(String to) {
         return mtu(to, MtuAttempt.lost(1500), MtuAttempt.answered(576, Duration.ofMillis(1), ip(to)),
                 MtuAttempt.lost(1281), MtuAttempt.answered(1280, Duration.ofMillis(1), ip(to)), MtuAttempt.lost(1300));
     }
 
-    static PathMtu pathMtu(String to, MtuResult r, String... endpoints) {
+    public static PathMtu pathMtu(String to, MtuResult r, String... endpoints) {
         return new PathMtu(ip(to), List.of(endpoints), r, r.problem(), List.of(), List.of());
     }
 
     /** The same run, with the path MTU follow-up it led to. */
-    static VipEvidence withPathMtu(VipEvidence e, PathMtu... measured) {
+    public static VipEvidence withPathMtu(VipEvidence e, PathMtu... measured) {
         return new VipEvidence(e.request(), e.startedAt(), e.elapsed(), e.vip(), e.backends(), e.layer(), e.capture(),
                 e.host(), e.attribution(), List.of(measured));
     }
 
-    static EndpointEvidence tlsFailed(String label, int ttl) {
+    public static EndpointEvidence tlsFailed(String label, int ttl) {
         TlsResult tls = new TlsResult(false, null, null, "vip.example", List.of(), null,
                 Duration.ofMillis(2), "Received fatal alert: handshake_failure");
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 7, null),
@@ -198,16 +198,16 @@ final class Evidence {
     }
 
     /** Judged at the same instant as the evidence's start, with a 14-day warning window. */
-    static final CertificateCheck CERTIFICATES = new CertificateCheck(TrustAnchors.system(),
+    public static final CertificateCheck CERTIFICATES = new CertificateCheck(TrustAnchors.system(),
             Clock.fixed(Instant.parse("2026-11-22T04:00:00Z"), ZoneOffset.UTC), 14);
 
-    static CertificateInfo cert(String cn, String issuer, String from, String to, String... sans) {
+    public static CertificateInfo cert(String cn, String issuer, String from, String to, String... sans) {
         return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), Instant.parse(from), Instant.parse(to),
                 "1f", "SHA256withECDSA", "EC", 256);
     }
 
     /** @param name the SNI name asked, null for none (the VIP's address is checked against IP SANs) */
-    static CertificateFindings judged(String label, String name, boolean trusted, boolean nameMatches,
+    public static CertificateFindings judged(String label, String name, boolean trusted, boolean nameMatches,
                                       CertificateInfo... chain) {
         return CERTIFICATES.judge(Instant.parse("2026-11-22T04:00:00Z"), List.of(chain),
                 name != null ? name : hp(label).host(), name == null, nameMatches,
@@ -216,7 +216,7 @@ final class Evidence {
     }
 
     /** A VIP that completed the TLS handshake with this certificate, then answered 200. */
-    static EndpointEvidence tlsHealthy(String label, int ttl, CertificateFindings f, CertificateInfo... chain) {
+    public static EndpointEvidence tlsHealthy(String label, int ttl, CertificateFindings f, CertificateInfo... chain) {
         TlsResult tls = new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", f.nameIsAddress() ? null : f.name(),
                 List.of(chain), f, Duration.ofMillis(3), null);
         return endpoint(label, ConnectOutcome.CONNECTED, null, wire(1, ttl, false, null, null, false, true, 900, null),
@@ -224,7 +224,7 @@ final class Evidence {
     }
 
     /** A real server that answered the ClientHello with its plain-HTTP 400, then GET in plain HTTP with 200. */
-    static EndpointEvidence plainBehindTls(String label, int ttl) {
+    public static EndpointEvidence plainBehindTls(String label, int ttl) {
         EndpointEvidence plain = healthy(label, ttl);
         TlsResult refused = new TlsResult(false, null, null, "vip.example", List.of(), null, Duration.ofMillis(1),
                 "Unsupported or unrecognized SSL message");
@@ -233,7 +233,7 @@ final class Evidence {
                 plain.result().after(attempt), null, plain.wire(), List.of(), 0, plain.elapsed());
     }
 
-    static EndpointEvidence local(String label) {
+    public static EndpointEvidence local(String label) {
         HostPort target = hp(label);
         return new EndpointEvidence(target, Resolution.literal(target.host(), ip(target.host())),
                 new InetSocketAddress(ip(target.host()), target.port()), null, null,
@@ -241,7 +241,7 @@ final class Evidence {
                 Duration.ZERO);
     }
 
-    static EndpointEvidence dnsFailed(String name, int port, ResolutionStatus status) {
+    public static EndpointEvidence dnsFailed(String name, int port, ResolutionStatus status) {
         Resolution r = new Resolution(name, status, List.of(), List.of(), List.of("198.51.100.1#53"),
                 Duration.ofMillis(3), "the name does not exist (NXDOMAIN)");
         return new EndpointEvidence(new HostPort(name, port), r, null, null, null, r.error(), WireFacts.NONE, List.of(), 0,
@@ -249,23 +249,23 @@ final class Evidence {
     }
 
     /** The VIP host not measured (no echo, no second port): rules must not reach HIGH on the VIP port alone. */
-    static VipEvidence of(EndpointEvidence vip, EndpointEvidence... backends) {
+    public static VipEvidence of(EndpointEvidence vip, EndpointEvidence... backends) {
         return of(true, UNMEASURED, vip, backends);
     }
 
     /** With the VIP host's own answers, as the checklist measures them beside the VIP port. */
-    static VipEvidence of(VipHostEvidence host, EndpointEvidence vip, EndpointEvidence... backends) {
+    public static VipEvidence of(VipHostEvidence host, EndpointEvidence vip, EndpointEvidence... backends) {
         return of(true, host, vip, backends);
     }
 
-    static VipEvidence withoutCapture(EndpointEvidence vip, EndpointEvidence... backends) {
+    public static VipEvidence withoutCapture(EndpointEvidence vip, EndpointEvidence... backends) {
         return of(false, UNMEASURED, vip, backends);
     }
 
-    static final VipHostEvidence UNMEASURED = VipHostEvidence.notMeasured("not measured in this test");
+    public static final VipHostEvidence UNMEASURED = VipHostEvidence.notMeasured("not measured in this test");
 
     /** The VIP host answers its echo and its second port (RST) with these TTLs; null: that probe got nothing. */
-    static VipHostEvidence host(String address, Integer echoTtl, Integer portTtl) {
+    public static VipHostEvidence host(String address, Integer echoTtl, Integer portTtl) {
         HostAnswer echo = echoTtl == null ? new HostAnswer("ICMP echo", HostAnswer.Kind.SILENT, null, null, null, "no reply")
                 : new HostAnswer("ICMP echo", HostAnswer.Kind.ANSWERED, ip(address), echoTtl, 4711, "echo reply");
         HostAnswer port = portTtl == null ? new HostAnswer("TCP port 9", HostAnswer.Kind.SILENT, null, null, null,
@@ -274,7 +274,7 @@ final class Evidence {
     }
 
     /** No host holds the VIP address: {@code gateway} answers both probes with ICMP host unreachable. */
-    static VipHostEvidence noHost(String gateway, int ttl) {
+    public static VipHostEvidence noHost(String gateway, int ttl) {
         HostAnswer echo = new HostAnswer("ICMP echo", HostAnswer.Kind.ICMP_ERROR, ip(gateway), ttl, 1, "ICMP host unreachable");
         HostAnswer port = new HostAnswer("TCP port 9", HostAnswer.Kind.ICMP_ERROR, ip(gateway), ttl, 2,
                 "ICMP host unreachable");

@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.vip.VipCertificateRejectedTest;
+
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;
 import static io.netcheck.verdict.Evidence.closedAfterAccept;

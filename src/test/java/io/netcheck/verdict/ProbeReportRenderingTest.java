@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.mtu.MtuRulesTest;
+
 import io.netcheck.verdict.mtu.MtuRules;
 import io.netcheck.verdict.ping.PingRules;
 import io.netcheck.verdict.tcp.TcpRules;

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ProbeVerdictsTest {
+public class ProbeVerdictsTest {
     private final VerdictEngine verdicts = new VerdictEngine(TeamDirectory.defaults());
 
-    static TcpEvidence tcp(ConnectAttempt a, boolean captured) {
+    public static TcpEvidence tcp(ConnectAttempt a, boolean captured) {
         CaptureSummary capture = captured ? new CaptureSummary(true, null, List.of("eth0"), "tcp", 128, 3, 0, "/tmp/x.pcap")
                 : new CaptureSummary(false, "no permission to capture", List.of(), "", 128, 0, 0, null);
         return new TcpEvidence(new TcpRequest(a.target(), Duration.ofSeconds(3), captured, null),

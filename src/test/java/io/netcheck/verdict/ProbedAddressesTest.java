@@ -1,5 +1,7 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.mtu.MtuRulesTest;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

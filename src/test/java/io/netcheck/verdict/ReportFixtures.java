@@ -1,5 +1,14 @@
 package io.netcheck.verdict;
 
+import io.netcheck.verdict.ping.PingRulesTest;
+import io.netcheck.verdict.trace.TraceRulesTest;
+
+import io.netcheck.verdict.dns.DnsRulesTest;
+import io.netcheck.verdict.host.HostRulesTest;
+import io.netcheck.verdict.http.HttpRulesTest;
+import io.netcheck.verdict.mtu.MtuRulesTest;
+import io.netcheck.verdict.tls.TlsRulesTest;
+
 import io.netcheck.verdict.dns.DnsRules;
 import io.netcheck.verdict.host.HostRules;
 import io.netcheck.verdict.http.HttpRules;
@@ -117,17 +126,17 @@ public final class ReportFixtures {
         m.put("http-stalled-mtu", http(HttpRulesTest.withPathMtu(HttpRulesTest.evidence(null, HttpRulesTest.hop(
                 "http://203.0.113.10/big", HttpRulesTest.UP, HttpRulesTest.stalledBody(), null)),
                 Evidence.pathMtu("203.0.113.10", Evidence.blackHole1280("203.0.113.10"), "203.0.113.10:80"))));
-        m.put("ping-ok", ping(RawRulesTest.ping(null, RawRulesTest.reply(1), RawRulesTest.reply(2))));
-        m.put("ping-errors", ping(RawRulesTest.ping(null, RawRulesTest.error(1, 3, 1, "198.51.100.1"),
-                RawRulesTest.lost(2))));
-        m.put("ping-not-sent", ping(RawRulesTest.ping("no permission to send ICMP")));
+        m.put("ping-ok", ping(PingRulesTest.ping(null, PingRulesTest.reply(1), PingRulesTest.reply(2))));
+        m.put("ping-errors", ping(PingRulesTest.ping(null, PingRulesTest.error(1, 3, 1, "198.51.100.1"),
+                PingRulesTest.lost(2))));
+        m.put("ping-not-sent", ping(PingRulesTest.ping("no permission to send ICMP")));
         m.put("ping-captured", ping(pingWithFrames()));
-        m.put("trace-reaches", trace(RawRulesTest.trace(RawRulesTest.hop(1, RawRulesTest.R1, RawRulesTest.R1),
-                RawRulesTest.hop(2, RawRulesTest.R2, RawRulesTest.R2), RawRulesTest.hop(3,
-                        RawRulesTest.at(RawRulesTest.DST, "echo reply", true, -1, -1),
-                        RawRulesTest.at(RawRulesTest.DST, "SYN-ACK", true, -1, -1)))));
-        m.put("trace-blocked", trace(RawRulesTest.trace(RawRulesTest.hop(1, RawRulesTest.R1, RawRulesTest.R1),
-                RawRulesTest.hop(2, RawRulesTest.at(RawRulesTest.DST, "echo reply", true, -1, -1), null))));
+        m.put("trace-reaches", trace(TraceRulesTest.trace(TraceRulesTest.hop(1, TraceRulesTest.R1, TraceRulesTest.R1),
+                TraceRulesTest.hop(2, TraceRulesTest.R2, TraceRulesTest.R2), TraceRulesTest.hop(3,
+                        TraceRulesTest.at(TraceRulesTest.DST, "echo reply", true, -1, -1),
+                        TraceRulesTest.at(TraceRulesTest.DST, "SYN-ACK", true, -1, -1)))));
+        m.put("trace-blocked", trace(TraceRulesTest.trace(TraceRulesTest.hop(1, TraceRulesTest.R1, TraceRulesTest.R1),
+                TraceRulesTest.hop(2, TraceRulesTest.at(TraceRulesTest.DST, "echo reply", true, -1, -1), null))));
         m.put("mtu-black-hole", mtu(MtuRulesTest.mtu(Evidence.blackHole1280("203.0.113.10"), null)));
         m.put("mtu-full", mtu(MtuRulesTest.mtu(Evidence.mtu("203.0.113.10", MtuRulesTest.ok(1500)), null)));
         m.put("mtu-not-sent", mtu(MtuRulesTest.mtu(null, "no permission to send ICMP")));

@@ -6,24 +6,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netcheck.check.VipEvidence;
 import java.util.Optional;
 
-final class RuleTestSupport {
+public final class RuleTestSupport {
     private RuleTestSupport() {
     }
 
-    static Finding fires(Rule<VipEvidence> rule, VipEvidence e, Cause expected) {
+    public static Finding fires(Rule<VipEvidence> rule, VipEvidence e, Cause expected) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isPresent(), rule.id() + " should fire");
         assertEquals(expected, f.get().cause(), f.get().explanation());
         return f.get();
     }
 
-    static void silent(Rule<VipEvidence> rule, VipEvidence e) {
+    public static void silent(Rule<VipEvidence> rule, VipEvidence e) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isEmpty(), () -> rule.id() + " should not fire but said " + f.get().cause() + ": "
                 + f.get().summary());
     }
 
-    static void cites(Finding f, String... fragments) {
+    public static void cites(Finding f, String... fragments) {
         for (String fragment : fragments) {
             assertTrue(f.explanation().contains(fragment) || f.summary().contains(fragment),
                     "expected '" + fragment + "' in: " + f.summary() + " / " + f.explanation());

@@ -7,25 +7,25 @@ import java.util.List;
 import java.util.Optional;
 
 /** Assertions for {@link Rule}s of the single-probe commands, like {@link RuleTestSupport} for VIP rules. */
-final class Rules {
+public final class Rules {
     private Rules() {
     }
 
-    static <E> Finding fires(Rule<E> rule, E e, Cause expected) {
+    public static <E> Finding fires(Rule<E> rule, E e, Cause expected) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isPresent(), rule.id() + " should fire");
         assertEquals(expected, f.get().cause(), f.get().explanation());
         return f.get();
     }
 
-    static <E> void silent(Rule<E> rule, E e) {
+    public static <E> void silent(Rule<E> rule, E e) {
         Optional<Finding> f = rule.evaluate(e);
         assertTrue(f.isEmpty(), () -> rule.id() + " should not fire but said " + f.get().cause() + ": "
                 + f.get().summary());
     }
 
     /** The rule of {@code table} that decides, and its finding. */
-    static <E> String decidingRule(List<Rule<E>> table, E e) {
+    public static <E> String decidingRule(List<Rule<E>> table, E e) {
         for (Rule<E> r : table) {
             if (r.evaluate(e).isPresent()) {
                 return r.id();
@@ -34,7 +34,7 @@ final class Rules {
         return "none";
     }
 
-    static void cites(Finding f, String... fragments) {
+    public static void cites(Finding f, String... fragments) {
         RuleTestSupport.cites(f, fragments);
     }
 
@@ -42,7 +42,7 @@ final class Rules {
      * The confidence an engine grants the finding ({@link Finding#calibrated()}), how many independent signals it
      * rests on, and that each fragment is in one of them.
      */
-    static void rests(Finding f, Confidence calibrated, int signals, String... fragments) {
+    public static void rests(Finding f, Confidence calibrated, int signals, String... fragments) {
         assertEquals(signals, f.signals().size(), () -> "signals: " + f.signals());
         assertEquals(calibrated, f.calibrated(), () -> "signals: " + f.signals());
         for (String fragment : fragments) {

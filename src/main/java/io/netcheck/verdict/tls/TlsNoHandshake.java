@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * TCP connected, but no TLS session came of it: not TLS on that port, no certificate for the name, no common cipher.
- * One rule for {@code tls}, {@code http} and the VIP checklist's VIP ({@link io.netcheck.check.TlsObservation#failedAt}).
+ * One rule for {@code tls}, {@code http} and the VIP checklist's VIP ({@code TlsObservation.failedAt}).
  */
 public final class TlsNoHandshake implements Rule<TlsObservation> {
     @Override

@@ -1,14 +1,12 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tls;
 
-import io.netcheck.verdict.tls.TlsCertificateExpired;
-import io.netcheck.verdict.tls.TlsCertificateNotYetValid;
-import io.netcheck.verdict.tls.TlsExpiresSoon;
-import io.netcheck.verdict.tls.TlsHealthy;
-import io.netcheck.verdict.tls.TlsNameMismatch;
-import io.netcheck.verdict.tls.TlsNoHandshake;
-import io.netcheck.verdict.tls.TlsRules;
-import io.netcheck.verdict.tls.TlsUntrusted;
-import io.netcheck.verdict.tls.TlsWeakCertificate;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Attempts;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -32,9 +30,9 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class TlsRulesTest {
-    static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
-    static final String LABEL = "shop.test:443";
+public class TlsRulesTest {
+    public static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+    public static final String LABEL = "shop.test:443";
 
     static CertificateInfo cert(String cn, String issuer, Instant from, Instant to, String... sans) {
         return new CertificateInfo("CN=" + cn, "CN=" + issuer, List.of(sans), from, to, "1", "SHA256withECDSA", "EC",
@@ -44,16 +42,16 @@ class TlsRulesTest {
     static final CertificateCheck CHECK = new CertificateCheck(TrustAnchors.system(), Clock.fixed(NOW, ZoneOffset.UTC),
             14);
 
-    static TlsObservation seen(boolean trusted, boolean nameMatches, CertificateInfo... chain) {
+    public static TlsObservation seen(boolean trusted, boolean nameMatches, CertificateInfo... chain) {
         CertificateFindings f = CHECK.judge(NOW, List.of(chain), "shop.test", false, nameMatches,
                 trusted ? null : "PKIX path building failed");
         return new TlsObservation(LABEL, new TlsResult(true, "TLSv1.3", "TLS_AES_128_GCM_SHA256", "shop.test",
                 List.of(chain), f, Duration.ofMillis(4), null));
     }
 
-    static final CertificateInfo GOOD = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(10)),
+    public static final CertificateInfo GOOD = cert("shop.test", "Test CA", NOW.minus(Duration.ofDays(10)),
             NOW.plus(Duration.ofDays(80)), "DNS:shop.test");
-    static final CertificateInfo CA = cert("Test CA", "Test CA", NOW.minus(Duration.ofDays(1000)),
+    public static final CertificateInfo CA = cert("Test CA", "Test CA", NOW.minus(Duration.ofDays(1000)),
             NOW.plus(Duration.ofDays(1000)));
 
     /** The packets of a connection that sent {@code sent} bytes and got {@code got} back, then a FIN if asked. */

@@ -1,6 +1,8 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.SomeBackendsDown;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.refused;

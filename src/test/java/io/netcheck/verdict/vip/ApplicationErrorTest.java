@@ -1,6 +1,8 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.ApplicationError;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+
 import static io.netcheck.verdict.Evidence.appError;
 import static io.netcheck.verdict.Evidence.lbPage;
 import static io.netcheck.verdict.Evidence.of;

@@ -1,13 +1,11 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.host;
 
-import io.netcheck.verdict.host.HostRules;
-import io.netcheck.verdict.host.ListenArrivals;
-import io.netcheck.verdict.host.ListenNothingArrived;
-import io.netcheck.verdict.host.ListenPortTaken;
-import io.netcheck.verdict.host.ListenersFine;
-import io.netcheck.verdict.host.ListenersUnreadable;
-import io.netcheck.verdict.host.LoopbackOnly;
-import io.netcheck.verdict.host.NothingListensHere;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -27,14 +25,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The listeners and listen rules. */
-class HostRulesTest {
-    static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
+public class HostRulesTest {
+    public static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
 
-    static Listener l(String proto, String address, int port) {
+    public static Listener l(String proto, String address, int port) {
         return new Listener(proto, Evidence.ip(address), port, 1, 0, 42, "nginx");
     }
 
-    static ListenersEvidence listeners(Integer port, Listener... ls) {
+    public static ListenersEvidence listeners(Integer port, Listener... ls) {
         return new ListenersEvidence(new ListenersRequest(port), "b1", NOW, Duration.ofMillis(3), List.of(ls), List.of(),
                 true);
     }
@@ -77,7 +75,7 @@ class HostRulesTest {
         rests(fires(new ListenersUnreadable(), e, Cause.LOCAL), Confidence.MEDIUM, 1, "/proc/net/tcp could not be read");
     }
 
-    static ListenEvidence listen(String problem, String holder, Arrival... arrivals) {
+    public static ListenEvidence listen(String problem, String holder, Arrival... arrivals) {
         return new ListenEvidence(new ListenRequest(8080, Duration.ofSeconds(60)), "b1", NOW, Duration.ofSeconds(60),
                 problem == null ? "*:8080" : null, List.of(arrivals), false, problem, holder);
     }

@@ -1,8 +1,15 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tcp;
 
-import io.netcheck.verdict.tcp.ConnectForgedReset;
-import io.netcheck.verdict.tcp.NothingListens;
-import io.netcheck.verdict.tcp.TcpRules;
+import io.netcheck.verdict.ProbeVerdictsTest;
+
+import io.netcheck.verdict.Connection;
+import io.netcheck.verdict.VerdictEngine;
+import io.netcheck.verdict.Verdict;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.TeamDirectory;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+
 import static io.netcheck.verdict.Attempts.measured;
 import static io.netcheck.verdict.Attempts.refused;
 import static io.netcheck.verdict.Rules.cites;

@@ -1,6 +1,12 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.PathMtuBlackHole;
+import io.netcheck.verdict.VerdictEngine;
+import io.netcheck.verdict.Verdict;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.TeamDirectory;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.ROUTER;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;

@@ -1,6 +1,12 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tcp;
 
-import io.netcheck.verdict.tcp.ConnectSilentDrop;
+import io.netcheck.verdict.Connection;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.refused;

@@ -1,6 +1,9 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tls;
 
-import io.netcheck.verdict.tls.TlsNoHandshake;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.tlsFailed;

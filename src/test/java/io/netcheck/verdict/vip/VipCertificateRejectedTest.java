@@ -1,6 +1,12 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.VipCertificateRejected;
+import io.netcheck.verdict.VerdictEngine;
+import io.netcheck.verdict.Verdict;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.TeamDirectory;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;
 import static io.netcheck.verdict.Evidence.cert;
@@ -22,11 +28,11 @@ import io.netcheck.probe.CertificateInfo;
 import org.junit.jupiter.api.Test;
 
 /** The evidence is judged at 2026-11-22T04:00:00Z. */
-class VipCertificateRejectedTest {
+public class VipCertificateRejectedTest {
     private final VipCertificateRejected rule = new VipCertificateRejected();
     static final String VIP = "203.0.113.10:443";
     static final CertificateInfo CA = cert("Test CA", "Test CA", "2020-01-01T00:00:00Z", "2040-01-01T00:00:00Z");
-    static final CertificateInfo GOOD = cert("vip.test", "Test CA", "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z",
+    public static final CertificateInfo GOOD = cert("vip.test", "Test CA", "2026-01-01T00:00:00Z", "2027-01-01T00:00:00Z",
             "DNS:vip.test");
 
     static VipEvidence vip(String sni, boolean trusted, boolean nameMatches, CertificateInfo leaf) {

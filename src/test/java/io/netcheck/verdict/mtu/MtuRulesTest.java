@@ -1,12 +1,11 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.mtu;
 
-import io.netcheck.verdict.mtu.MtuBlackHole;
-import io.netcheck.verdict.mtu.MtuFragNeeded;
-import io.netcheck.verdict.mtu.MtuFullSize;
-import io.netcheck.verdict.mtu.MtuNoReply;
-import io.netcheck.verdict.mtu.MtuNotSent;
-import io.netcheck.verdict.mtu.MtuRules;
-import io.netcheck.verdict.mtu.MtuWords;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.silent;
@@ -26,17 +25,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The mtu command's rules. */
-class MtuRulesTest {
+public class MtuRulesTest {
     static final Instant NOW = Instant.parse("2026-11-22T04:00:00Z");
     static final String DST = "203.0.113.10";
 
-    static MtuEvidence mtu(MtuResult r, String problem) {
+    public static MtuEvidence mtu(MtuResult r, String problem) {
         return new MtuEvidence(new MtuRequest(DST, Duration.ofSeconds(3), null), NOW, Duration.ofSeconds(1),
                 Resolution.literal(DST, Evidence.ip(DST)), Evidence.ip(DST), r, problem, List.of(),
                 CaptureRun.notApplicable("x"));
     }
 
-    static MtuAttempt ok(int size) {
+    public static MtuAttempt ok(int size) {
         return MtuAttempt.answered(size, Duration.ofMillis(1), Evidence.ip(DST));
     }
 

@@ -1,15 +1,11 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.dns;
 
-import io.netcheck.verdict.dns.DnsInventsAnswers;
-import io.netcheck.verdict.dns.DnsNameDoesNotExist;
-import io.netcheck.verdict.dns.DnsNoRecord;
-import io.netcheck.verdict.dns.DnsNoResolverAnswers;
-import io.netcheck.verdict.dns.DnsResolverFails;
-import io.netcheck.verdict.dns.DnsResolversDisagree;
-import io.netcheck.verdict.dns.DnsResolves;
-import io.netcheck.verdict.dns.DnsRules;
-import io.netcheck.verdict.dns.DnsSomeResolversSilent;
-import io.netcheck.verdict.dns.DnsUnexpectedAnswer;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -29,36 +25,36 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class DnsRulesTest {
-    static final String NAME = "vip.lab.test.";
+public class DnsRulesTest {
+    public static final String NAME = "vip.lab.test.";
     static final String CANARY = "nc-abcdefghij.lab.test.";
-    static final InetSocketAddress SYSTEM = new InetSocketAddress(Evidence.ip("198.51.100.1"), 53);
+    public static final InetSocketAddress SYSTEM = new InetSocketAddress(Evidence.ip("198.51.100.1"), 53);
     static final InetSocketAddress NAMED = new InetSocketAddress(Evidence.ip("203.0.113.53"), 53);
 
-    static DnsAnswer answer(InetSocketAddress server, String name, String rcode, String... addresses) {
+    public static DnsAnswer answer(InetSocketAddress server, String name, String rcode, String... addresses) {
         List<DnsRecordText> records = Arrays.stream(addresses).map(a -> new DnsRecordText(name, 300, "A", a)).toList();
         return new DnsAnswer(new DnsQuery(name, "A", server), true, rcode, List.of("qr", "rd", "ra"), records, List.of(),
                 Duration.ofMillis(2), null);
     }
 
-    static DnsAnswer silence(InetSocketAddress server, String name) {
+    public static DnsAnswer silence(InetSocketAddress server, String name) {
         return new DnsAnswer(new DnsQuery(name, "A", server), false, null, List.of(), List.of(), List.of(),
                 Duration.ofSeconds(3), "no reply within 3000 ms");
     }
 
-    static ResolverResult system(DnsAnswer a) {
+    public static ResolverResult system(DnsAnswer a) {
         return new ResolverResult("system", a, answer(SYSTEM, CANARY, "NXDOMAIN"));
     }
 
-    static DnsEvidence evidence(String expect, ResolverResult named, ResolverResult... system) {
+    public static DnsEvidence evidence(String expect, ResolverResult named, ResolverResult... system) {
         return new DnsEvidence(new DnsRequest("vip.lab.test", "A", named == null ? null : NAMED,
                 expect == null ? null : Evidence.ip(expect), Duration.ofSeconds(3)), NAME, CANARY,
                 Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(5), List.of(system), named, null);
     }
 
-    static final ResolverResult GOOD = system(answer(SYSTEM, NAME, "NOERROR", "203.0.113.10"));
+    public static final ResolverResult GOOD = system(answer(SYSTEM, NAME, "NOERROR", "203.0.113.10"));
     /** The @SERVER giving the same answer as the system resolver: a second, independent resolver. */
-    static final ResolverResult NAMED_GOOD = new ResolverResult("named", answer(NAMED, NAME, "NOERROR", "203.0.113.10"),
+    public static final ResolverResult NAMED_GOOD = new ResolverResult("named", answer(NAMED, NAME, "NOERROR", "203.0.113.10"),
             null);
 
     @Test

@@ -1,13 +1,12 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.http;
 
-import io.netcheck.verdict.http.HttpBodyStalls;
-import io.netcheck.verdict.http.HttpErrorStatus;
-import io.netcheck.verdict.http.HttpLbErrorPage;
-import io.netcheck.verdict.http.HttpNoResponse;
-import io.netcheck.verdict.http.HttpOk;
-import io.netcheck.verdict.http.HttpPathMtuBlackHole;
-import io.netcheck.verdict.http.HttpRules;
-import io.netcheck.verdict.http.HttpTooManyRedirects;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Attempts;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Rules.cites;
 import static io.netcheck.verdict.Rules.fires;
 import static io.netcheck.verdict.Rules.rests;
@@ -34,23 +33,23 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class HttpRulesTest {
+public class HttpRulesTest {
     static final HttpTimings T = new HttpTimings(Duration.ofMillis(1), Duration.ofMillis(1), null, Duration.ofMillis(2),
             Duration.ofMillis(1), Duration.ofMillis(5));
     static final CaptureSummary CAPTURE = new CaptureSummary(true, null, List.of("eth0"), "", 128, 9, 0, null);
 
-    static HttpHop hop(String url, ConnectAttempt a, ExchangeResult ex, String location) {
+    public static HttpHop hop(String url, ConnectAttempt a, ExchangeResult ex, String location) {
         URI u = URI.create(url);
         URI loc = location == null ? null : URI.create(location);
         return new HttpHop(u, a, null, ex, 10, true, T, loc, loc != null && !loc.getHost().equals(u.getHost()));
     }
 
-    static HttpEvidence evidence(String stopped, HttpHop... hops) {
+    public static HttpEvidence evidence(String stopped, HttpHop... hops) {
         return new HttpEvidence(new HttpCheckRequest(hops[0].url(), Duration.ofSeconds(3), false, 14, true, null),
                 Instant.parse("2026-11-22T04:00:00Z"), Duration.ofMillis(9), List.of(hops), stopped, CAPTURE);
     }
 
-    static final ConnectAttempt UP = Attempts.connected("203.0.113.10:80", 63);
+    public static final ConnectAttempt UP = Attempts.connected("203.0.113.10:80", 63);
 
     @Test
     void aFailedConnectIsJudgedByTheConnectRules() {
@@ -111,14 +110,14 @@ class HttpRulesTest {
                 null)));
     }
 
-    static ExchangeResult stalledBody() {
+    public static ExchangeResult stalledBody() {
         return new ExchangeResult(ExchangeOutcome.BODY_STALLED, "GET /big HTTP/1.1", new HttpResponseSummary("HTTP/1.1",
                 200, "OK", List.of(), null, null), Duration.ofMillis(1), Duration.ofSeconds(3),
                 "body stalled: 0 of 102400 body bytes by the deadline, nothing for the last 2999 ms", Duration.ofMillis(1),
                 0, BodyEnd.STALLED);
     }
 
-    static HttpEvidence withPathMtu(HttpEvidence e, PathMtu m) {
+    public static HttpEvidence withPathMtu(HttpEvidence e, PathMtu m) {
         return new HttpEvidence(e.request(), e.startedAt(), e.elapsed(), e.hops(), e.stopped(), e.capture(), m);
     }
 

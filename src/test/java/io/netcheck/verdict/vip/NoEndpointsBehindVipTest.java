@@ -1,6 +1,8 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.NoEndpointsBehindVip;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Evidence;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;

@@ -1,13 +1,14 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tcp;
 
-import io.netcheck.verdict.tcp.ConnectFirewallRejects;
-import io.netcheck.verdict.tcp.ConnectHostAbsent;
-import io.netcheck.verdict.tcp.ConnectLocalFault;
-import io.netcheck.verdict.tcp.ConnectNameFails;
-import io.netcheck.verdict.tcp.ConnectNoRoute;
-import io.netcheck.verdict.tcp.ConnectSilentDrop;
-import io.netcheck.verdict.tcp.TcpConnects;
-import io.netcheck.verdict.tcp.TcpRules;
+import io.netcheck.verdict.Connection;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.Attempts;
+import io.netcheck.verdict.Rules;
+
 import static io.netcheck.verdict.Attempts.connected;
 import static io.netcheck.verdict.Attempts.dnsFailed;
 import static io.netcheck.verdict.Attempts.icmp;
@@ -135,7 +136,6 @@ class ConnectRulesTest {
                 io.netcheck.capture.WireFacts.NONE);
         rests(fires(new TcpConnects(), noCapture, Cause.HEALTHY), Confidence.MEDIUM, 1, "the socket connected");
     }
-
 
     @Test
     void theTcpTableDecidesEachSituationWithOneRule() {

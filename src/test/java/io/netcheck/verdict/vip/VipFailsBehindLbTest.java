@@ -1,6 +1,9 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.VipFailsBehindLb;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+
 import static io.netcheck.verdict.Evidence.LB_TTL;
 import static io.netcheck.verdict.Evidence.SERVER_TTL;
 import static io.netcheck.verdict.Evidence.appError;

@@ -1,6 +1,10 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tcp;
 
-import io.netcheck.verdict.tcp.ConnectHostAbsent;
+import io.netcheck.verdict.Connection;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;
 import static io.netcheck.verdict.Evidence.timeout;

@@ -1,6 +1,11 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.tcp;
 
-import io.netcheck.verdict.tcp.ConnectNameFails;
+import io.netcheck.verdict.Connection;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Evidence;
+
 import static io.netcheck.verdict.Evidence.dnsFailed;
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.of;

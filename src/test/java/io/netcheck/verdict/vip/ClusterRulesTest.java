@@ -1,9 +1,14 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.NoReadyEndpoints;
-import io.netcheck.verdict.vip.ServicePoolMisconfigured;
-import io.netcheck.verdict.vip.TerminatingEndpointsServe;
-import io.netcheck.verdict.vip.VipRules;
+import io.netcheck.verdict.VerdictEngine;
+import io.netcheck.verdict.Verdict;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.TeamDirectory;
+import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.icmp;
 import static io.netcheck.verdict.Evidence.of;

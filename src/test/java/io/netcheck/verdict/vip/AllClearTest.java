@@ -1,6 +1,11 @@
-package io.netcheck.verdict;
+package io.netcheck.verdict.vip;
 
-import io.netcheck.verdict.vip.AllClear;
+import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Finding;
+import io.netcheck.verdict.Confidence;
+import io.netcheck.verdict.Evidence;
+import io.netcheck.verdict.RuleTestSupport;
+
 import static io.netcheck.verdict.Evidence.healthy;
 import static io.netcheck.verdict.Evidence.lbPage;
 import static io.netcheck.verdict.Evidence.of;
