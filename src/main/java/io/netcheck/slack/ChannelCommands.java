@@ -42,6 +42,11 @@ public class ChannelCommands {
     private final ThreadPoolExecutor pool = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(32), DaemonThreads.named("slack-channel-command"));
 
+    /** Every channel command handed over has finished: nothing queued or running. */
+    boolean idle() {
+        return SlackBot.idle(pool);
+    }
+
     /** Queues the command; returns a message for the user when it cannot be taken now, else null. */
     String submit(Command.ChannelCommand command, String channel, String user, String responseUrl, Slack slack,
                   MethodsClient methods, SlackApi api) {

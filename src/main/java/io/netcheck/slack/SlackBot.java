@@ -144,6 +144,27 @@ public class SlackBot {
         connector.start();
     }
 
+    /**
+     * Waits until every run, button and channel command handed to the bot has finished (none queued or running): the
+     * idle hook a test awaits before asserting that nothing was posted, instead of sleeping a while. Counts its own
+     * polls rather than reading a clock, so a test's shifted clock cannot cut it short.
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        for (long waited = 0; waited <= timeout.toMillis(); waited += 10) {
+            if ((workers == null || idle(workers)) && channelCommands.idle()) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
+    }
+
+    /** Nothing queued or running in {@code pool}: every task handed to it has finished. */
+    static boolean idle(ThreadPoolExecutor pool) {
+        return pool.getQueue().isEmpty() && pool.getActiveCount() == 0
+                && pool.getCompletedTaskCount() == pool.getTaskCount();
+    }
+
     /** --compare: the last healthy results are the watch store's (none when the store is off). */
     private SinceLastWorked lastWorked() {
         return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,

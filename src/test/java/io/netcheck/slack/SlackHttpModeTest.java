@@ -45,6 +45,9 @@ class SlackHttpModeTest {
     @jakarta.inject.Inject
     io.netcheck.store.WatchStore store;
 
+    @jakarta.inject.Inject
+    SlackBot bot;
+
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -179,7 +182,7 @@ class SlackHttpModeTest {
         String other = encode(command("vip 127.0.0.1:1"));
         assertEquals(401, post(other, now, SlackSigner.sign(SlackTestResource.SIGNING_SECRET, now, body), Map.of())
                 .statusCode());
-        Thread.sleep(300);
+        assertTrue(bot.awaitIdle(WAIT), "every run handed over has finished");
         assertTrue(fake().calls("chat.postMessage").isEmpty(), "nothing ran");
     }
 
@@ -196,7 +199,7 @@ class SlackHttpModeTest {
                 unknown.body());
         HttpResponse<String> pcap = signed(command("vip 127.0.0.1:80 --pcap /etc/passwd"));
         assertTrue(JSON.readTree(pcap.body()).get("text").asText().contains("--pcap is a CLI option"), pcap.body());
-        Thread.sleep(300);
+        assertTrue(bot.awaitIdle(WAIT), "every run handed over has finished");
         assertTrue(fake().calls("chat.postMessage").isEmpty());
         assertTrue(scrape().contains("netcheck_slack_rejected_total{reason=\"policy\"}"), "counted by its kind");
     }
@@ -254,7 +257,7 @@ class SlackHttpModeTest {
         String text = JSON.readTree(ack.body()).get("text").asText();
         assertTrue(text.contains("refused by the target policy")
                 && text.contains("169.254.169.254 is in 169.254.0.0/16 (netcheck.policy.builtin-deny)"), ack.body());
-        Thread.sleep(300);
+        assertTrue(bot.awaitIdle(WAIT), "every run handed over has finished");
         assertTrue(fake().calls("chat.postMessage").isEmpty());
     }
 
@@ -419,7 +422,7 @@ class SlackHttpModeTest {
         assertEquals(200, signed(form).statusCode(), "same trigger_id again");
         fake().await("the verdict", WAIT, f -> f.accepted("chat.postMessage").stream()
                 .anyMatch(c -> c.flag("reply_broadcast")));
-        Thread.sleep(500);
+        assertTrue(bot.awaitIdle(WAIT), "every run handed over has finished");
         assertEquals(1, fake().accepted("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count());
     }
 
