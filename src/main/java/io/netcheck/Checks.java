@@ -10,6 +10,7 @@ import io.netcheck.kind.CheckKinds;
 import io.netcheck.kind.Probe;
 import io.netcheck.kube.ServicePools;
 import io.netcheck.metrics.CheckMetrics;
+import io.netcheck.probe.Ticker;
 import io.netcheck.report.Report;
 import io.netcheck.verdict.Verdict;
 import io.netcheck.verdict.VerdictEngine;
@@ -28,6 +29,7 @@ import java.util.Map;
 @ApplicationScoped
 public class Checks {
     private final VerdictEngine verdicts;
+    private final Ticker ticker;
     private final Map<Grammar<?>, Bound<?, ?>> kinds = new IdentityHashMap<>();
 
     @Inject
@@ -44,6 +46,7 @@ public class Checks {
     /** Builds every kind's probe now, at start-up: a kind that cannot be built stops the application. */
     Checks(Pipeline pipeline, VerdictEngine verdicts, List<CheckKind<?, ?>> kinds) {
         this.verdicts = verdicts;
+        this.ticker = pipeline.runner().ticker();
         for (CheckKind<?, ?> kind : kinds) {
             this.kinds.put(kind, bind(kind, pipeline));
         }
@@ -55,6 +58,11 @@ public class Checks {
             throw new IllegalStateException("command kind " + kind.verb() + " has no probe or no rules");
         }
         return new Bound<>(kind, probe);
+    }
+
+    /** The time source of every run (the probes' one): front ends measure a run's duration on it too. */
+    public Ticker ticker() {
+        return ticker;
     }
 
     public Report check(Command command) throws InterruptedException {

@@ -146,7 +146,7 @@ public class ChecksResource {
             return error(429, "netcheck is busy: " + "netcheck.api.max-concurrent checks are running", null);
         }
         Audit.apiDecision(CALLER, text, "accepted", null);
-        long started = System.nanoTime();
+        long started = checks.ticker().nanos();
         try {
             Report report;
             List<InetAddress> probed;
@@ -159,14 +159,14 @@ public class ChecksResource {
                 probed = report.probedAddresses();
             }
             Audit.apiFinished(CALLER, text, report.verdict().cause().name(), report.verdict().team(), report.target(),
-                    probed, (System.nanoTime() - started) / 1_000_000);
+                    probed, checks.ticker().since(started).toMillis());
             return Response.ok(new JsonRenderer().render(report), MediaType.APPLICATION_JSON).build();
         } catch (TargetPolicy.Refused e) {
-            Audit.apiRefusedByPolicy(CALLER, text, e.getMessage(), e.resolved(), (System.nanoTime() - started) / 1_000_000);
+            Audit.apiRefusedByPolicy(CALLER, text, e.getMessage(), e.resolved(), checks.ticker().since(started).toMillis());
             return error(403, "refused by the target policy, nothing was sent: " + e.getMessage(), null);
         } catch (AgentException e) {
             Audit.apiFinished(CALLER, text, "AGENT_" + e.kind(), null, null, List.of(),
-                    (System.nanoTime() - started) / 1_000_000);
+                    checks.ticker().since(started).toMillis());
             return error(switch (e.kind()) {
                 case USAGE -> 400;
                 case POLICY -> 403;

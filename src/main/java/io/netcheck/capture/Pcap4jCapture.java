@@ -143,7 +143,11 @@ public final class Pcap4jCapture implements PacketCapture {
             return new CaptureResult(true, null, interfaces, filter, snaplen, frames, dropped);
         }
 
-        /** Waits for late packets, but no longer than needed: until QUIET passes with nothing new. */
+        /**
+         * Waits for late packets, but no longer than needed: until QUIET passes with nothing new. On the system's
+         * clock, not the injected {@code probe.Ticker}: it waits for packets the kernel delivers in real time, and
+         * capture sits below probe (which reads captures), so it cannot use probe's types without a package cycle.
+         */
         private void awaitQuiet(Duration linger) throws InterruptedException {
             long end = System.nanoTime() + linger.toNanos();
             int seen = count();

@@ -46,7 +46,7 @@ public final class BannerCheck {
 
     public BannerEvidence run(Request request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(request.target(), request.timeout());
         Heard[] heard = new Heard[1];
         String[] problem = new String[1];
@@ -72,7 +72,7 @@ public final class BannerCheck {
         var summary = captured.summary(hostAnswers.with(attempt.flow()), hostAnswers.frames(), request.pcapFile(),
                 "banner-" + request.target().host() + "-" + request.target().port(), startedAt);
         Heard h = heard[0];
-        return new BannerEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt,
+        return new BannerEvidence(request, startedAt, runner.ticker().since(t0), attempt,
                 h == null ? null : h.text(), h == null ? 0 : h.bytes(), h == null ? null : h.after(),
                 h == null ? null : h.end(), summary);
     }
@@ -97,7 +97,7 @@ public final class BannerCheck {
     }
 
     private static Heard read(TcpConnectResult connect, Socket socket, Deadline wait) throws IOException {
-        long t0 = System.nanoTime();
+        long t0 = wait.ticker().nanos();
         byte[] buffer = new byte[MAX_BYTES];
         int n = 0;
         Duration first = null;
@@ -124,7 +124,7 @@ public final class BannerCheck {
                 break;
             }
             if (first == null) {
-                first = Duration.ofNanos(System.nanoTime() - t0);
+                first = wait.ticker().since(t0);
             }
             int from = n;
             n += r;

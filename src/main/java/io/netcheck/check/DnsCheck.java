@@ -69,12 +69,12 @@ public final class DnsCheck {
             }
         }
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         String qname = qname(request);
         String canary = canaryName(qname, request.type());
         List<InetSocketAddress> system = systemServers.get().stream().limit(MAX_SYSTEM).toList();
         if (system.isEmpty() && request.server() == null) {
-            return new DnsEvidence(request, qname, canary, startedAt, Duration.ofNanos(System.nanoTime() - t0),
+            return new DnsEvidence(request, qname, canary, startedAt, runner.ticker().since(t0),
                     List.of(), null, "no resolver is configured (no nameserver line in /etc/resolv.conf)");
         }
         List<Pending> pending = new ArrayList<>();
@@ -86,7 +86,7 @@ public final class DnsCheck {
         for (Pending p : pending) {
             systemResults.add(p.await(request.timeout()));
         }
-        return new DnsEvidence(request, qname, canary, startedAt, Duration.ofNanos(System.nanoTime() - t0),
+        return new DnsEvidence(request, qname, canary, startedAt, runner.ticker().since(t0),
                 systemResults, named == null ? null : named.await(request.timeout()), null);
     }
 

@@ -61,7 +61,7 @@ public final class HttpCheck {
 
     public HttpEvidence run(HttpCheckRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         List<HttpHop> hops = new ArrayList<>();
         List<CaptureRun.Captured> captures = new ArrayList<>();
         List<Predicate<DecodedPacket>> selections = new ArrayList<>();
@@ -93,7 +93,7 @@ public final class HttpCheck {
         }
         var summary = captureRun.summary(captures, selections, extra, request.pcapFile(),
                 "http-" + request.url().getHost() + "-" + port(request.url()), startedAt);
-        return new HttpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), hops, stopped, summary,
+        return new HttpEvidence(request, startedAt, runner.ticker().since(t0), hops, stopped, summary,
                 pathMtu);
     }
 
@@ -115,7 +115,7 @@ public final class HttpCheck {
     private HttpHop request(URI url, HttpCheckRequest request, List<CaptureRun.Captured> captures,
                             List<Predicate<DecodedPacket>> selections, List<CapturedFrame> echoes)
             throws InterruptedException {
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         boolean https = url.getScheme().equalsIgnoreCase("https");
         String host = host(url);
         Target target = targeting.plan(new HostPort(host, port(url)), request.timeout());
@@ -167,7 +167,7 @@ public final class HttpCheck {
         HttpTimings timings = new HttpTimings(resolve, r == null || r.connect() == null ? null : r.connect().elapsed(),
                 r == null || r.tls() == null ? null : r.tls().elapsed(),
                 r == null || r.exchange() == null ? null : r.exchange().firstByte(), r == null ? null : r.transfer(),
-                Duration.ofNanos(System.nanoTime() - t0));
+                runner.ticker().since(t0));
         return new HttpHop(url, attempt, tls, r == null ? null : r.exchange(), r == null ? 0 : r.bodyBytes(),
                 r != null && r.bodyComplete(), timings, location, crossHost);
     }

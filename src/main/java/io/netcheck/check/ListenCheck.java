@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.Ticker;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.BindException;
@@ -26,15 +27,18 @@ public final class ListenCheck {
 
     private final ProcNet procNet;
     private final Clock clock;
+    private final Ticker ticker;
 
-    public ListenCheck(ProcNet procNet, Clock clock) {
+    /** @param ticker the time source of the elapsed time and of the listening window (the runner's) */
+    public ListenCheck(ProcNet procNet, Clock clock, Ticker ticker) {
         this.procNet = procNet;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     public ListenEvidence run(ListenRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = ticker.nanos();
         String host = ListenersCheck.hostName();
         List<Arrival> arrivals = new ArrayList<>();
         boolean truncated = false;
@@ -45,7 +49,7 @@ public final class ListenCheck {
                 // The IPv6 wildcard takes IPv4 too on a dual-stack host; Java falls back to 0.0.0.0 without IPv6.
                 server.bind(new InetSocketAddress(request.port()), 50);
             } catch (BindException e) {
-                return new ListenEvidence(request, host, startedAt, Duration.ofNanos(System.nanoTime() - t0), null,
+                return new ListenEvidence(request, host, startedAt, ticker.since(t0), null,
                         List.of(), false, "port " + request.port() + " is already in use (" + e.getMessage() + ")",
                         holder(request.port()));
             }
@@ -53,7 +57,7 @@ public final class ListenCheck {
                     : server.getLocalSocketAddress().toString();
             long end = t0 + request.duration().toNanos();
             while (true) {
-                long left = end - System.nanoTime();
+                long left = end - ticker.nanos();
                 if (left <= 0) {
                     break;
                 }
@@ -73,10 +77,10 @@ public final class ListenCheck {
                 }
             }
         } catch (IOException e) {
-            return new ListenEvidence(request, host, startedAt, Duration.ofNanos(System.nanoTime() - t0), null,
+            return new ListenEvidence(request, host, startedAt, ticker.since(t0), null,
                     arrivals, truncated, "cannot listen on port " + request.port() + ": " + e.getMessage(), null);
         }
-        return new ListenEvidence(request, host, startedAt, Duration.ofNanos(System.nanoTime() - t0), bound, arrivals,
+        return new ListenEvidence(request, host, startedAt, ticker.since(t0), bound, arrivals,
                 truncated, null, null);
     }
 

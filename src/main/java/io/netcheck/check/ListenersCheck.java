@@ -1,5 +1,6 @@
 package io.netcheck.check;
 
+import io.netcheck.probe.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,17 +12,20 @@ import java.time.Instant;
 public final class ListenersCheck {
     private final ProcNet procNet;
     private final Clock clock;
+    private final Ticker ticker;
 
-    public ListenersCheck(ProcNet procNet, Clock clock) {
+    /** @param ticker the time source of the elapsed time (the runner's) */
+    public ListenersCheck(ProcNet procNet, Clock clock, Ticker ticker) {
         this.procNet = procNet;
         this.clock = clock;
+        this.ticker = ticker;
     }
 
     public ListenersEvidence run(ListenersRequest request) {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = ticker.nanos();
         ProcNet.Scan scan = procNet.scan();
-        return new ListenersEvidence(request, hostName(), startedAt, Duration.ofNanos(System.nanoTime() - t0),
+        return new ListenersEvidence(request, hostName(), startedAt, ticker.since(t0),
                 scan.listeners(), scan.problems(), scan.processesComplete());
     }
 

@@ -34,7 +34,7 @@ public final class MtuCheck {
 
     public MtuEvidence run(MtuRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(new HostPort(request.host(), 0), request.timeout());
         if (!target.probeable()) {
             return done(request, startedAt, t0, target, null, target.problem());
@@ -56,7 +56,7 @@ public final class MtuCheck {
         CaptureSummary capture = result == null ? CaptureRun.notApplicable("nothing was sent")
                 : PingCheck.pcap(captureDir, request.pcapFile(), startedAt, result.iface(), result.frames(),
                 "mtu-" + request.host(), "arp or icmp");
-        return new MtuEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
+        return new MtuEvidence(request, startedAt, runner.ticker().since(t0), target.resolution(),
                 target.address() == null ? null : target.address().getAddress(), result, problem, lines, capture);
     }
 }

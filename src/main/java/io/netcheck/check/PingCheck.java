@@ -37,7 +37,7 @@ public final class PingCheck {
 
     public PingEvidence run(PingRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(new HostPort(request.host(), 1), request.timeout());
         if (!target.probeable()) {
             return done(request, startedAt, t0, target, null, target.problem());
@@ -59,7 +59,7 @@ public final class PingCheck {
         List<String> lines = result == null ? List.of()
                 : new TcpdumpFormatter(clock.getZone()).formatFrames(result.frames());
         CaptureSummary capture = pcap(request, startedAt, result, "ping-" + request.host(), "arp or icmp");
-        return new PingEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
+        return new PingEvidence(request, startedAt, runner.ticker().since(t0), target.resolution(),
                 target.address() == null ? null : target.address().getAddress(), result, problem, lines, capture);
     }
 

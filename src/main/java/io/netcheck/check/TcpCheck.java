@@ -28,7 +28,7 @@ public final class TcpCheck {
 
     public TcpEvidence run(TcpRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(request.target(), request.timeout());
         TcpConnectResult[] result = new TcpConnectResult[1];
         String[] problem = new String[1];
@@ -52,7 +52,7 @@ public final class TcpCheck {
                 .measured(hostAnswers.evidence());
         var summary = captured.summary(hostAnswers.with(attempt.flow()), hostAnswers.frames(), request.pcapFile(),
                 "tcp-" + request.target().host() + "-" + request.target().port(), startedAt);
-        return new TcpEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, summary);
+        return new TcpEvidence(request, startedAt, runner.ticker().since(t0), attempt, summary);
     }
 
     static List<String> interfaces(Target target) {

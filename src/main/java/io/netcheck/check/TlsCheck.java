@@ -37,7 +37,7 @@ public final class TlsCheck {
 
     public TlsEvidence run(TlsRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(request.target(), request.timeout());
         TlsProbeResult[] result = new TlsProbeResult[1];
         String[] problem = new String[1];
@@ -70,7 +70,7 @@ public final class TlsCheck {
                 "tls-" + host + "-" + request.target().port(), startedAt);
         TlsObservation handshake = result[0] == null || result[0].tls() == null ? null
                 : new TlsObservation(request.target().label(), result[0].tls(), attempt.wire());
-        return new TlsEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), attempt, handshake,
+        return new TlsEvidence(request, startedAt, runner.ticker().since(t0), attempt, handshake,
                 summary);
     }
 }

@@ -28,10 +28,10 @@ public final class TraceCheck {
 
     public TraceEvidence run(TraceRequest request) throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         Target target = targeting.plan(request.target(), request.hopWait().multipliedBy(3));
         if (!target.probeable()) {
-            return new TraceEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
+            return new TraceEvidence(request, startedAt, runner.ticker().since(t0), target.resolution(),
                     target.address() == null ? null : target.address().getAddress(), null, target.problem(), List.of(),
                     CaptureRun.notApplicable("nothing was sent"));
         }
@@ -54,7 +54,7 @@ public final class TraceCheck {
                         result.frames()), "trace-" + request.target().host() + "-" + request.target().port(),
                 "arp or icmp or (tcp and host " + target.address().getAddress().getHostAddress() + " and port "
                         + request.target().port() + ")");
-        return new TraceEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), target.resolution(),
+        return new TraceEvidence(request, startedAt, runner.ticker().since(t0), target.resolution(),
                 target.address().getAddress(), result, problem, lines, capture);
     }
 }

@@ -1,5 +1,7 @@
 package io.netcheck.config;
 
+import io.netcheck.probe.Ticker;
+import jakarta.inject.Inject;
 import io.netcheck.capture.Pcap4jCapture;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -19,10 +21,12 @@ public class CaptureReadiness implements HealthCheck {
     private volatile String problem;
     private volatile long checkedAt;
     private volatile boolean checked;
+    @Inject
+    Ticker ticker;
 
     @Override
     public HealthCheckResponse call() {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         if (!checked || now - checkedAt > CACHE.toNanos()) {
             problem = Pcap4jCapture.availability();
             checkedAt = now;

@@ -82,7 +82,7 @@ public final class ListenKind implements CheckKind<ListenRequest, ListenEvidence
 
     @Override
     public Probe<ListenRequest, ListenEvidence> probe(Pipeline p) {
-        ListenCheck check = new ListenCheck(new ProcNet(), p.clock());
+        ListenCheck check = new ListenCheck(new ProcNet(), p.clock(), p.runner().ticker());
         return (request, progress) -> check.run(request);
     }
 

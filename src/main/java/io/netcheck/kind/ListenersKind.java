@@ -70,7 +70,7 @@ public final class ListenersKind implements CheckKind<ListenersRequest, Listener
 
     @Override
     public Probe<ListenersRequest, ListenersEvidence> probe(Pipeline p) {
-        ListenersCheck check = new ListenersCheck(new ProcNet(), p.clock());
+        ListenersCheck check = new ListenersCheck(new ProcNet(), p.clock(), p.runner().ticker());
         return (request, progress) -> check.run(request);
     }
 

@@ -28,6 +28,11 @@ public final class Deadline {
         return in(budget, ticker);
     }
 
+    /** The time source this deadline runs on: a probe measures its elapsed times on the same one. */
+    public Ticker ticker() {
+        return ticker;
+    }
+
     public Duration budget() {
         return budget;
     }

@@ -36,10 +36,10 @@ final class HttpExchange {
     /** @param maxBody stop reading the body after this many bytes (the rest is reported as not read) */
     static ExchangeResult get(Socket socket, String host, String path, Deadline deadline, long maxBody) {
         String requestLine = requestLine(path);
-        long t0 = System.nanoTime();
+        long t0 = deadline.ticker().nanos();
         String sendError = send(socket, host, path);
         if (sendError != null) {
-            return new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null, null, since(t0), sendError);
+            return new ExchangeResult(ExchangeOutcome.SEND_FAILED, requestLine, null, null, deadline.ticker().since(t0), sendError);
         }
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         BodyFraming body = null;
@@ -66,7 +66,7 @@ final class HttpExchange {
                     eof = true;
                     break;
                 }
-                tLast = System.nanoTime();
+                tLast = deadline.ticker().nanos();
                 if (!any) {
                     any = true;
                     tFirst = tLast;
@@ -111,21 +111,21 @@ final class HttpExchange {
         if (all.length == 0) {
             ExchangeOutcome outcome = timedOut ? ExchangeOutcome.NO_RESPONSE : eof ? ExchangeOutcome.CLOSED
                     : ExchangeOutcome.RESET;
-            return new ExchangeResult(outcome, requestLine, null, firstByte, since(t0), timedOut
+            return new ExchangeResult(outcome, requestLine, null, firstByte, deadline.ticker().since(t0), timedOut
                     ? "no response before the deadline" : eof ? "closed by peer without a response" : ioError);
         }
         if (!startsLikeHttp(all)) {
-            return new ExchangeResult(ExchangeOutcome.NOT_HTTP, requestLine, null, firstByte, since(t0),
+            return new ExchangeResult(ExchangeOutcome.NOT_HTTP, requestLine, null, firstByte, deadline.ticker().since(t0),
                     "response is not HTTP: " + printable(all, 60), lastByte, 0, BodyEnd.NONE);
         }
         if (body == null) {
             if (timedOut) {
-                return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, since(t0),
+                return new ExchangeResult(ExchangeOutcome.NO_RESPONSE, requestLine, null, firstByte, deadline.ticker().since(t0),
                         "incomplete response before the deadline (" + all.length + " bytes)");
             }
             // Closed, reset or oversized before the end of the head: what came still says who answered.
             HttpResponseSummary summary = parse(head.toString(StandardCharsets.ISO_8859_1), "");
-            return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, since(t0),
+            return new ExchangeResult(ExchangeOutcome.RESPONSE, requestLine, summary, firstByte, deadline.ticker().since(t0),
                     ioError != null ? ioError : eof ? "closed before the end of the response head"
                             : "response head larger than " + MAX_HEAD + " bytes", lastByte, 0, BodyEnd.BROKEN);
         }
@@ -142,14 +142,14 @@ final class HttpExchange {
             end = BodyEnd.CUT;
         } else if (timedOut) {
             end = BodyEnd.STALLED;
-            long quiet = (System.nanoTime() - tLast) / 1_000_000;
+            long quiet = deadline.ticker().since(tLast).toMillis();
             error = "body stalled: " + progress(body) + " by the deadline, nothing for the last " + quiet + " ms";
         } else {
             end = BodyEnd.BROKEN;
             error = (eof ? "closed" : ioError) + " after " + progress(body);
         }
         return new ExchangeResult(end == BodyEnd.STALLED ? ExchangeOutcome.BODY_STALLED : ExchangeOutcome.RESPONSE,
-                requestLine, summary, firstByte, since(t0), error, lastByte, body.payload(), end);
+                requestLine, summary, firstByte, deadline.ticker().since(t0), error, lastByte, body.payload(), end);
     }
 
     /** "1448 of 102400 body bytes", "1448 bytes of a chunked body". */
@@ -265,9 +265,5 @@ final class HttpExchange {
 
     private static String truncate(String s, int max) {
         return s.length() <= max ? s : s.substring(0, max) + "…";
-    }
-
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
     }
 }

@@ -23,7 +23,7 @@ public final class TcpConnector {
     }
 
     public static Attempt connect(InetSocketAddress remote, Route route, Deadline deadline) {
-        long t0 = System.nanoTime();
+        long t0 = deadline.ticker().nanos();
         Socket socket = new Socket();
         InetSocketAddress local = null;
         try {
@@ -31,10 +31,10 @@ public final class TcpConnector {
             socket.bind(new InetSocketAddress(route.source(), 0));
             local = new InetSocketAddress(route.source(), socket.getLocalPort());
             socket.connect(remote, deadline.remainingMillisForSocket());
-            return new Attempt(result(ConnectOutcome.CONNECTED, remote, local, t0, null), socket);
+            return new Attempt(result(ConnectOutcome.CONNECTED, remote, local, deadline.ticker().since(t0), null), socket);
         } catch (IOException e) {
             closeQuietly(socket);
-            return new Attempt(result(classify(e), remote, local, t0, describe(e)), null);
+            return new Attempt(result(classify(e), remote, local, deadline.ticker().since(t0), describe(e)), null);
         }
     }
 
@@ -67,8 +67,8 @@ public final class TcpConnector {
     }
 
     private static TcpConnectResult result(ConnectOutcome outcome, InetSocketAddress remote, InetSocketAddress local,
-                                           long t0, String error) {
-        return new TcpConnectResult(outcome, remote, local, Duration.ofNanos(System.nanoTime() - t0), error);
+                                           Duration elapsed, String error) {
+        return new TcpConnectResult(outcome, remote, local, elapsed, error);
     }
 
     static void closeQuietly(Socket socket) {

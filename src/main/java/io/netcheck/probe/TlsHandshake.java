@@ -28,7 +28,8 @@ final class TlsHandshake {
     }
 
     static Outcome run(Socket plain, ServiceTarget target, Deadline deadline, CertificateCheck check) {
-        long t0 = System.nanoTime();
+        Ticker ticker = deadline.ticker();
+        long t0 = ticker.nanos();
         try {
             SSLSocket tls = (SSLSocket) ACCEPT_ALL.getSocketFactory().createSocket(plain,
                     target.sni() == null ? target.address().getAddress().getHostAddress() : target.sni(),
@@ -48,10 +49,10 @@ final class TlsHandshake {
                 }
             }
             return new Outcome(new TlsResult(true, session.getProtocol(), session.getCipherSuite(), target.sni(),
-                    chain.stream().map(CertificateCheck::info).toList(), check.assess(chain, target), since(t0), null),
+                    chain.stream().map(CertificateCheck::info).toList(), check.assess(chain, target), ticker.since(t0), null),
                     tls);
         } catch (IOException | IllegalArgumentException e) {
-            return new Outcome(new TlsResult(false, null, null, target.sni(), List.of(), null, since(t0),
+            return new Outcome(new TlsResult(false, null, null, target.sni(), List.of(), null, ticker.since(t0),
                     e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), null);
         }
     }
@@ -98,7 +99,4 @@ final class TlsHandshake {
         }
     }
 
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
-    }
 }

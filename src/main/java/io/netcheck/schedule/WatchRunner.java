@@ -1,6 +1,7 @@
 package io.netcheck.schedule;
 
 import io.netcheck.check.ClusterUnreadable;
+import io.netcheck.probe.Ticker;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,19 +64,22 @@ public final class WatchRunner {
     private final CheckRunner checks;
     private final Announcer announcer;
     private final Clock clock;
+    private final Ticker ticker;
     private final int confirm;
     private final Listener listener;
     private final SinceLastWorked lastWorked;
     private final Deque<Unrecorded> backlog = new ArrayDeque<>();
     private int dropped;
 
+    /** @param ticker the time source of a run's duration (the probes' one) */
     public WatchRunner(WatchStore store, CommandParser parser, CheckRunner checks, Announcer announcer, Clock clock,
-                       int confirm, Listener listener) {
+                       Ticker ticker, int confirm, Listener listener) {
         this.store = store;
         this.parser = parser;
         this.checks = checks;
         this.announcer = announcer;
         this.clock = clock;
+        this.ticker = ticker;
         this.confirm = confirm;
         this.listener = listener;
         this.lastWorked = new SinceLastWorked(new StoredBaselines(store), clock.getZone());
@@ -83,7 +87,7 @@ public final class WatchRunner {
 
     public void run(Watch watch) throws InterruptedException {
         Instant started = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = ticker.nanos();
         Report report = null;
         WatchResult result;
         try {
@@ -227,7 +231,7 @@ public final class WatchRunner {
     }
 
     private WatchResult failure(Instant started, long t0, String cause, String headline) {
-        return new WatchResult(started, false, cause, null, headline, (System.nanoTime() - t0) / 1_000_000);
+        return new WatchResult(started, false, cause, null, headline, ticker.since(t0).toMillis());
     }
 
     /** A stored command back into words: stored commands are the parser's own words joined by single spaces. */

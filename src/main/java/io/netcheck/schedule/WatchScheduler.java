@@ -253,9 +253,9 @@ public class WatchScheduler {
 
     /** Waits until no watch run or summary post is in flight; for tests and shutdown. */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
-        long end = System.nanoTime() + timeout.toNanos();
-        while (inFlight.get() > 0) {
-            if (System.nanoTime() > end) {
+        // Counts its polls instead of reading a clock: a test's shifted clock cannot cut the wait short.
+        for (long waited = 0; inFlight.get() > 0; waited += 10) {
+            if (waited > timeout.toMillis()) {
                 return false;
             }
             Thread.sleep(10);
@@ -278,7 +278,7 @@ public class WatchScheduler {
             workers = Executors.newFixedThreadPool(n + 1, DaemonThreads.named("watch"));
             permits = new Semaphore(n);
             runner = new WatchRunner(store, parser, c -> checks.check(c, ChecklistProgress.NONE), announcer, clock,
-                    config.watch().confirm(), metrics);
+                    checks.ticker(), config.watch().confirm(), metrics);
         }
         return runner;
     }

@@ -87,7 +87,7 @@ final class SlackRun implements Runnable {
         }
 
         Progress progress = new Progress(channel, ts, command);
-        long started = System.nanoTime();
+        long started = checks.ticker().nanos();
         Report report;
         try {
             report = check(progress::finished);
@@ -106,7 +106,7 @@ final class SlackRun implements Runnable {
             thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": refused").blocks(SlackBlocks.usageFree(why))));
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
-                    refused.resolved(), (System.nanoTime() - started) / 1_000_000);
+                    refused.resolved(), checks.ticker().since(started).toMillis());
             respond(why, null);
             return;
         } catch (AgentException failed) {
@@ -125,7 +125,7 @@ final class SlackRun implements Runnable {
 
         Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
                 report.verdict().team(), report.target(), report.probedAddresses(),
-                (System.nanoTime() - started) / 1_000_000);
+                checks.ticker().since(started).toMillis());
         List<String> failures = new ArrayList<>();
         EvidenceThread.Pcap pcap = readPcap(report, failures);
         String runId = kept.put(report, pcap, channel, ts, request.userId());
@@ -199,7 +199,7 @@ final class SlackRun implements Runnable {
     /** The bot may not post here (not invited, private channel): run anyway, answer the user privately. */
     private void runWithoutChannel(SlackFailure why) throws InterruptedException {
         Report report;
-        long started = System.nanoTime();
+        long started = checks.ticker().nanos();
         try {
             report = check(ChecklistProgress.NONE);
         } catch (AgentException failed) {
@@ -211,14 +211,14 @@ final class SlackRun implements Runnable {
             return;
         } catch (TargetPolicy.Refused refused) {
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
-                    refused.resolved(), (System.nanoTime() - started) / 1_000_000);
+                    refused.resolved(), checks.ticker().since(started).toMillis());
             respond(":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage()),
                     null);
             return;
         }
         Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
                 report.verdict().team(), report.target(), report.probedAddresses(),
-                (System.nanoTime() - started) / 1_000_000);
+                checks.ticker().since(started).toMillis());
         String hint = why.cannotPostInChannel()
                 ? ":information_source: I can't post in this channel (" + why.error() + "). Invite me with "
                 + "`/invite @netcheck` (for private channels, from the channel's details → Integrations) and run "
@@ -267,7 +267,7 @@ final class SlackRun implements Runnable {
         private int total;
         private boolean scheduled;
         private boolean closed;
-        private long lastUpdate = System.nanoTime();
+        private long lastUpdate = checks.ticker().nanos();
         private final Object sendLock = new Object();
 
         Progress(String channel, String ts, String command) {
@@ -285,7 +285,7 @@ final class SlackRun implements Runnable {
                 return;
             }
             scheduled = true;
-            long wait = Math.max(0, progressInterval.toNanos() - (System.nanoTime() - lastUpdate));
+            long wait = Math.max(0, progressInterval.toNanos() - (checks.ticker().nanos() - lastUpdate));
             progressExecutor.schedule(this::push, wait, TimeUnit.NANOSECONDS);
         }
 
@@ -299,7 +299,7 @@ final class SlackRun implements Runnable {
                     if (closed) {
                         return;
                     }
-                    lastUpdate = System.nanoTime();
+                    lastUpdate = checks.ticker().nanos();
                     List<String> shown = lines.size() > 12 ? lines.subList(lines.size() - 12, lines.size()) : lines;
                     blocks = SlackBlocks.progressCard(command, request.userId(), new ArrayList<>(shown), done, total);
                 }

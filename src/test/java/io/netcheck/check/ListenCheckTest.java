@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netcheck.probe.Ticker;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class ListenCheckTest {
-    private final ListenCheck check = new ListenCheck(new ProcNet(), Clock.systemUTC());
+    private final ListenCheck check = new ListenCheck(new ProcNet(), Clock.systemUTC(), Ticker.SYSTEM);
 
     private static int freePort() throws Exception {
         try (ServerSocket s = new ServerSocket(0)) {

@@ -13,6 +13,7 @@ import io.netcheck.store.WatchResult;
 import io.netcheck.store.TestStores;
 import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.ReportFixtures;
+import io.netcheck.probe.FakeTicker;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -62,7 +63,7 @@ class WatchRunnerLastWorkedTest {
             }
         };
         WatchRunner runner = new WatchRunner(store, CheckKinds.parser(Limits.DEFAULTS), c -> next.get(), announcer,
-                Clock.fixed(t0, ZoneOffset.UTC), 2, WatchRunner.Listener.NONE);
+                Clock.fixed(t0, ZoneOffset.UTC), new FakeTicker(), 2, WatchRunner.Listener.NONE);
         next.set(ReportFixtures.vipHealthyTls());
         runner.run(store.find("C0OPS", "shop").orElseThrow());
         assertTrue(store.lastHealthyReport("vip 203.0.113.10:443").orElseThrow().json()

@@ -19,6 +19,7 @@ import io.netcheck.store.WatchStore;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Verdict;
+import io.netcheck.probe.FakeTicker;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,7 +109,7 @@ class WatchRunnerTest {
             }
         };
         return new WatchRunner(store, CheckKinds.parser(Limits.DEFAULTS), c -> report(healthy.get()), announcer, clock,
-                confirm, WatchRunner.Listener.NONE);
+                new FakeTicker(), confirm, WatchRunner.Listener.NONE);
     }
 
     Watch watch() throws Exception {

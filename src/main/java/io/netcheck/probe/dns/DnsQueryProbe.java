@@ -1,6 +1,7 @@
 package io.netcheck.probe.dns;
 
 import io.netcheck.probe.Deadline;
+import io.netcheck.probe.Ticker;
 import io.netcheck.probe.Probe;
 import java.io.IOException;
 import java.net.PortUnreachableException;
@@ -24,7 +25,8 @@ public final class DnsQueryProbe implements Probe<DnsQuery, DnsAnswer> {
 
     @Override
     public DnsAnswer probe(DnsQuery q, Deadline deadline) {
-        long t0 = System.nanoTime();
+        Ticker ticker = deadline.ticker();
+        long t0 = ticker.nanos();
         try {
             Name name = Name.fromString(q.name(), Name.root);
             SimpleResolver resolver = new SimpleResolver(q.server());
@@ -38,17 +40,17 @@ public final class DnsQueryProbe implements Probe<DnsQuery, DnsAnswer> {
                 }
             }
             return new DnsAnswer(q, true, Rcode.string(reply.getRcode()), flags,
-                    records(reply, Section.ANSWER), records(reply, Section.AUTHORITY), since(t0), null);
+                    records(reply, Section.ANSWER), records(reply, Section.AUTHORITY), ticker.since(t0), null);
         } catch (TextParseException e) {
-            return failed(q, t0, "not a valid DNS name: " + e.getMessage());
+            return failed(q, ticker.since(t0), "not a valid DNS name: " + e.getMessage());
         } catch (SocketTimeoutException e) {
-            return failed(q, t0, "no reply within " + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms");
+            return failed(q, ticker.since(t0), "no reply within " + ticker.since(t0).toMillis() + " ms");
         } catch (PortUnreachableException e) {
-            return failed(q, t0, "ICMP port unreachable: nothing serves DNS on " + q.server());
+            return failed(q, ticker.since(t0), "ICMP port unreachable: nothing serves DNS on " + q.server());
         } catch (IOException e) {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            return failed(q, t0, m.contains("Timed out") || m.contains("timed out")
-                    ? "no reply within " + Duration.ofNanos(System.nanoTime() - t0).toMillis() + " ms" : m);
+            return failed(q, ticker.since(t0), m.contains("Timed out") || m.contains("timed out")
+                    ? "no reply within " + ticker.since(t0).toMillis() + " ms" : m);
         }
     }
 
@@ -60,11 +62,8 @@ public final class DnsQueryProbe implements Probe<DnsQuery, DnsAnswer> {
         return out;
     }
 
-    private static DnsAnswer failed(DnsQuery q, long t0, String error) {
-        return new DnsAnswer(q, false, null, List.of(), List.of(), List.of(), since(t0), error);
+    private static DnsAnswer failed(DnsQuery q, Duration elapsed, String error) {
+        return new DnsAnswer(q, false, null, List.of(), List.of(), List.of(), elapsed, error);
     }
 
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
-    }
 }

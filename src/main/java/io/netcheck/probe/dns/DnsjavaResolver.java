@@ -1,6 +1,7 @@
 package io.netcheck.probe.dns;
 
 import io.netcheck.probe.Deadline;
+import io.netcheck.probe.Ticker;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -36,7 +37,8 @@ public final class DnsjavaResolver implements NameResolver {
 
     @Override
     public Resolution resolve(String name, Deadline deadline) {
-        long t0 = System.nanoTime();
+        Ticker ticker = deadline.ticker();
+        long t0 = ticker.nanos();
         List<InetSocketAddress> asked = servers.isEmpty() ? ResolverConfig.getCurrentConfig().servers() : servers;
         List<String> serverNames = asked.stream().map(s -> s.getAddress().getHostAddress() + "#" + s.getPort()).toList();
         List<InetAddress> addresses = new ArrayList<>();
@@ -75,7 +77,7 @@ public final class DnsjavaResolver implements NameResolver {
                 }
             }
         } catch (TextParseException e) {
-            return new Resolution(name, ResolutionStatus.ERROR, List.of(), List.of(), serverNames, since(t0),
+            return new Resolution(name, ResolutionStatus.ERROR, List.of(), List.of(), serverNames, ticker.since(t0),
                     "not a valid DNS name: " + e.getMessage());
         }
         ResolutionStatus status = addresses.isEmpty() ? failure(results[0], errors[0]) : ResolutionStatus.RESOLVED;
@@ -85,7 +87,7 @@ public final class DnsjavaResolver implements NameResolver {
             status = ResolutionStatus.TIMEOUT;
         }
         String error = status == ResolutionStatus.RESOLVED ? null : describe(status, errors[0]);
-        return new Resolution(name, status, addresses, answers, serverNames, since(t0), error);
+        return new Resolution(name, status, addresses, answers, serverNames, ticker.since(t0), error);
     }
 
     private static ResolutionStatus failure(int result, String error) {
@@ -108,7 +110,4 @@ public final class DnsjavaResolver implements NameResolver {
         };
     }
 
-    private static Duration since(long t0) {
-        return Duration.ofNanos(System.nanoTime() - t0);
-    }
 }

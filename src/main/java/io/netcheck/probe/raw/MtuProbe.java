@@ -117,9 +117,9 @@ public final class MtuProbe implements Probe<MtuTarget, MtuResult> {
                 // Once the round trip is known, a size that has not answered within a few of them will not.
                 waitNanos = Math.min(waitNanos, grace());
             }
-            long end = System.nanoTime() + waitNanos;
+            long end = deadline.ticker().nanos() + waitNanos;
             while (outcome.size() < sizes.size()) {
-                long left = end - System.nanoTime();
+                long left = end - deadline.ticker().nanos();
                 if (left <= 0) {
                     break;
                 }
@@ -142,7 +142,7 @@ public final class MtuProbe implements Probe<MtuTarget, MtuResult> {
                         slowest = rtt;
                     }
                     // The sizes that pass have answered by now; the others get a few round trips more.
-                    end = Math.min(end, System.nanoTime() + grace());
+                    end = Math.min(end, deadline.ticker().nanos() + grace());
                 } else if (s.kind() == Frames.Seen.Kind.ICMP_ERROR) {
                     outcome.put(size, s.icmpType() == 3 && s.icmpCode() == 4
                             ? MtuAttempt.fragNeeded(size, Frames.nextHopMtu(f.data()), s.from())

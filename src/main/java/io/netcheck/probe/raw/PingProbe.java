@@ -32,12 +32,12 @@ public final class PingProbe implements Probe<PingTarget, PingResult> {
         try (path) {
             Instant[] sent = new Instant[t.count() + 1];
             EchoReply[] replies = new EchoReply[t.count() + 1];
-            long nextSend = System.nanoTime();
+            long nextSend = deadline.ticker().nanos();
             int seq = 0;
             long lastDeadline = Long.MAX_VALUE;
             String problem = null;
             while (!deadline.expired()) {
-                if (seq < t.count() && System.nanoTime() >= nextSend) {
+                if (seq < t.count() && deadline.ticker().nanos() >= nextSend) {
                     seq++;
                     sent[seq] = Instant.now();
                     try {
@@ -47,17 +47,17 @@ public final class PingProbe implements Probe<PingTarget, PingResult> {
                         problem = e.getMessage();
                         break;
                     }
-                    nextSend = System.nanoTime() + t.interval().toNanos();
+                    nextSend = deadline.ticker().nanos() + t.interval().toNanos();
                     if (seq == t.count()) {
-                        lastDeadline = System.nanoTime() + t.replyWait().toNanos();
+                        lastDeadline = deadline.ticker().nanos() + t.replyWait().toNanos();
                     }
                 }
-                if (seq == t.count() && (System.nanoTime() >= lastDeadline || allAnswered(replies, seq))) {
+                if (seq == t.count() && (deadline.ticker().nanos() >= lastDeadline || allAnswered(replies, seq))) {
                     break;
                 }
                 long until = seq < t.count() ? nextSend : lastDeadline;
                 CapturedFrame f = path.link().next(Duration.ofNanos(Math.max(1_000_000,
-                        Math.min(until - System.nanoTime(), deadline.remaining().toNanos()))));
+                        Math.min(until - deadline.ticker().nanos(), deadline.remaining().toNanos()))));
                 if (f != null) {
                     attribute(f, echoId, path, sent, replies);
                 }

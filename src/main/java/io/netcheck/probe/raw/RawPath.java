@@ -59,9 +59,9 @@ public record RawPath(String iface, Inet4Address source, Inet4Address destinatio
     private static byte[] arp(RawLink link, byte[] srcMac, Inet4Address src, Inet4Address hop, Deadline deadline)
             throws IOException, InterruptedException {
         link.send(Frames.arpRequest(srcMac, src, hop));
-        long end = System.nanoTime() + Math.min(ARP_WAIT.toNanos(), deadline.remaining().toNanos());
-        while (System.nanoTime() < end) {
-            CapturedFrame f = link.next(Duration.ofNanos(end - System.nanoTime()));
+        long end = deadline.ticker().nanos() + Math.min(ARP_WAIT.toNanos(), deadline.remaining().toNanos());
+        while (deadline.ticker().nanos() < end) {
+            CapturedFrame f = link.next(Duration.ofNanos(end - deadline.ticker().nanos()));
             if (f != null) {
                 byte[] mac = Frames.arpReplyMac(f.data(), hop);
                 if (mac != null) {

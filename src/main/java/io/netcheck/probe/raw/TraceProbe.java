@@ -62,12 +62,12 @@ public final class TraceProbe implements Probe<TraceTarget, TraceResult> {
                     problem = e.getMessage();
                     break;
                 }
-                long end = System.nanoTime() + Math.min(t.hopWait().toNanos(), deadline.remaining().toNanos());
-                while (System.nanoTime() < end) {
+                long end = deadline.ticker().nanos() + Math.min(t.hopWait().toNanos(), deadline.remaining().toNanos());
+                while (deadline.ticker().nanos() < end) {
                     if ((icmpDone || icmp[ttl] != null) && (tcpDone || tcp[ttl] != null)) {
                         break;
                     }
-                    CapturedFrame f = path.link().next(Duration.ofNanos(end - System.nanoTime()));
+                    CapturedFrame f = path.link().next(Duration.ofNanos(end - deadline.ticker().nanos()));
                     if (f != null) {
                         attribute(f, path, echoId, basePort, t.port(), icmpSent, tcpSent, icmp, tcp);
                     }
