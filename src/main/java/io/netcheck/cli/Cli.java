@@ -62,11 +62,10 @@ public class Cli {
         if (!args.isEmpty() && args.get(0).equals("diff")) {
             return DiffCommand.run(args.subList(1, args.size()), out, err, clock.getZone());
         }
-        CompareOption compare = CompareOption.split(args);
-        args = compare.words();
         Command command;
         try {
-            // --server: the check runs on a netcheck server (and --from on one of its agents).
+            // --server: the check runs on a netcheck server (and --from on one of its agents). --compare goes with
+            // it: the server keeps the last healthy reports (its store), as for Slack.
             ServerClient.Split server = ServerClient.split(args);
             if (server != null) {
                 return new ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
@@ -79,6 +78,8 @@ public class Cli {
             Thread.currentThread().interrupt();
             return INTERNAL;
         }
+        CompareOption compare = CompareOption.split(args);
+        args = compare.words();
         if (args.stream().anyMatch(a -> a.equals("--from") || a.startsWith("--from="))) {
             err.println("netcheck: --from runs the check on an agent, and agents connect to a netcheck server: add "
                     + "--server URL (token in NETCHECK_API_TOKEN)");
