@@ -59,6 +59,11 @@ public class Cli {
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv("NETCHECK_API_TOKEN"));
+    }
+
+    /** @param apiToken what --server presents (NETCHECK_API_TOKEN) */
+    int run(List<String> args, PrintStream out, PrintStream err, String apiToken) {
         if (!args.isEmpty() && args.get(0).equals("diff")) {
             return DiffCommand.run(args.subList(1, args.size()), out, err, clock.getZone());
         }
@@ -68,7 +73,7 @@ public class Cli {
             // it: the server keeps the last healthy reports (its store), as for Slack.
             ServerClient.Split server = ServerClient.split(args);
             if (server != null) {
-                return new ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
+                return new ServerClient().run(server, apiToken,
                         clock.getZone(), out, err);
             }
         } catch (IllegalArgumentException e) {
