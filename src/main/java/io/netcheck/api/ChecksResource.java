@@ -1,6 +1,7 @@
 package io.netcheck.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netcheck.Checks;
 import io.netcheck.agent.AgentException;
 import io.netcheck.agent.AgentInfo;
@@ -15,17 +16,19 @@ import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.diff.Baselines;
 import io.netcheck.diff.SinceLastWorked;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.netcheck.schedule.StoredBaselines;
-import io.netcheck.store.WatchStore;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.report.Report;
+import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.slack.Audit;
 import io.netcheck.slack.Authorization;
 import io.netcheck.slack.CommandTargets;
+import io.netcheck.store.WatchStore;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -46,13 +49,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/checks} and {@code GET /api/v1/agents}, for tools and the CLI's {@code --server}. The same
@@ -64,12 +68,14 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "A token of NETCHECK_API_TOKENS (each with the commands it may run) or NETCHECK_API_TOKEN")
 @SecurityRequirement(name = "bearer")
+@Singleton
 public class ChecksResource {
     /** Who the API caller is for netcheck.auth.* (e.g. netcheck.auth.listen.users=api) and the audit log. */
     public static final String CALLER = "api";
     /** Commands that change something on the host, or belong to a channel: not for the API. */
     private static final Set<String> NOT_HERE = Set.of("watch", "summary", "help", "listen");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ChecksResource.class);
 
     private final ApiTokens tokens;
     private final Semaphore slots;
@@ -78,6 +84,8 @@ public class ChecksResource {
     private final MeterRegistry registry;
     private final ZoneId zone;
     private final boolean storeEnabled;
+    /** Why NETCHECK_API_TOKENS was refused at start, or null. */
+    private final String invalid;
 
     @Inject
     Instance<WatchStore> store;
@@ -94,13 +102,29 @@ public class ChecksResource {
     public ChecksResource(NetcheckConfig config, Clock clock, CommandParser parser, MeterRegistry registry) {
         this.parser = parser;
         this.registry = registry;
-        this.tokens = ApiTokens.parse(config.api().tokens().orElse(null), config.api().token().orElse(null),
-                parser.verbs().stream().filter(v -> !NOT_HERE.contains(v)).toList());
+        ApiTokens parsed;
+        String invalid = null;
+        try {
+            parsed = ApiTokens.parse(config.api().tokens().orElse(null), config.api().token().orElse(null),
+                    parser.verbs().stream().filter(v -> !NOT_HERE.contains(v)).toList());
+        } catch (IllegalArgumentException e) {
+            // As for the agents' tokens: said once, and the API refuses every call (fail closed); the rest runs on.
+            LOG.error(e.getMessage() + ": the check API refuses every call until it is fixed");
+            parsed = ApiTokens.parse(null, null, List.of());
+            invalid = e.getMessage();
+        }
+        this.tokens = parsed;
+        this.invalid = invalid;
         this.zone = ZoneId.of(config.summary().zone());
         this.storeEnabled = config.store().enabled();
         this.slots = new Semaphore(Math.max(1, config.api().maxConcurrent()));
         // No Slack user groups for an API caller: only netcheck.auth.<command>.users=api grants by name.
         this.authorization = new Authorization(config.auth(), group -> Set.of(), clock);
+    }
+
+    /** Built at start, so a bad NETCHECK_API_TOKENS is logged then, not at the first call. */
+    void start(@Observes StartupEvent event) {
+        LOG.debugf("check API tokens: %s", tokens.names());
     }
 
     @POST
@@ -238,6 +262,7 @@ public class ChecksResource {
         Audit.apiDecision(CALLER, what, "refused", "no or unknown bearer token");
         registry.counter("netcheck.api.refused", "reason", "token", "token", "none").increment();
         return error(401, tokens.configured() ? "missing or unknown bearer token"
+                : invalid != null ? "the check API is off: the server's NETCHECK_API_TOKENS is invalid (see its log)"
                 : "the check API is off: set NETCHECK_API_TOKENS (or NETCHECK_API_TOKEN) on the server", null);
     }
 
