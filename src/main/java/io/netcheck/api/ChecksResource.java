@@ -84,8 +84,8 @@ public class ChecksResource {
     private final MeterRegistry registry;
     private final ZoneId zone;
     private final boolean storeEnabled;
-    /** Why NETCHECK_API_TOKENS was refused at start, or null. */
-    private final String invalid;
+    /** NETCHECK_API_TOKENS was refused at start (said in the log). */
+    private final boolean invalid;
 
     @Inject
     Instance<WatchStore> store;
@@ -103,7 +103,7 @@ public class ChecksResource {
         this.parser = parser;
         this.registry = registry;
         ApiTokens parsed;
-        String invalid = null;
+        boolean invalid = false;
         try {
             parsed = ApiTokens.parse(config.api().tokens().orElse(null), config.api().token().orElse(null),
                     parser.verbs().stream().filter(v -> !NOT_HERE.contains(v)).toList());
@@ -111,7 +111,7 @@ public class ChecksResource {
             // As for the agents' tokens: said once, and the API refuses every call (fail closed); the rest runs on.
             LOG.error(e.getMessage() + ": the check API refuses every call until it is fixed");
             parsed = ApiTokens.parse(null, null, List.of());
-            invalid = e.getMessage();
+            invalid = true;
         }
         this.tokens = parsed;
         this.invalid = invalid;
@@ -262,7 +262,7 @@ public class ChecksResource {
         Audit.apiDecision(CALLER, what, "refused", "no or unknown bearer token");
         registry.counter("netcheck.api.refused", "reason", "token", "token", "none").increment();
         return error(401, tokens.configured() ? "missing or unknown bearer token"
-                : invalid != null ? "the check API is off: the server's NETCHECK_API_TOKENS is invalid (see its log)"
+                : invalid ? "the check API is off: the server's NETCHECK_API_TOKENS is invalid (see its log)"
                 : "the check API is off: set NETCHECK_API_TOKENS (or NETCHECK_API_TOKEN) on the server", null);
     }
 
