@@ -1,24 +1,20 @@
 package io.netcheck.agent;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.netcheck.secret.TokenDigest;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Which agent names may connect with which token, from {@code NAME=TOKEN,NAME=sha256:HEX}. Only SHA-256
- * digests are kept, and a presented token is hashed and compared in constant time, so neither the
- * configuration dump nor the comparison's timing gives a token away.
+ * digests are kept, and a presented token is hashed and compared in constant time ({@link TokenDigest}), so
+ * neither the configuration dump nor the comparison's timing gives a token away.
  */
 public final class AgentTokens {
-    private static final String SHA256 = "sha256:";
-    private final Map<String, byte[]> digests;
+    private final Map<String, TokenDigest> digests;
 
-    private AgentTokens(Map<String, byte[]> digests) {
+    private AgentTokens(Map<String, TokenDigest> digests) {
         this.digests = Map.copyOf(digests);
     }
 
@@ -26,7 +22,7 @@ public final class AgentTokens {
 
     /** @throws IllegalArgumentException naming the bad entry (never echoing a token) */
     public static AgentTokens parse(String spec) {
-        Map<String, byte[]> out = new HashMap<>();
+        Map<String, TokenDigest> out = new HashMap<>();
         if (spec == null || spec.isBlank()) {
             return NONE;
         }
@@ -46,17 +42,12 @@ public final class AgentTokens {
                 throw new IllegalArgumentException("NETCHECK_AGENT_TOKENS entry " + n + ": agent name '" + name
                         + "' must be 1-63 of [A-Za-z0-9._-]");
             }
-            String token = e.substring(eq + 1).strip();
-            byte[] digest;
-            if (token.regionMatches(true, 0, SHA256, 0, SHA256.length())) {
-                String hex = token.substring(SHA256.length());
-                if (!hex.matches("[0-9a-fA-F]{64}")) {
-                    throw new IllegalArgumentException("NETCHECK_AGENT_TOKENS entry " + n + " (" + name
-                            + "): sha256: needs 64 hex digits");
-                }
-                digest = HexFormat.of().parseHex(hex.toLowerCase(java.util.Locale.ROOT));
-            } else {
-                digest = sha256(token);
+            TokenDigest digest;
+            try {
+                digest = TokenDigest.of(e.substring(eq + 1));
+            } catch (IllegalArgumentException bad) {
+                throw new IllegalArgumentException("NETCHECK_AGENT_TOKENS entry " + n + " (" + name + "): "
+                        + bad.getMessage());
             }
             if (out.put(name, digest) != null) {
                 throw new IllegalArgumentException("NETCHECK_AGENT_TOKENS: agent " + name + " is listed twice");
@@ -67,24 +58,15 @@ public final class AgentTokens {
 
     /** Whether this name may connect with this token. Unknown names cost the same hash and comparison. */
     public boolean accepts(String name, String token) {
-        if (name == null || token == null) {
-            return false;
-        }
-        byte[] expected = digests.get(name);
-        byte[] presented = sha256(token);
-        boolean match = MessageDigest.isEqual(expected == null ? new byte[32] : expected, presented);
-        return expected != null && match;
+        return name != null && TokenDigest.matches(digests.get(name), token);
     }
 
     public Set<String> names() {
         return new TreeSet<>(digests.keySet());
     }
 
+    /** The SHA-256 of a token, e.g. to configure it as {@code sha256:HEX}. */
     public static byte[] sha256(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return TokenDigest.sha256(token);
     }
 }

@@ -1,6 +1,7 @@
 package io.netcheck.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netcheck.Checks;
 import io.netcheck.agent.AgentException;
 import io.netcheck.agent.AgentInfo;
@@ -10,15 +11,24 @@ import io.netcheck.agent.RemoteChecks;
 import io.netcheck.check.ChecklistProgress;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
+import io.netcheck.command.CompareOption;
 import io.netcheck.command.UsageException;
 import io.netcheck.config.NetcheckConfig;
+import io.netcheck.diff.Baselines;
+import io.netcheck.diff.SinceLastWorked;
 import io.netcheck.probe.TargetPolicy;
 import io.netcheck.render.JsonRenderer;
 import io.netcheck.report.Report;
+import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.slack.Audit;
 import io.netcheck.slack.Authorization;
 import io.netcheck.slack.CommandTargets;
+import io.netcheck.store.WatchStore;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,45 +37,58 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
-import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.jboss.logging.Logger;
 
 /**
  * {@code POST /api/v1/checks} and {@code GET /api/v1/agents}, for tools and the CLI's {@code --server}. The same
- * gate as Slack: the grammar and its limits, netcheck.auth.* (the caller is the user {@code api}), the target
- * policy, a bound on checks at once, and an audit line for every call.
+ * gate as Slack: the grammar and its limits, the calling token's grants ({@link ApiTokens}) and netcheck.auth.*
+ * (the caller is the user {@code api}), the target policy, a bound on checks at once, and an audit line naming the
+ * token for every call.
  */
 @Path("/api/v1")
 @SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer",
-        description = "NETCHECK_API_TOKEN")
+        description = "A token of NETCHECK_API_TOKENS (each with the commands it may run) or NETCHECK_API_TOKEN")
 @SecurityRequirement(name = "bearer")
+@Singleton
 public class ChecksResource {
     /** Who the API caller is for netcheck.auth.* (e.g. netcheck.auth.listen.users=api) and the audit log. */
     public static final String CALLER = "api";
     /** Commands that change something on the host, or belong to a channel: not for the API. */
     private static final Set<String> NOT_HERE = Set.of("watch", "summary", "help", "listen");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Logger LOG = Logger.getLogger(ChecksResource.class);
 
-    private final ApiToken token;
+    private final ApiTokens tokens;
     private final Semaphore slots;
     private final Authorization authorization;
+    private final CommandParser parser;
+    private final MeterRegistry registry;
+    private final ZoneId zone;
+    private final boolean storeEnabled;
+    /** NETCHECK_API_TOKENS was refused at start (said in the log). */
+    private final boolean invalid;
 
     @Inject
-    CommandParser parser;
+    Instance<WatchStore> store;
     @Inject
     Checks checks;
     @Inject
@@ -76,11 +99,32 @@ public class ChecksResource {
     TargetPolicy policy;
 
     @Inject
-    public ChecksResource(NetcheckConfig config, Clock clock) {
-        this.token = new ApiToken(config.api().token().orElse(null));
+    public ChecksResource(NetcheckConfig config, Clock clock, CommandParser parser, MeterRegistry registry) {
+        this.parser = parser;
+        this.registry = registry;
+        ApiTokens parsed;
+        boolean invalid = false;
+        try {
+            parsed = ApiTokens.parse(config.api().tokens().orElse(null), config.api().token().orElse(null),
+                    parser.verbs().stream().filter(v -> !NOT_HERE.contains(v)).toList());
+        } catch (IllegalArgumentException e) {
+            // As for the agents' tokens: said once, and the API refuses every call (fail closed); the rest runs on.
+            LOG.error(e.getMessage() + ": the check API refuses every call until it is fixed");
+            parsed = ApiTokens.parse(null, null, List.of());
+            invalid = true;
+        }
+        this.tokens = parsed;
+        this.invalid = invalid;
+        this.zone = ZoneId.of(config.summary().zone());
+        this.storeEnabled = config.store().enabled();
         this.slots = new Semaphore(Math.max(1, config.api().maxConcurrent()));
         // No Slack user groups for an API caller: only netcheck.auth.<command>.users=api grants by name.
         this.authorization = new Authorization(config.auth(), group -> Set.of(), clock);
+    }
+
+    /** Built at start, so a bad NETCHECK_API_TOKENS is logged then, not at the first call. */
+    void start(@Observes StartupEvent event) {
+        LOG.debugf("check API tokens: %s", tokens.names());
     }
 
     @POST
@@ -88,30 +132,35 @@ public class ChecksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Run a check", description = "Runs a check (here, or on an agent with --from AGENT) and "
-            + "returns the JSON report, the same object as the CLI's --json.")
+            + "returns the JSON report, the same object as the CLI's --json. With --compare, the report is compared "
+            + "with the target's last healthy one kept by this server (a healthy one is kept), as in Slack.")
     @APIResponse(responseCode = "200", description = "The report (verdict, steps with packet lines, capture, evidence)")
     @APIResponse(responseCode = "400", description = "Bad command: {error, usage}")
-    @APIResponse(responseCode = "401", description = "No or wrong bearer token")
-    @APIResponse(responseCode = "403", description = "Not authorised for this command, or refused by a target policy")
+    @APIResponse(responseCode = "401", description = "No or unknown bearer token")
+    @APIResponse(responseCode = "403", description = "This token may not run this command (or --from), not authorised "
+            + "by netcheck.auth, or refused by a target policy: {error}")
     @APIResponse(responseCode = "429", description = "Too many checks running")
     @APIResponse(responseCode = "503", description = "The agent is not connected, went away, is busy or timed out")
     public Response check(@HeaderParam("Authorization") String authorization,
                           @RequestBody(content = @Content(schema = @Schema(implementation = CheckRequest.class)))
                           String body) throws InterruptedException {
-        if (!token.accepts(authorization)) {
-            Audit.apiDecision(CALLER, null, "refused", "no or wrong bearer token");
-            return error(401, token.configured() ? "missing or wrong bearer token"
-                    : "the check API is off: set NETCHECK_API_TOKEN on the server", null);
+        Optional<ApiTokens.Grant> caller = tokens.caller(authorization);
+        if (caller.isEmpty()) {
+            return unauthenticated(null);
         }
+        ApiTokens.Grant grant = caller.get();
+        String who = CALLER + ":" + grant.name();
         // The body is read here (no JSON provider in the REST layer): {"command": "..."}.
         CheckRequest request;
         try {
             request = body == null || body.isBlank() ? null : JSON.readValue(body, CheckRequest.class);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
+            refused("input", grant);
             return error(400, "the body must be JSON: {\"command\": \"tcp 10.0.0.5:443\"}", null);
         }
         String text = request == null || request.command() == null ? "" : request.command().strip();
-        List<String> words = Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        CompareOption compare = CompareOption.split(Arrays.stream(text.split("\\s+")).filter(w -> !w.isEmpty()).toList());
+        List<String> words = compare.words();
         FromOption from;
         Command command;
         try {
@@ -127,25 +176,36 @@ public class ChecksResource {
             }
             command = parser.parse(from.words());
         } catch (UsageException e) {
-            Audit.apiDecision(CALLER, text, "refused", e.getMessage());
+            Audit.apiDecision(who, text, "refused", e.getMessage());
+            refused("input", grant);
             return error(400, e.getMessage(), e.usage());
         }
         String verb = from.words().get(0);
+        String notGranted = grant.refusal(verb, from.agent() != null);
+        if (notGranted != null) {
+            Audit.apiDecision(who, text, "refused", notGranted);
+            refused("grant", grant);
+            return error(403, notGranted, null);
+        }
+        // netcheck.auth.* as for Slack, the caller being the user "api" whichever token it holds.
         String forbidden = this.authorization.refusal(verb, CALLER, "api");
         if (forbidden != null) {
-            Audit.apiDecision(CALLER, text, "refused", forbidden);
+            Audit.apiDecision(who, text, "refused", forbidden);
+            refused("auth", grant);
             return error(403, forbidden.replace("`", ""), null);
         }
         String refused = CommandTargets.refusedLiteral(command, policy);
         if (refused != null) {
-            Audit.apiDecision(CALLER, text, "refused", refused);
+            Audit.apiDecision(who, text, "refused", refused);
+            refused("policy", grant);
             return error(403, "refused by the target policy, nothing was sent: " + refused, null);
         }
         if (!slots.tryAcquire()) {
-            Audit.apiDecision(CALLER, text, "refused", "busy");
+            Audit.apiDecision(who, text, "refused", "busy");
+            refused("busy", grant);
             return error(429, "netcheck is busy: " + "netcheck.api.max-concurrent checks are running", null);
         }
-        Audit.apiDecision(CALLER, text, "accepted", null);
+        Audit.apiDecision(who, text, "accepted", null);
         long started = checks.ticker().nanos();
         try {
             Report report;
@@ -158,14 +218,18 @@ public class ChecksResource {
                 report = checks.check(command, ChecklistProgress.NONE);
                 probed = report.probedAddresses();
             }
-            Audit.apiFinished(CALLER, text, report.verdict().cause().name(), report.verdict().team(), report.target(),
+            if (compare.compare()) {
+                report = lastWorked().note(report, true);
+            }
+            Audit.apiFinished(who, text, report.verdict().cause().name(), report.verdict().team(), report.target(),
                     probed, checks.ticker().since(started).toMillis());
             return Response.ok(new JsonRenderer().render(report), MediaType.APPLICATION_JSON).build();
         } catch (TargetPolicy.Refused e) {
-            Audit.apiRefusedByPolicy(CALLER, text, e.getMessage(), e.resolved(), checks.ticker().since(started).toMillis());
+            refused("policy", grant);
+            Audit.apiRefusedByPolicy(who, text, e.getMessage(), e.resolved(), checks.ticker().since(started).toMillis());
             return error(403, "refused by the target policy, nothing was sent: " + e.getMessage(), null);
         } catch (AgentException e) {
-            Audit.apiFinished(CALLER, text, "AGENT_" + e.kind(), null, null, List.of(),
+            Audit.apiFinished(who, text, "AGENT_" + e.kind(), null, null, List.of(),
                     checks.ticker().since(started).toMillis());
             return error(switch (e.kind()) {
                 case USAGE -> 400;
@@ -183,14 +247,33 @@ public class ChecksResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Connected agents", description = "Name, zone, labels, connected since, last heartbeat, version")
     @APIResponse(responseCode = "200", description = "{agents: [...]}")
-    @APIResponse(responseCode = "401", description = "No or wrong bearer token")
+    @APIResponse(responseCode = "401", description = "No or unknown bearer token")
     public Response agents(@HeaderParam("Authorization") String authorization) {
-        if (!token.accepts(authorization)) {
-            return error(401, "missing or wrong bearer token", null);
+        if (tokens.caller(authorization).isEmpty()) {
+            return unauthenticated("agents");
         }
         List<Map<String, Object>> list = agents.agents().stream().map(ChecksResource::agent).toList();
         return Response.ok(JSON.createObjectNode().set("agents", JSON.valueToTree(list)).toString(),
                 MediaType.APPLICATION_JSON).build();
+    }
+
+    /** 401: no token, or none of the configured ones; the audit line says which endpoint, never what was sent. */
+    private Response unauthenticated(String what) {
+        Audit.apiDecision(CALLER, what, "refused", "no or unknown bearer token");
+        registry.counter("netcheck.api.refused", "reason", "token", "token", "none").increment();
+        return error(401, tokens.configured() ? "missing or unknown bearer token"
+                : invalid ? "the check API is off: the server's NETCHECK_API_TOKENS is invalid (see its log)"
+                : "the check API is off: set NETCHECK_API_TOKENS (or NETCHECK_API_TOKEN) on the server", null);
+    }
+
+    /** Refusals by kind ({@code token}, {@code input}, {@code grant}, {@code auth}, {@code policy}, {@code busy}) and token name. */
+    private void refused(String reason, ApiTokens.Grant grant) {
+        registry.counter("netcheck.api.refused", "reason", reason, "token", grant.name()).increment();
+    }
+
+    /** --compare: the last healthy results are the watch store's, as for Slack (none when the store is off). */
+    private SinceLastWorked lastWorked() {
+        return new SinceLastWorked(storeEnabled ? new StoredBaselines(store.get()) : Baselines.NONE, zone);
     }
 
     private static Map<String, Object> agent(AgentInfo a) {

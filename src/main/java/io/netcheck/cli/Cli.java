@@ -59,17 +59,21 @@ public class Cli {
     }
 
     public int run(List<String> args, PrintStream out, PrintStream err) {
+        return run(args, out, err, System.getenv("NETCHECK_API_TOKEN"));
+    }
+
+    /** @param apiToken what --server presents (NETCHECK_API_TOKEN) */
+    int run(List<String> args, PrintStream out, PrintStream err, String apiToken) {
         if (!args.isEmpty() && args.get(0).equals("diff")) {
             return DiffCommand.run(args.subList(1, args.size()), out, err, clock.getZone());
         }
-        CompareOption compare = CompareOption.split(args);
-        args = compare.words();
         Command command;
         try {
-            // --server: the check runs on a netcheck server (and --from on one of its agents).
+            // --server: the check runs on a netcheck server (and --from on one of its agents). --compare goes with
+            // it: the server keeps the last healthy reports (its store), as for Slack.
             ServerClient.Split server = ServerClient.split(args);
             if (server != null) {
-                return new ServerClient().run(server, System.getenv("NETCHECK_API_TOKEN"),
+                return new ServerClient().run(server, apiToken,
                         clock.getZone(), out, err);
             }
         } catch (IllegalArgumentException e) {
@@ -79,6 +83,8 @@ public class Cli {
             Thread.currentThread().interrupt();
             return INTERNAL;
         }
+        CompareOption compare = CompareOption.split(args);
+        args = compare.words();
         if (args.stream().anyMatch(a -> a.equals("--from") || a.startsWith("--from="))) {
             err.println("netcheck: --from runs the check on an agent, and agents connect to a netcheck server: add "
                     + "--server URL (token in NETCHECK_API_TOKEN)");

@@ -71,12 +71,24 @@ public interface NetcheckConfig {
     /** The check API ({@code POST /api/v1/checks}, {@code GET /api/v1/agents}). */
     interface Api {
         /**
-         * The bearer token API callers present (and {@code --server} sends). A secret: env NETCHECK_API_TOKEN
-         * only. Unset: the API refuses every call (401).
+         * The named bearer tokens API callers present (and {@code --server} sends), each with what it may run:
+         * {@code NAME=TOKEN:GRANTS} entries separated by {@code ;}, the token also as {@code sha256:HEX}, GRANTS
+         * comma-separated command names ({@code tcp,http,vip}), {@code --from} to run them on an agent too, or
+         * {@code *} for every command and {@code --from}. E.g. {@code ci=sha256:9f86…:tcp,http;oncall=TOKEN:*}.
+         * A secret: env NETCHECK_API_TOKENS only. Unset (and no NETCHECK_API_TOKEN): the API refuses every call (401).
+         */
+        Optional<String> tokens();
+
+        /**
+         * One bearer token allowed everything, named {@code default} in the audit and metrics (the form before
+         * NETCHECK_API_TOKENS; both may be set). A secret: env NETCHECK_API_TOKEN only.
          */
         Optional<String> token();
 
-        /** Checks the API runs at once; more get 429. Authorisation: netcheck.auth.*, the caller is user {@code api}. */
+        /**
+         * Checks the API runs at once; more get 429. Authorisation: the token's grants, and netcheck.auth.* with
+         * the caller as user {@code api}.
+         */
         @WithDefault("4")
         int maxConcurrent();
     }

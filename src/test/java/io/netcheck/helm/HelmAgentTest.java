@@ -53,6 +53,8 @@ class HelmAgentTest {
                 .scalar("valueFrom", "secretKeyRef", "name"));
         assertEquals("api-tokens", server.item("name", "NETCHECK_API_TOKEN", "env")
                 .scalar("valueFrom", "secretKeyRef", "name"));
+        assertEquals("NETCHECK_API_TOKENS", server.item("name", "NETCHECK_API_TOKENS", "env")
+                .scalar("valueFrom", "secretKeyRef", "key"));
     }
 
     @Test
