@@ -54,6 +54,11 @@ public class WatchStore implements AutoCloseable {
         this.description = description;
     }
 
+    /** The store's pool: the clustered scheduler keeps its own tables (Quartz's) in the same database. */
+    public DataSource connections() {
+        return dataSource;
+    }
+
     /** The database, without credentials: for logs, health and error messages. */
     public String describe() {
         return description;
