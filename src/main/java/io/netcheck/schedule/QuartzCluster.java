@@ -90,7 +90,7 @@ final class QuartzCluster {
             throws SchedulerException {
         DBConnectionManager.getInstance().addConnectionProvider(DATASOURCE, new PoolConnections(dataSource));
         Properties p = common("netcheck", workers);
-        p.setProperty("org.quartz.scheduler.instanceId", "AUTO");
+        p.setProperty("org.quartz.scheduler.instanceId", instanceId());
         p.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
         p.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         p.setProperty("org.quartz.jobStore.dataSource", DATASOURCE);
@@ -101,6 +101,16 @@ final class QuartzCluster {
         p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
         p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(missedAfter.toMillis()));
         return new QuartzCluster(p, work, missedAfter);
+    }
+
+    /**
+     * This replica in Quartz's tables (and logs): host (the pod's name), pid and start time, so that a restarted
+     * replica is a new instance and the old one's jobs are recovered.
+     */
+    static String instanceId() {
+        String host = System.getenv("HOSTNAME");
+        return (host == null || host.isBlank() ? "netcheck" : host) + "-" + ProcessHandle.current().pid() + "-"
+                + System.currentTimeMillis();
     }
 
     /** The same jobs on Quartz's in-memory store: for tests of {@link #sync}. */

@@ -267,7 +267,13 @@ public class WatchStore implements AutoCloseable {
                     }
                 }
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                // Another replica kept a report of the same target at the same moment: as good a baseline as ours.
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {
