@@ -81,7 +81,8 @@ final class QuartzCluster {
     /**
      * Quartz clustered on PostgreSQL through {@code dataSource}.
      *
-     * @param workers      watch runs at once on this replica (one more thread for the control job)
+     * @param workers      watch runs at once on this replica, plus one thread for the control job (which a watch
+     *                     uses while the control job is idle: at most {@code workers + 1} runs at once)
      * @param checkin      how often this replica checks in; another takes over its jobs when it misses that by a
      *                     margin (Quartz: 7.5 s past the last check-in at most)
      * @param missedAfter  how long after its slot a watch that no replica fired counts as missed
@@ -134,7 +135,8 @@ final class QuartzCluster {
     /** Starts firing on this replica, with the control job every {@code tick} (created once for the cluster). */
     void start(Duration tick) throws SchedulerException {
         JobDetail control = newJob(ControlJob.class).withIdentity(CONTROL).storeDurably().build();
-        Trigger every = newTrigger().withIdentity(CONTROL.getName(), NETCHECK).forJob(CONTROL).startNow()
+        // Before any due watch when a thread frees up: watches may take the spare thread while the control job waits.
+        Trigger every = newTrigger().withIdentity(CONTROL.getName(), NETCHECK).forJob(CONTROL).startNow().withPriority(10)
                 .withSchedule(simpleSchedule().withIntervalInMilliseconds(tick.toMillis()).repeatForever()
                         .withMisfireHandlingInstructionNextWithRemainingCount())
                 .build();

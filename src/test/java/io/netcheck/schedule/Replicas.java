@@ -1,7 +1,5 @@
 package io.netcheck.schedule;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcheck.store.ThrowawayPostgres;
@@ -19,8 +17,11 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -71,7 +72,7 @@ final class Replicas implements AutoCloseable {
             throw e;
         }
         String first = new BufferedReader(new InputStreamReader(fake.getInputStream())).readLine();
-        assertTrue(first != null && first.startsWith("port="), "fake Slack did not start: " + first);
+        check(first != null && first.startsWith("port="), "fake Slack did not start: " + first);
         fakePort = Integer.parseInt(first.substring(5));
     }
 
@@ -119,7 +120,7 @@ final class Replicas implements AutoCloseable {
                 new File("target/" + name + "-app" + i + ".log"))).start();
         long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (status(i, "/q/health/ready") != 200) {
-            assertTrue(System.nanoTime() < until && apps[i].isAlive(),
+            check(System.nanoTime() < until && apps[i].isAlive(),
                     "instance " + i + " not ready; see target/" + name + "-app" + i + ".log");
             Thread.sleep(200);
         }
@@ -128,12 +129,69 @@ final class Replicas implements AutoCloseable {
     /** SIGKILL, by the instance's pid: no shutdown hook, no goodbye to the cluster. */
     void kill(int i) throws InterruptedException {
         ProcessHandle.of(apps[i].pid()).ifPresent(ProcessHandle::destroyForcibly); // SIGKILL on Linux
-        assertTrue(apps[i].waitFor(10, TimeUnit.SECONDS), "instance " + i + " survived SIGKILL");
+        check(apps[i].waitFor(10, TimeUnit.SECONDS), "instance " + i + " survived SIGKILL");
     }
 
     /** A database connection as the app's user, for the test's own queries. */
     Connection db() throws SQLException {
         return DriverManager.getConnection(pg.jdbcUrl(DATABASE), USER, password);
+    }
+
+    /** The watches (ids) the instance with this pid is running right now, from Quartz's fired-trigger rows. */
+    List<Long> executing(long pid) throws SQLException {
+        List<Long> out = new ArrayList<>();
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement("SELECT job_name FROM qrtz_fired_triggers "
+                + "WHERE job_group = 'watch' AND state = 'EXECUTING' AND instance_name LIKE ?")) {
+            s.setString(1, "%-" + pid + "-%"); // QuartzCluster.instanceId(): host-pid-start
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(Long.parseLong(r.getString(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether Quartz still lists the instance with this pid in the cluster: another replica removes a dead one's row
+     * when it recovers its jobs (the takeover).
+     */
+    boolean inCluster(long pid) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM qrtz_scheduler_state WHERE instance_name LIKE ?")) {
+            s.setString(1, "%-" + pid + "-%");
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1) > 0;
+            }
+        }
+    }
+
+    /** The start of a watch's first run after {@code t}, or null. */
+    Instant firstRunAfter(long watchId, Instant t) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT MIN(at) FROM watch_result WHERE watch_id = ? AND at > ?")) {
+            s.setLong(1, watchId);
+            s.setLong(2, t.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                long v = r.getLong(1);
+                return r.wasNull() ? null : Instant.ofEpochMilli(v);
+            }
+        }
+    }
+
+    /** Watch runs that started in [from, to). */
+    int runsBetween(Instant from, Instant to) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM watch_result WHERE at >= ? AND at < ?")) {
+            s.setLong(1, from.toEpochMilli());
+            s.setLong(2, to.toEpochMilli());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getInt(1);
+            }
+        }
     }
 
     private int status(int i, String path) {
@@ -205,6 +263,13 @@ final class Replicas implements AutoCloseable {
 
     static boolean isRoot(JsonNode call) {
         return call.at("/params/thread_ts").isMissingNode() || call.at("/params/thread_ts").isNull();
+    }
+
+    /** An assertion without JUnit: the benchmark runs this outside the test runner. */
+    private static void check(boolean ok, String failure) {
+        if (!ok) {
+            throw new AssertionError(failure);
+        }
     }
 
     private static String sign(long ts, String body) throws Exception {

@@ -31,8 +31,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Three packaged instances on one throwaway PostgreSQL behind one (fake) Slack app: 30 watches every 5 s against HTTP
- * servers on loopback (answering after 600 ms, so runs are always in flight) and two summary schedules every 10 s.
+ * Three packaged instances on one throwaway PostgreSQL behind one (fake) Slack app: 30 watches every 10 s against HTTP
+ * servers on loopback (answering after 600 ms, so runs are in flight at any time) and two summary schedules every 10 s.
  * One instance is SIGKILLed while it runs watches and later restarted. Checked from the store and what Slack got:
  * every due run ran exactly once outside the stated failover window (and never twice in one slot anywhere), the
  * watches the dead instance held were taken over within that window, each summary slot was posted once, an outage
@@ -45,7 +45,7 @@ class ReplicasIT {
     static final int PG_PORT = 55431;
     static final int WATCHES = 30;
     static final int FLAKY = 3;
-    static final Duration EVERY = Duration.ofSeconds(5);
+    static final Duration EVERY = Duration.ofSeconds(10);
     static final Duration CHECKIN = Duration.ofSeconds(5);
     /**
      * The stated failover (README): Quartz declares a replica dead when it is 7.5 s past a missed check-in; another
@@ -171,31 +171,34 @@ class ReplicasIT {
         List<Long> held = new ArrayList<>();
         await("instance 1 running watches", Duration.ofSeconds(30), () -> {
             held.clear();
-            held.addAll(executing(replicas.pid(victim)));
+            held.addAll(replicas.executing(replicas.pid(victim)));
             return !held.isEmpty();
         });
+        long pid = replicas.pid(victim);
         replicas.kill(victim);
         Instant killedAt = Instant.now();
-        System.out.printf("[ReplicasIT] SIGKILLed instance %d (pid %d) while it ran watches %s%n", victim,
-                replicas.pid(victim), held);
+        System.out.printf("[ReplicasIT] SIGKILLed instance %d (pid %d) while it ran watches %s%n", victim, pid, held);
 
-        // Another instance takes over what it held, within the stated failover time.
-        await("the dead instance's watches taken over", FAILOVER.plusSeconds(10), () -> {
+        // Another instance takes over what it held (Quartz drops the dead one from its cluster table as it recovers
+        // its jobs) within the stated failover time, and runs those watches again.
+        await("the dead instance's jobs taken over", FAILOVER.plusSeconds(10), () -> !replicas.inCluster(pid));
+        long takeover = Duration.between(killedAt, Instant.now()).toMillis();
+        await("the dead instance's watches run again", FAILOVER.plusSeconds(10), () -> {
             for (long id : held) {
-                if (firstAfter(id, killedAt) == null) {
+                if (replicas.firstRunAfter(id, killedAt) == null) {
                     return false;
                 }
             }
             return true;
         });
-        long worst = 0;
+        long rerun = 0;
         for (long id : held) {
-            long ms = Duration.between(killedAt, firstAfter(id, killedAt)).toMillis();
-            worst = Math.max(worst, ms);
+            rerun = Math.max(rerun, Duration.between(killedAt, replicas.firstRunAfter(id, killedAt)).toMillis());
         }
-        System.out.printf("[ReplicasIT] failover: the dead instance's watches ran again %d ms after the kill "
-                + "(stated at most %d ms)%n", worst, FAILOVER.toMillis());
-        assertTrue(worst <= FAILOVER.toMillis() + 2000, "taken over in " + worst + " ms");
+        System.out.printf("[ReplicasIT] failover: taken over %d ms after the kill (stated at most %d ms), its watches "
+                + "ran again after %d ms%n", takeover, FAILOVER.toMillis(), rerun);
+        assertTrue(takeover <= FAILOVER.toMillis() + 1000, "taken over in " + takeover + " ms");
+        assertTrue(rerun <= FAILOVER.toMillis() + 2000, "its watches ran again after " + rerun + " ms");
 
         replicas.start(victim);
         Instant restarted = Instant.now();
@@ -218,7 +221,9 @@ class ReplicasIT {
                 perSlot.merge(Spread.latestSlot(at, EVERY, offset), 1, Integer::sum);
             }
             perSlot.forEach((slot, n) -> assertEquals(1, n, e.getKey() + ": slot " + slot + " ran " + n + " times"));
-            Instant first = perSlot.firstKey().plus(EVERY); // its first slot may be the "new watch runs at once" one
+            // From the first slot after all three were up: on a loaded 2-core machine a JVM starting next to the first
+            // instance can hold a firing back longer than a slot (it then runs once, late, in the next one).
+            Instant first = Spread.latestSlot(begin, EVERY, offset).plus(EVERY);
             for (Instant slot = first; slot.isBefore(end.minus(EVERY).minusSeconds(2)); slot = slot.plus(EVERY)) {
                 boolean inWindow = !slot.isBefore(windowFrom) && slot.isBefore(windowTo);
                 if (!inWindow) {
@@ -269,35 +274,6 @@ class ReplicasIT {
              ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 out.computeIfAbsent(r.getString(1), k -> new ArrayList<>()).add(Instant.ofEpochMilli(r.getLong(2)));
-            }
-        }
-        return out;
-    }
-
-    /** The start of a watch's first run after {@code t}, or null. */
-    Instant firstAfter(long watchId, Instant t) throws Exception {
-        try (Connection c = replicas.db(); PreparedStatement s = c.prepareStatement(
-                "SELECT MIN(at) FROM watch_result WHERE watch_id = ? AND at > ?")) {
-            s.setLong(1, watchId);
-            s.setLong(2, t.toEpochMilli());
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                long v = r.getLong(1);
-                return r.wasNull() ? null : Instant.ofEpochMilli(v);
-            }
-        }
-    }
-
-    /** The watches (ids) an instance is running right now, from Quartz's fired-trigger rows. */
-    List<Long> executing(long pid) throws Exception {
-        List<Long> out = new ArrayList<>();
-        try (Connection c = replicas.db(); PreparedStatement s = c.prepareStatement("SELECT job_name FROM qrtz_fired_triggers "
-                + "WHERE job_group = 'watch' AND state = 'EXECUTING' AND instance_name LIKE ?")) {
-            s.setString(1, "%-" + pid + "-%");
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(Long.parseLong(r.getString(1)));
-                }
             }
         }
         return out;
