@@ -57,8 +57,13 @@ final class QuartzCluster {
 
     /** What the jobs do: the scheduler's side. */
     interface Work {
-        /** Runs the watch with this id if its current slot has not run yet. */
-        void watch(long id) throws InterruptedException;
+        /**
+         * Runs the watch with this id if its current slot has not run yet.
+         *
+         * @param scheduled when this firing was due (Quartz fires up to 2 ms early)
+         * @param firing    which trigger fired, for logs
+         */
+        void watch(long id, Instant scheduled, String firing) throws InterruptedException;
 
         /** Reconciles jobs, posts due summaries, prunes. */
         void control() throws InterruptedException;
@@ -276,7 +281,10 @@ final class QuartzCluster {
         @Override
         public void execute(JobExecutionContext context) {
             try {
-                work.watch(Long.parseLong(context.getJobDetail().getKey().getName()));
+                Date due = context.getScheduledFireTime();
+                work.watch(Long.parseLong(context.getJobDetail().getKey().getName()),
+                        due == null ? Instant.EPOCH : due.toInstant(), context.getTrigger().getKey().getName()
+                                + (context.isRecovering() ? " (recovering)" : ""));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

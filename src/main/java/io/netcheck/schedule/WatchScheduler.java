@@ -228,7 +228,12 @@ public class WatchScheduler {
     /** What the clustered jobs do on this replica. */
     private final class ClusterWork implements QuartzCluster.Work {
         @Override
-        public void watch(long id) throws InterruptedException {
+        public void watch(long id, Instant scheduled, String firing) throws InterruptedException {
+            // Quartz fires up to 2 ms before the due time: a run must start inside the slot it was fired for.
+            long early = Duration.between(clock.instant(), scheduled).toMillis();
+            if (early > 0 && early < 1000) {
+                Thread.sleep(early + 1);
+            }
             Optional<Watch> w;
             try {
                 w = store.find(id);
@@ -239,8 +244,11 @@ public class WatchScheduler {
             // Gone (the control job drops its job), or this slot already ran: a firing recovered from a replica that
             // died after recording, or a catch-up that raced the regular firing. Never two runs in one slot.
             if (w.isEmpty() || !slotDue(w.get(), clock.instant())) {
+                LOG.debugf("watch %d: %s due %s: not run (%s)", id, firing, scheduled, w.isEmpty() ? "removed"
+                        : "its slot ran at " + w.get().lastRunAt());
                 return;
             }
+            LOG.debugf("watch %d: %s due %s: run (last run %s)", id, firing, scheduled, w.get().lastRunAt());
             inFlight.incrementAndGet();
             try {
                 runner().run(w.get());

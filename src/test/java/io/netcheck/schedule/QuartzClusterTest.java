@@ -31,7 +31,7 @@ class QuartzClusterTest {
     void create() throws Exception {
         cluster = QuartzCluster.inMemory(new QuartzCluster.Work() {
             @Override
-            public void watch(long id) {
+            public void watch(long id, Instant scheduled, String firing) {
             }
 
             @Override

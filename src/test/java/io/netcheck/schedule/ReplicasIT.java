@@ -71,6 +71,8 @@ class ReplicasIT {
                 "-Dnetcheck.watch.tick=2s", "-Dnetcheck.watch.min-every=2s", "-Dnetcheck.summary.min-interval=10s",
                 "-Dnetcheck.watch.cluster-checkin=" + CHECKIN.toSeconds() + "s",
                 "-Dnetcheck.capture.enabled=false",
+                // Each firing and what it did, in target/replicas-app*.log (for a failure's post-mortem).
+                "-Dquarkus.log.category.\"io.netcheck.schedule.WatchScheduler\".level=DEBUG",
                 // The targets live on loopback, which the default policy denies: deny metadata only.
                 "-Dnetcheck.policy.builtin-deny=169.254.0.0/16,fd00:ec2::254/128",
                 "-Dnetcheck.summaries[0].channel=" + OPS, "-Dnetcheck.summaries[0].cron=*/10 * * * * *",
@@ -220,7 +222,8 @@ class ReplicasIT {
             for (Instant at : e.getValue()) {
                 perSlot.merge(Spread.latestSlot(at, EVERY, offset), 1, Integer::sum);
             }
-            perSlot.forEach((slot, n) -> assertEquals(1, n, e.getKey() + ": slot " + slot + " ran " + n + " times"));
+            perSlot.forEach((slot, n) -> assertEquals(1, n, e.getKey() + ": slot " + slot + " ran " + n + " times "
+                    + "(kill at " + killedAt + "; its runs " + e.getValue() + ")"));
             // From the first slot after all three were up: on a loaded 2-core machine a JVM starting next to the first
             // instance can hold a firing back longer than a slot (it then runs once, late, in the next one).
             Instant first = Spread.latestSlot(begin, EVERY, offset).plus(EVERY);
@@ -228,7 +231,7 @@ class ReplicasIT {
                 boolean inWindow = !slot.isBefore(windowFrom) && slot.isBefore(windowTo);
                 if (!inWindow) {
                     assertTrue(perSlot.containsKey(slot), e.getKey() + ": slot " + slot + " did not run (kill at "
-                            + killedAt + ")");
+                            + killedAt + "; its runs " + e.getValue() + ")");
                     checked++;
                 }
             }
