@@ -235,23 +235,27 @@ public class WatchScheduler {
                 Thread.sleep(early + 1);
             }
             Optional<Watch> w;
+            Instant now;
             try {
                 w = store.find(id);
+                now = clock.instant();
+                // Gone (the control job drops its job), or this slot already ran or is running: a firing recovered from
+                // a replica that died, or a catch-up that raced the regular firing. The claim is a compare-and-set in
+                // the store: never two runs in one slot, whatever fired them.
+                if (w.isEmpty() || !slotDue(w.get(), now)
+                        || !store.claimRun(id, Spread.latestSlot(now, w.get().every(), QuartzCluster.offset(w.get())))) {
+                    LOG.debugf("watch %d: %s due %s: not run (%s)", id, firing, scheduled, w.isEmpty() ? "removed"
+                            : "its slot ran or is claimed; last run " + w.get().lastRunAt());
+                    return;
+                }
             } catch (StoreUnavailable e) {
                 LOG.warnf("watch %d not run: %s", id, e.getMessage());
-                return;
-            }
-            // Gone (the control job drops its job), or this slot already ran: a firing recovered from a replica that
-            // died after recording, or a catch-up that raced the regular firing. Never two runs in one slot.
-            if (w.isEmpty() || !slotDue(w.get(), clock.instant())) {
-                LOG.debugf("watch %d: %s due %s: not run (%s)", id, firing, scheduled, w.isEmpty() ? "removed"
-                        : "its slot ran at " + w.get().lastRunAt());
                 return;
             }
             LOG.debugf("watch %d: %s due %s: run (last run %s)", id, firing, scheduled, w.get().lastRunAt());
             inFlight.incrementAndGet();
             try {
-                runner().run(w.get());
+                runner().run(w.get(), now);
             } catch (RuntimeException e) {
                 LOG.errorf(e, "watch %s failed", w.get().name());
             } finally {

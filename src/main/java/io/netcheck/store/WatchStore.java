@@ -193,6 +193,16 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Claims a watch's slot for one run, with a compare-and-set in the database: true for the first claim of this slot
+     * by any replica, false when this slot (or a later one) was claimed already.
+     */
+    public synchronized boolean claimRun(long watchId, Instant slot) throws StoreUnavailable {
+        long t = slot.toEpochMilli();
+        return run(c -> update(c, "UPDATE watch SET claimed_slot = ? WHERE id = ? AND (claimed_slot IS NULL "
+                + "OR claimed_slot < ?)", t, watchId, t) == 1);
+    }
+
     /** Saves a state change that came without a new result (an announcement was posted). */
     public synchronized void saveState(long watchId, WatchState state) throws StoreUnavailable {
         run(c -> {
