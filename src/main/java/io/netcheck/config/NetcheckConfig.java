@@ -189,6 +189,13 @@ public interface NetcheckConfig {
         @WithDefault("4")
         int workers();
 
+        /**
+         * PostgreSQL (several replicas): how often each replica checks in with the clustered scheduler. Another one
+         * takes over the watches of a replica that missed its check-in by 7.5 s (Quartz's margin).
+         */
+        @WithDefault("5s")
+        Duration clusterCheckin();
+
         /** Results in a row that must agree before a watch changes state (no alerts for one flap). */
         @WithDefault("2")
         int confirm();

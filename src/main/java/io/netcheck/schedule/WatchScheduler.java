@@ -7,6 +7,7 @@ import io.netcheck.command.CommandParser;
 import io.netcheck.command.Cron;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.store.StoreUnavailable;
+import io.netcheck.store.StoreUrl;
 import io.netcheck.store.SummarySchedule;
 import io.netcheck.store.Watch;
 import io.netcheck.store.WatchStore;
@@ -23,18 +24,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
+import org.quartz.SchedulerException;
 
 /**
- * Drives watches and scheduled summaries from quarkus-scheduler's tick. Each tick starts the watches whose
- * slot has come (spread over their interval, see {@link Spread}), at most {@code workers} at once and never
- * two runs of the same watch; posts each channel's summary once per cron slot; and prunes old history.
+ * Drives watches and scheduled summaries. On H2 (one replica) from quarkus-scheduler's tick: each tick starts the
+ * watches whose slot has come (spread over their interval, see {@link Spread}), at most {@code workers} at once and
+ * never two runs of the same watch; posts each channel's summary once per cron slot; and prunes old history.
  * Everything reads the injected {@link Clock}, so tests drive time.
+ *
+ * <p>On PostgreSQL (any number of replicas) the same work runs on {@link QuartzCluster}: each watch is a clustered
+ * job fired on exactly one replica per slot, and summaries and pruning run in one clustered control job; the tick
+ * then only keeps this replica's view of the store (readiness, metrics, its backlog).
  */
 @ApplicationScoped
 public class WatchScheduler {
@@ -70,6 +77,8 @@ public class WatchScheduler {
     private volatile Instant lastPrune = Instant.EPOCH;
     private volatile boolean synced;
     private volatile String storeProblem;
+    /** PostgreSQL only: the clustered scheduler, started once the store is migrated. */
+    private volatile QuartzCluster cluster;
 
     /** What one tick started, for tests and logs. */
     public record Tick(List<String> watchesStarted, List<String> summariesStarted, String storeProblem) {
@@ -88,6 +97,9 @@ public class WatchScheduler {
                 storeProblem = null;
                 metrics.storeUp(true);
                 LOG.infof("watch store ready at %s", store.describe());
+                if (clustered()) {
+                    startCluster();
+                }
             } catch (StoreUnavailable e) {
                 storeProblem = e.getMessage();
                 metrics.storeUp(false);
@@ -140,6 +152,10 @@ public class WatchScheduler {
             return new Tick(List.of(), List.of(), storeProblem);
         }
         metrics.watches(watches);
+        if (clustered()) {
+            startCluster();
+            return new Tick(List.of(), List.of(), storeProblem);
+        }
         List<String> started = new ArrayList<>();
         for (Watch w : watches) {
             if (due(w, now) && !running.contains(w.id())) {
@@ -165,9 +181,110 @@ public class WatchScheduler {
                 });
             }
         }
-        List<String> summaryStarts = summaries(schedules, now);
+        List<String> summaryStarts = summaries(schedules, now, workers);
         prune(now);
         return new Tick(started, summaryStarts, null);
+    }
+
+    /** True on PostgreSQL: watches and summaries are then scheduled across replicas by {@link QuartzCluster}. */
+    public boolean clustered() {
+        try {
+            return enabled() && StoreUrl.parse(config.store().url()).kind() == StoreUrl.Kind.POSTGRESQL;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private synchronized void startCluster() {
+        if (cluster != null) {
+            return;
+        }
+        try {
+            runner();
+            QuartzCluster c = QuartzCluster.clustered(store.connections(), config.watch().workers(),
+                    config.watch().clusterCheckin(), missedAfter(), new ClusterWork());
+            c.start(config.watch().tick());
+            cluster = c;
+            LOG.infof("clustered scheduling on %s (check-in every %s)", store.describe(), config.watch().clusterCheckin());
+        } catch (SchedulerException | RuntimeException e) {
+            storeProblem = "the clustered scheduler could not start: " + e.getMessage();
+            LOG.errorf(e, "%s; trying again at the next tick", storeProblem);
+        }
+    }
+
+    /** A watch slot that no replica fired for this long counts as missed (every replica was down): run it once. */
+    private Duration missedAfter() {
+        return max(config.watch().tick().multipliedBy(2), Duration.ofSeconds(10));
+    }
+
+    /** A watch's current slot has not run yet: it has never run, or its latest slot began after its last run. */
+    static boolean slotDue(Watch w, Instant now) {
+        if (w.lastRunAt() == null) {
+            return true;
+        }
+        return Spread.latestSlot(now, w.every(), QuartzCluster.offset(w)).isAfter(w.lastRunAt());
+    }
+
+    /** What the clustered jobs do on this replica. */
+    private final class ClusterWork implements QuartzCluster.Work {
+        @Override
+        public void watch(long id, Instant scheduled, String firing) throws InterruptedException {
+            // Quartz fires up to 2 ms before the due time: a run must start inside the slot it was fired for.
+            long early = Duration.between(clock.instant(), scheduled).toMillis();
+            if (early > 0 && early < 1000) {
+                Thread.sleep(early + 1);
+            }
+            Optional<Watch> w;
+            Instant now;
+            try {
+                w = store.find(id);
+                now = clock.instant();
+                // Gone (the control job drops its job), or this slot already ran or is running: a firing recovered from
+                // a replica that died, or a catch-up that raced the regular firing. The claim is a compare-and-set in
+                // the store: never two runs in one slot, whatever fired them.
+                if (w.isEmpty() || !slotDue(w.get(), now)
+                        || !store.claimRun(id, Spread.latestSlot(now, w.get().every(), QuartzCluster.offset(w.get())))) {
+                    LOG.debugf("watch %d: %s due %s: not run (%s)", id, firing, scheduled, w.isEmpty() ? "removed"
+                            : "its slot ran or is claimed; last run " + w.get().lastRunAt());
+                    return;
+                }
+            } catch (StoreUnavailable e) {
+                LOG.warnf("watch %d not run: %s", id, e.getMessage());
+                return;
+            }
+            LOG.debugf("watch %d: %s due %s: run (last run %s)", id, firing, scheduled, w.get().lastRunAt());
+            inFlight.incrementAndGet();
+            try {
+                runner().run(w.get(), now);
+            } catch (RuntimeException e) {
+                LOG.errorf(e, "watch %s failed", w.get().name());
+            } finally {
+                inFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public void control() {
+            Instant now = clock.instant();
+            try {
+                QuartzCluster c = cluster;
+                if (c == null) {
+                    return;
+                }
+                QuartzCluster.Synced s = c.sync(store.watches(), now);
+                if (!s.scheduled().isEmpty() || !s.removed().isEmpty() || !s.caughtUp().isEmpty()) {
+                    LOG.debugf("watch jobs: scheduled %s, removed %s, caught up %s", s.scheduled(), s.removed(),
+                            s.caughtUp());
+                }
+                // On the control job's own thread: one replica at a time looks at the summaries.
+                summaries(store.schedules(), now, Runnable::run);
+                prune(now);
+            } catch (StoreUnavailable e) {
+                storeProblem = e.getMessage();
+            } catch (SchedulerException e) {
+                LOG.warnf("could not bring the watch jobs in line: %s", e.getMessage());
+            }
+        }
     }
 
     /** Due when a new slot of its interval has begun since it last ran (or started); a new watch runs at once. */
@@ -183,7 +300,7 @@ public class WatchScheduler {
         return slot.isAfter(last);
     }
 
-    private List<String> summaries(List<SummarySchedule> schedules, Instant now) {
+    private List<String> summaries(List<SummarySchedule> schedules, Instant now, Executor executor) {
         ZoneId zone = ZoneId.of(config.summary().zone());
         Duration lateAfter = max(config.watch().tick().multipliedBy(2), Duration.ofMinutes(5));
         List<String> started = new ArrayList<>();
@@ -217,7 +334,7 @@ public class WatchScheduler {
             Instant due = slot.get();
             boolean late = Duration.between(due, now).compareTo(lateAfter) > 0;
             inFlight.incrementAndGet();
-            workers.execute(() -> {
+            executor.execute(() -> {
                 try {
                     announcer.summary(summaries.build(s.channel(), clock.instant(), due, late));
                     store.slotPosted(s.channel(), due, clock.instant());
@@ -284,6 +401,10 @@ public class WatchScheduler {
     }
 
     void stop() {
+        QuartzCluster c = cluster;
+        if (c != null) {
+            c.shutdown();
+        }
         if (workers != null) {
             workers.shutdown();
             try {

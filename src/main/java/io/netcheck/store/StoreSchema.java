@@ -9,6 +9,8 @@ public final class StoreSchema {
     public static final String HISTORY_TABLE = "netcheck_schema_history";
     /** The migrations, for H2 and PostgreSQL alike. */
     public static final String LOCATION = "db/netcheck";
+    /** PostgreSQL's own migrations on top (V6: the clustered scheduler's Quartz tables). */
+    public static final String POSTGRESQL_LOCATION = "db/netcheck-postgresql";
 
     private StoreSchema() {
     }

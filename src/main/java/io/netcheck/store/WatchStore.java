@@ -54,6 +54,11 @@ public class WatchStore implements AutoCloseable {
         this.description = description;
     }
 
+    /** The store's pool: the clustered scheduler keeps its own tables (Quartz's) in the same database. */
+    public DataSource connections() {
+        return dataSource;
+    }
+
     /** The database, without credentials: for logs, health and error messages. */
     public String describe() {
         return description;
@@ -188,6 +193,16 @@ public class WatchStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Claims a watch's slot for one run, with a compare-and-set in the database: true for the first claim of this slot
+     * by any replica, false when this slot (or a later one) was claimed already.
+     */
+    public synchronized boolean claimRun(long watchId, Instant slot) throws StoreUnavailable {
+        long t = slot.toEpochMilli();
+        return run(c -> update(c, "UPDATE watch SET claimed_slot = ? WHERE id = ? AND (claimed_slot IS NULL "
+                + "OR claimed_slot < ?)", t, watchId, t) == 1);
+    }
+
     /** Saves a state change that came without a new result (an announcement was posted). */
     public synchronized void saveState(long watchId, WatchState state) throws StoreUnavailable {
         run(c -> {
@@ -262,7 +277,13 @@ public class WatchStore implements AutoCloseable {
                     }
                 }
                 c.commit();
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                c.rollback();
+                if (!isDuplicateKey(e)) {
+                    throw e;
+                }
+                // Another replica kept a report of the same target at the same moment: as good a baseline as ours.
+            } catch (RuntimeException e) {
                 c.rollback();
                 throw e;
             } finally {

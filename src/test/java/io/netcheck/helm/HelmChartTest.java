@@ -655,11 +655,40 @@ class HelmChartTest {
     }
 
     @Test
-    void schemaAllowsOneReplicaAtMost() {
-        // Each pod would run every watch, and the H2 file on a ReadWriteOnce volume cannot be shared.
+    void schemaAllowsOneReplicaAtMostOnH2() {
+        // The H2 file on a ReadWriteOnce volume cannot be shared: more pods need PostgreSQL.
         Exception e = assertThrows(Exception.class, () -> render(Map.of("replicaCount", "2")));
+        System.out.println("[HelmChartTest] replicaCount 2 on H2: " + e.getMessage());
         assertTrue(e.getMessage().contains("/replicaCount"), e.getMessage());
+        assertTrue(e.getMessage().contains("more than one replica needs PostgreSQL (database.url)"), e.getMessage());
         assertEquals("0", render(Map.of("replicaCount", "0")).one("Deployment").node().scalar("spec", "replicas"));
+        Manifests one = render();
+        assertFalse(one.has("PodDisruptionBudget"), "one replica: no budget");
+        assertFalse(one.podSpec().has("affinity"), "one replica: no anti-affinity");
+    }
+
+    @Test
+    void severalReplicasOnPostgresGetABudgetAndSpreadOverNodes() {
+        Map<String, String> pg = Map.of("replicaCount", "3", "database.url", "jdbc:postgresql://pg:5432/netcheck",
+                "database.existingSecret", "netcheck-db");
+        Manifests m = render(pg);
+        assertEquals("3", m.one("Deployment").node().scalar("spec", "replicas"));
+        Doc pdb = m.one("PodDisruptionBudget");
+        assertEquals("1", pdb.node().scalar("spec", "maxUnavailable"));
+        assertEquals(RELEASE, pdb.node().scalar("spec", "selector", "matchLabels", "app.kubernetes.io/instance"));
+        Node soft = m.podSpec().at("affinity").at("podAntiAffinity");
+        assertTrue(soft.has("preferredDuringSchedulingIgnoredDuringExecution"), soft.text());
+        assertTrue(soft.text().contains("topologyKey: kubernetes.io/hostname"), soft.text());
+        assertTrue(soft.text().contains("app.kubernetes.io/instance: " + RELEASE), soft.text());
+
+        Map<String, String> hard = new java.util.HashMap<>(pg);
+        hard.put("podAntiAffinity", "hard");
+        assertTrue(render(hard).podSpec().at("affinity").at("podAntiAffinity")
+                .has("requiredDuringSchedulingIgnoredDuringExecution"));
+        Map<String, String> own = new java.util.HashMap<>(pg);
+        own.put("affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0]"
+                + ".matchExpressions[0].key", "zone");
+        assertFalse(render(own).podSpec().at("affinity").has("podAntiAffinity"), "an affinity of your own wins");
     }
 
     @Test

@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  * {@link #close()} or, should that never run, a shutdown hook. Fails (never skips) when PostgreSQL is not
  * installed: {@code scripts/install-deps.sh} installs it.
  */
-final class ThrowawayPostgres implements AutoCloseable {
+public final class ThrowawayPostgres implements AutoCloseable {
 
     private static final Path DEBIAN_ROOT = Path.of("/usr/lib/postgresql");
     private static final Duration STEP_TIMEOUT = Duration.ofSeconds(180);
@@ -61,6 +61,11 @@ final class ThrowawayPostgres implements AutoCloseable {
 
     /** Starts a server with database {@code database} owned by {@code user}, who logs in with {@code password}. */
     static ThrowawayPostgres start(String database, String user, String password) throws IOException {
+        return start(database, user, password, freeLoopbackPort());
+    }
+
+    /** The same on a port of the caller's choosing (tests that share a machine keep to their own port range). */
+    public static ThrowawayPostgres start(String database, String user, String password, int port) throws IOException {
         Path bin = binaries();
         List<String> asServerUser = new ArrayList<>();
         UserPrincipal serverUser = null;
@@ -79,7 +84,7 @@ final class ThrowawayPostgres implements AutoCloseable {
             asServerUser.addAll(List.of(runuser.toString(), "-u", SUPERUSER, "--"));
         }
         Path dir = Files.createTempDirectory("netcheck-pg-");
-        ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, freeLoopbackPort(), asServerUser);
+        ThrowawayPostgres pg = new ThrowawayPostgres(bin, dir, port, asServerUser);
         Runtime.getRuntime().addShutdownHook(pg.shutdownHook);
         try {
             Files.createDirectory(pg.socketDir);
@@ -139,11 +144,11 @@ final class ThrowawayPostgres implements AutoCloseable {
         }
     }
 
-    String jdbcUrl(String database) {
+    public String jdbcUrl(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -254,7 +259,7 @@ final class ThrowawayPostgres implements AutoCloseable {
                 "listen_addresses = '127.0.0.1'",
                 "port = " + port,
                 "unix_socket_directories = '" + socketDir + "'",
-                "max_connections = 20",
+                "max_connections = 100", // three replicas' pools (ReplicasIT) and the test's own
                 "shared_buffers = 16MB",
                 "fsync = off",
                 "synchronous_commit = off",

@@ -100,6 +100,19 @@ class WatchStoreTest {
     // ---- schema ----
 
     @Test
+    void aWatchSlotIsClaimedOnceAndOnlyForward() throws Exception {
+        try (WatchStore store = TestStores.open("jdbc:h2:mem:claims-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1",
+                USER, PASSWORD)) {
+            Watch w = addWatch(store, "C0OPS", "claims");
+            Instant slot = T0;
+            assertTrue(store.claimRun(w.id(), slot), "the first claim of a slot");
+            assertFalse(store.claimRun(w.id(), slot), "a second claim of the same slot: another firing, another replica");
+            assertFalse(store.claimRun(w.id(), slot.minusSeconds(60)), "never back to an earlier slot");
+            assertTrue(store.claimRun(w.id(), slot.plusSeconds(60)), "the next slot");
+        }
+    }
+
+    @Test
     void migratingTwiceIsHarmlessAndRecordsVersionOne() throws Exception {
         WatchStore store = open(fileUrl());
         store.migrate();
