@@ -33,21 +33,25 @@ class LeanStartIT {
     /** A tcpdump line of a captured packet (text), or a JSON "packets" entry, which two runs never share. */
     private static final Pattern PACKET = Pattern.compile("^\\s*\"?\\d\\d:\\d\\d:\\d\\d\\.\\d+ (IP|ARP|IP6) .*$");
 
-    static HttpServer web;
+    /** A VIP and three backends: web servers on loopback answering 200. */
+    static final List<HttpServer> web = new ArrayList<>();
     static int open;
     static int closed;
 
     @BeforeAll
     static void targets() throws IOException {
-        web = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
-        web.createContext("/", exchange -> {
-            byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        web.start();
-        open = web.getAddress().getPort();
+        for (int i = 0; i < 4; i++) {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+            server.createContext("/", exchange -> {
+                byte[] body = "ok\n".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+                exchange.close();
+            });
+            server.start();
+            web.add(server);
+        }
+        open = web.get(0).getAddress().getPort();
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closed = s.getLocalPort(); // closed again when the checks run: connection refused
         }
@@ -55,7 +59,7 @@ class LeanStartIT {
 
     @AfterAll
     static void stop() {
-        web.stop(0);
+        web.forEach(server -> server.stop(0));
     }
 
     record Run(int exit, String stdout, String stderr) {
@@ -111,8 +115,8 @@ class LeanStartIT {
 
     @Test
     void aHealthyVipWithThreeBackendsReadsTheSameInJson() throws Exception {
-        String backend = "127.0.0.1:" + open;
-        Run r = same("vip", backend, "--backends", backend + "," + backend + "," + backend, "--json");
+        Run r = same("vip", "127.0.0.1:" + open, "--backends", web.subList(1, 4).stream()
+                .map(server -> "127.0.0.1:" + server.getAddress().getPort()).collect(Collectors.joining(",")), "--json");
         assertEquals(Cli.HEALTHY, r.exit(), r.toString());
         assertTrue(r.stdout().contains("\"healthy\" : true"), r.stdout());
     }
