@@ -28,6 +28,9 @@ public final class LeanMain {
     }
 
     public static void main(String... args) {
+        // As under Quarkus for a command: framework chatter on stderr only when something is wrong. Here, not in
+        // run(): a test calling run() must not change its JVM's logging.
+        Logger.getLogger("").setLevel(Level.WARNING);
         System.exit(run(List.of(args), System.out, System.err));
     }
 
@@ -39,8 +42,6 @@ public final class LeanMain {
             return Cli.USAGE;
         }
         NetcheckMain.oneShotDefaults();
-        // As under Quarkus for a command: framework chatter on stderr only when something is wrong.
-        Logger.getLogger("").setLevel(Level.WARNING);
         Pcap4jCapture.warmUpInBackground();
         NetcheckConfig config;
         CertificateCheck certificates;
