@@ -38,6 +38,9 @@ public class Checks {
     @Inject
     Instance<ServicePools> pools;
 
+    /** Set when built without a container (the CLI's lean start): then {@link #pools} is not injected. */
+    private final ServicePools directPools;
+
     @Inject
     public Checks(Pipeline pipeline, VerdictEngine verdicts) {
         this(pipeline, verdicts, CheckKinds.ALL);
@@ -45,8 +48,18 @@ public class Checks {
 
     /** Builds every kind's probe now, at start-up: a kind that cannot be built stops the application. */
     Checks(Pipeline pipeline, VerdictEngine verdicts, List<CheckKind<?, ?>> kinds) {
+        this(pipeline, verdicts, kinds, null);
+    }
+
+    /** Without a container (the CLI's lean start): no metrics, svc/ targets read through {@code pools}. */
+    public Checks(Pipeline pipeline, VerdictEngine verdicts, ServicePools pools) {
+        this(pipeline, verdicts, CheckKinds.ALL, pools);
+    }
+
+    private Checks(Pipeline pipeline, VerdictEngine verdicts, List<CheckKind<?, ?>> kinds, ServicePools pools) {
         this.verdicts = verdicts;
         this.ticker = pipeline.runner().ticker();
+        this.directPools = pools;
         for (CheckKind<?, ?> kind : kinds) {
             this.kinds.put(kind, bind(kind, pipeline));
         }
@@ -93,8 +106,13 @@ public class Checks {
     /** svc/ targets become addresses here, when the check runs (a watch follows the pool as it changes). */
     @SuppressWarnings("unchecked") // a VIP request resolves to a VIP request
     private <R> R prepared(R request) throws InterruptedException {
-        if (request instanceof VipCheckRequest vip && pools != null && pools.isResolvable()) {
-            return (R) pools.get().resolve(vip);
+        if (request instanceof VipCheckRequest vip) {
+            if (directPools != null) {
+                return (R) directPools.resolve(vip);
+            }
+            if (pools != null && pools.isResolvable()) {
+                return (R) pools.get().resolve(vip);
+            }
         }
         return request;
     }

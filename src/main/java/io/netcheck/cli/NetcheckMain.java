@@ -36,18 +36,23 @@ public class NetcheckMain implements QuarkusApplication {
             System.setProperty("netcheck.store.enabled", "false");
             System.setProperty("quarkus.scheduler.enabled", "false");
         } else if (isCommand(args)) {
-            // Keep the terminal for the report: framework chatter only when something is wrong.
-            System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
-            // A one-shot check serves nothing: no HTTP listener, no Slack connection.
-            System.setProperty("quarkus.http.host-enabled", "false");
-            System.setProperty("netcheck.slack.mode", "off");
-            // One check and exit: no watch store, no scheduler.
-            System.setProperty("netcheck.store.enabled", "false");
-            System.setProperty("quarkus.scheduler.enabled", "false");
-            // The target policy guards the bot from Slack users; a CLI user already has a shell here.
-            System.setProperty("netcheck.policy.enabled", System.getProperty("netcheck.policy.enabled", "false"));
+            oneShotDefaults();
         }
         Quarkus.run(NetcheckMain.class, args);
+    }
+
+    /** What a one-shot command needs of the configuration, here and in {@link LeanMain}. */
+    static void oneShotDefaults() {
+        // Keep the terminal for the report: framework chatter only when something is wrong.
+        System.setProperty("quarkus.log.level", System.getProperty("quarkus.log.level", "WARN"));
+        // A one-shot check serves nothing: no HTTP listener, no Slack connection.
+        System.setProperty("quarkus.http.host-enabled", "false");
+        System.setProperty("netcheck.slack.mode", "off");
+        // One check and exit: no watch store, no scheduler.
+        System.setProperty("netcheck.store.enabled", "false");
+        System.setProperty("quarkus.scheduler.enabled", "false");
+        // The target policy guards the bot from Slack users; a CLI user already has a shell here.
+        System.setProperty("netcheck.policy.enabled", System.getProperty("netcheck.policy.enabled", "false"));
     }
 
     static boolean isAgent(String... args) {

@@ -21,7 +21,8 @@ import java.util.List;
  * and prints the same text or JSON a local run prints, with the same exit statuses.
  */
 public final class ServerClient {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // An instance field, not a static one: split() runs for every CLI command and must not load Jackson.
+    private final ObjectMapper mapper = new ObjectMapper();
 
     /** @param words the command line without --server URL */
     public record Split(URI server, List<String> words) {
@@ -74,7 +75,7 @@ public final class ServerClient {
                 .header("Authorization", "Bearer " + token.strip())
                 .header("Content-Type", "application/json")
                 .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("command", command).toString()))
+                .POST(HttpRequest.BodyPublishers.ofString(mapper.createObjectNode().put("command", command).toString()))
                 .build();
         HttpResponse<String> response;
         try {
@@ -87,7 +88,7 @@ public final class ServerClient {
             String message = response.body();
             String usage = null;
             try {
-                JsonNode body = JSON.readTree(response.body());
+                JsonNode body = mapper.readTree(response.body());
                 message = body.path("error").asText(message);
                 usage = body.hasNonNull("usage") ? body.get("usage").asText() : null;
             } catch (IOException e) {

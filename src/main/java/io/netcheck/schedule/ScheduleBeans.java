@@ -1,6 +1,6 @@
 package io.netcheck.schedule;
 
-import io.netcheck.config.Beans;
+import io.netcheck.config.CheckWiring;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.store.WatchStore;
 import io.quarkus.arc.DefaultBean;
@@ -24,6 +24,6 @@ public class ScheduleBeans {
     @Produces
     @Singleton
     SummaryBuilder summaries(WatchStore store, NetcheckConfig config) {
-        return new SummaryBuilder(store, Beans.teams(config), config.summary().window(), config.summary().slots());
+        return new SummaryBuilder(store, CheckWiring.teams(config), config.summary().window(), config.summary().slots());
     }
 }

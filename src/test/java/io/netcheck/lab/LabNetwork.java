@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -294,8 +295,8 @@ public final class LabNetwork implements AutoCloseable {
     }
 
     /**
-     * Runs the packaged netcheck app inside the client namespace:
-     * {@code ip netns exec nc{id}-client java -jar ${netcheck.app.jar} ARGS...}.
+     * Runs the packaged netcheck app inside the client namespace through its launcher:
+     * {@code ip netns exec nc{id}-client sh src/main/bin/netcheck ARGS...} on {@code ${netcheck.app.jar}}'s app.
      */
     public Result netcheck(Duration timeout, String... args) {
         return netcheck(timeout, Map.of(), args);
@@ -309,16 +310,15 @@ public final class LabNetwork implements AutoCloseable {
             throw new LabException("app jar not found (system property " + APP_JAR_PROPERTY + " = " + jar
                     + "); integration tests run after 'mvn package' (use mvn verify)");
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> full = new ArrayList<>(List.of(ip, "netns", "exec", namespace("client"), java));
-        // As src/main/bin/netcheck starts it: the class-data archive made at package time, the client compiler.
-        Path archive = Path.of(jar).resolveSibling("netcheck-cli.jsa");
-        if (Files.isRegularFile(archive)) {
-            full.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-XX:TieredStopAtLevel=1"));
-        }
-        full.addAll(List.of("-jar", jar));
+        // As a user starts it: src/main/bin/netcheck (the lean start for a check, its class-data archive, the
+        // client compiler; the Quarkus main for agent), on this app and this JDK.
+        Map<String, String> launch = new HashMap<>(env);
+        launch.put("NETCHECK_APP", Path.of(jar).getParent().toString());
+        launch.putIfAbsent("NETCHECK_JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> full = new ArrayList<>(List.of(ip, "netns", "exec", namespace("client"), "sh",
+                Path.of("src", "main", "bin", "netcheck").toAbsolutePath().toString()));
         full.addAll(Arrays.asList(args));
-        return execute(full, env, timeout);
+        return execute(full, launch, timeout);
     }
 
     /**
