@@ -22,7 +22,7 @@ import java.util.function.Predicate;
  * netcheck's own address and port first; by its address when a device in between rewrote the port; by the VIP
  * alone when both were rewritten (NAT), which is then said to be possibly netcheck's.
  */
-final class LbSideAnalysis {
+public final class LbSideAnalysis {
     private LbSideAnalysis() {
     }
 
@@ -68,7 +68,7 @@ final class LbSideAnalysis {
      * @param peers  netcheck's source addresses
      * @param frames the agent's capture
      */
-    static LbSideEvidence of(String agent, ClockOffset offset, CaptureSummary capture, InetSocketAddress vip,
+    public static LbSideEvidence of(String agent, ClockOffset offset, CaptureSummary capture, InetSocketAddress vip,
                              InetSocketAddress local, List<InetAddress> peers, List<EndpointEvidence> backends,
                              List<CapturedFrame> frames, TcpdumpFormatter formatter) {
         List<DecodedPacket> decoded = frames.stream().map(PacketDecoder::decode).toList();
