@@ -217,7 +217,7 @@ public final class VipChecklist {
     }
 
     /**
-     * How long the agent captures once ready: netcheck's VIP probe (one timeout) and the linger, plus a margin for the
+     * How long the agent captures once ready: netcheck's VIP probe (one timeout), plus a margin for the
      * ready message's trip here and the probe's start.
      */
     /** netcheck's source address towards the VIP: where the agent will see its packets come from. */
@@ -230,7 +230,7 @@ public final class VipChecklist {
         return request.timeout().plus(LINGER_MARGIN);
     }
 
-    private static final Duration LINGER_MARGIN = Duration.ofMillis(500);
+    private static final Duration LINGER_MARGIN = Duration.ofMillis(200);
 
     /** One endpoint's probe, as the checklist runs it (the agent's side runs the real servers' the same way). */
     CompletableFuture<Timed<ServiceResult>> submit(Target p, VipCheckRequest request, boolean isVip) {
