@@ -54,7 +54,7 @@ for i in $(seq 1 "$RUNS"); do
   grep -q '"lbSide"' "$LOG/last.json" || { echo "not a two-sided report: $(head -c 400 "$LOG/last.json")" >&2; exit 1; }
 done
 grep -o '"backends":"[0-9]*/32 UP"\|"outcome":"0/32 UP"' "$LOG/last.json" | head -1 >&2 || true
-stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1*1000} END {printf "%.0f %.0f %.0f", a[int((NR+1)/2)], a[NR], a[1]}'; }
+stats() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1*1000} END {printf "%.0f %.0f %.0f\n", a[int((NR+1)/2)], a[NR], a[1]}'; }
 read -r rtt50 rttmax rttmin < <(stats "${RTT[@]}")
 read -r wall50 wallmax wallmin < <(stats "${WALL[@]}")
 budget=$(awk -v t="$TIMEOUT_MS" -v r="$rtt50" 'BEGIN {printf "%.0f", 1.3 * t + r}')
