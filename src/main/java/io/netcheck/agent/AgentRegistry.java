@@ -265,20 +265,16 @@ public class AgentRegistry {
         s.sides.remove(id);
     }
 
-    Session sessionOf(String agent) {
-        return byName.get(agent);
-    }
-
     private static long micros(Instant t) {
         return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
-    long nowMicros() {
-        return micros(clock.instant());
-    }
-
-    /** The job's metrics and audit line, as for a check run on an agent. */
-    void record(String agent, String command, String outcome, long nanos) {
+    /**
+     * A job's metrics and audit line.
+     *
+     * @param side {@code lb} for the load balancer's side of a vip --from, null for a check run on the agent
+     */
+    void record(String agent, String command, String side, String outcome, long nanos) {
         Timer.builder("netcheck.agent.job").tag("agent", agent).tag("outcome", outcome)
                 .description("Round trip of a job on an agent: sent to result received")
                 .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
@@ -286,7 +282,9 @@ public class AgentRegistry {
                 .description("Jobs sent to agents, by outcome").register(meters).increment();
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("command", command.length() > 500 ? command.substring(0, 500) + "…" : command);
-        fields.put("side", "lb");
+        if (side != null) {
+            fields.put("side", side);
+        }
         fields.put("outcome", outcome);
         fields.put("durationMs", nanos / 1_000_000);
         audit("agent-job", agent, fields);
@@ -348,17 +346,7 @@ public class AgentRegistry {
                     + e.getMessage());
         } finally {
             s.jobs.remove(id);
-            long nanos = System.nanoTime() - started;
-            Timer.builder("netcheck.agent.job").tag("agent", agent).tag("outcome", outcome)
-                    .description("Round trip of a job on an agent: sent to result received")
-                    .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
-            Counter.builder("netcheck.agent.jobs").tag("agent", agent).tag("outcome", outcome)
-                    .description("Jobs sent to agents, by outcome").register(meters).increment();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("command", command.length() > 500 ? command.substring(0, 500) + "…" : command);
-            fields.put("outcome", outcome);
-            fields.put("durationMs", nanos / 1_000_000);
-            audit("agent-job", agent, fields);
+            record(agent, command, null, outcome, System.nanoTime() - started);
         }
     }
 

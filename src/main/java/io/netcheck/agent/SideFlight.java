@@ -116,7 +116,7 @@ public final class SideFlight implements LbSide.Started {
 
     void finished(String outcome) {
         if (recorded.compareAndSet(false, true)) {
-            registry.record(agent, command, outcome, System.nanoTime() - startedNanos);
+            registry.record(agent, command, "lb", outcome, System.nanoTime() - startedNanos);
         }
     }
 }
