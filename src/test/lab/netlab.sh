@@ -121,6 +121,9 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
                                      address, the lb drops DNATed connections), netcheck still can
   fw drop|reject|reject-admin|reject-rst|clear [--dst ADDR] [--port P]
                                      router FORWARD rule for client -> ADDR:P (default 203.0.113.10:80)
+  return-drop [--src ADDR] [--port P]
+                                     router drops tcp from ADDR:P (default 203.0.113.10:80) towards the client:
+                                     the VIP's SYN-ACKs/RSTs never come back (cleared by fw clear and reset)
   tls-server [--name CN] [--days N]  (re)start nginx in lb: TLS on 203.0.113.10:443 with a fresh self-signed
                                      certificate (openssl, CN and SAN = CN, default vip.lab.test, valid N days,
                                      default 90) and plain HTTP on 203.0.113.10:8080; / answers 200 "tls-server",
@@ -1253,6 +1256,34 @@ cmd_fw() {
   say "fw: router FORWARD client -> $dst:$port $action"
 }
 
+# The return path loses the VIP's answers: the router drops tcp from ADDR:P on its way out to the client side
+# (SYN-ACKs and RSTs of the VIP never come back; the SYNs still get there). In the NETLAB-FW chain, so `fw clear`
+# and `reset` remove it.
+cmd_return_drop() {
+  local src=$VIP4 port=80
+  while [[ $# -gt 0 ]]; do
+    case $1 in
+      --src) [[ $# -ge 2 ]] || misuse "--src needs an address"; src=$2; shift 2 ;;
+      --port) [[ $# -ge 2 ]] || misuse "--port needs a value"; port=$2; shift 2 ;;
+      *) misuse "return-drop: unknown argument '$1'" ;;
+    esac
+  done
+  check_port "$port"
+  need_root; require_lab
+  local t=iptables
+  if [[ "$src" == *:* ]]; then
+    [[ "$src" =~ ^[0-9a-fA-F:]+(/[0-9]{1,3})?$ ]] || misuse "bad IPv6 --src '$src'"
+    t=ip6tables
+  else
+    [[ "$src" =~ ^[0-9]{1,3}(\.[0-9]{1,3}){3}(/[0-9]{1,2})?$ ]] || misuse "bad IPv4 --src '$src'"
+  fi
+  fw_chain_ensure "$t"
+  local match=(-o eth0 -s "$src" -p tcp --sport "$port" -j DROP)
+  while nsx router "$t" -D NETLAB-FW "${match[@]}" 2>/dev/null; do :; done
+  nsx router "$t" -I NETLAB-FW 1 "${match[@]}"
+  say "return-drop: router drops tcp from $src:$port towards the client side"
+}
+
 # --- path MTU black hole ----------------------------------------------------------------------------------
 # A smaller link on the client side of the router that does not say so. The router's route to the client's
 # subnet carries at most N bytes, and the ICMP that would tell the senders (fragmentation needed / packet too
@@ -1415,6 +1446,7 @@ main() {
     tls-proxy) cmd_tls_proxy "$@" ;;
     tls-proxy-stop) cmd_tls_proxy_stop "$@" ;;
     lb-path) cmd_lb_path "$@" ;;
+    return-drop) cmd_return_drop "$@" ;;
     reset) cmd_reset "$@" ;;
     help|-h|--help) usage ;;
     "") usage >&2; exit 2 ;;

@@ -5,6 +5,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketClientConnection;
 import io.vertx.core.http.UpgradeRejectedException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -123,7 +124,7 @@ public final class AgentClient {
         ScheduledFuture<?> beats = null;
         try {
             connection.sendTextAndAwait(AgentMessage.encode(new AgentMessage.Hello(AgentProtocol.VERSION, args.name(),
-                    args.zone(), args.labels(), AgentProtocol.buildVersion())));
+                    args.zone(), args.labels(), AgentProtocol.buildVersion(), List.of(AgentMessage.LB_SIDE))));
             AgentMessage first;
             try {
                 first = answer.get(10, TimeUnit.SECONDS);
@@ -181,6 +182,20 @@ public final class AgentClient {
         }
         if (message instanceof AgentMessage.Welcome || message instanceof AgentMessage.Refused) {
             answer.complete(message);
+        } else if (message instanceof AgentMessage.SideJob job) {
+            try {
+                workers.execute(() -> {
+                    AgentMessage.SideResult result = jobs.side(args.name(), job, ready -> connection.sendText(
+                            AgentMessage.encode(ready)).subscribe().with(x -> { }, e -> LOG.warnf(
+                            "agent %s: ready of job %s not sent: %s", args.name(), job.id(), e.getMessage())));
+                    connection.sendText(AgentMessage.encode(result)).subscribe().with(x -> { },
+                            e -> LOG.warnf("agent %s: result of job %s not sent: %s", args.name(), job.id(), e.getMessage()));
+                });
+            } catch (RejectedExecutionException e) {
+                connection.sendText(AgentMessage.encode(AgentJobs.sideError(job, "busy", "agent " + args.name()
+                        + " is busy (all its job slots are taken); try again shortly")))
+                        .subscribe().with(x -> { }, err -> { });
+            }
         } else if (message instanceof AgentMessage.Job job) {
             try {
                 workers.execute(() -> {

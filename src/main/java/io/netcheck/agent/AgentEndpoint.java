@@ -47,6 +47,10 @@ public class AgentEndpoint {
             connection.sendTextAndAwait(AgentMessage.encode(new AgentMessage.Heartbeat(System.currentTimeMillis())));
         } else if (message instanceof AgentMessage.Result result) {
             registry.result(connection, result);
+        } else if (message instanceof AgentMessage.SideReady ready) {
+            registry.sideReady(connection, ready);
+        } else if (message instanceof AgentMessage.SideResult result) {
+            registry.sideResult(connection, result);
         } else {
             LOG.debugf("agent %s sent a %s: ignored", name, message.getClass().getSimpleName());
         }

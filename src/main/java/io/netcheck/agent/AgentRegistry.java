@@ -38,14 +38,17 @@ public class AgentRegistry {
     private static final Logger LOG = Logger.getLogger(AgentRegistry.class);
 
     /** One connected agent: its connection, what it said in its hello, its jobs in flight. */
-    private static final class Session {
+    static final class Session {
         final WebSocketConnection connection;
         volatile AgentInfo info;
         final Map<String, CompletableFuture<AgentMessage.Result>> jobs = new ConcurrentHashMap<>();
+        final Map<String, SideFlight> sides = new ConcurrentHashMap<>();
+        final List<String> capabilities;
 
-        Session(WebSocketConnection connection, AgentInfo info) {
+        Session(WebSocketConnection connection, AgentInfo info, List<String> capabilities) {
             this.connection = connection;
             this.info = info;
+            this.capabilities = capabilities == null ? List.of() : List.copyOf(capabilities);
         }
     }
 
@@ -138,7 +141,7 @@ public class AgentRegistry {
         Instant now = clock.instant();
         AgentInfo info = new AgentInfo(hello.name(), hello.zone(), hello.labels(), now, now, hello.version(),
                 hello.protocol(), remote);
-        Session previous = byName.put(hello.name(), new Session(connection, info));
+        Session previous = byName.put(hello.name(), new Session(connection, info, hello.capabilities()));
         nameByConnection.put(connection.id(), hello.name());
         if (previous != null) {
             // The same agent reconnected before its old connection was noticed gone: the new one wins.
@@ -210,6 +213,92 @@ public class AgentRegistry {
     private static void fail(Session s, AgentException.Kind kind, String why) {
         s.jobs.values().forEach(f -> f.completeExceptionally(new AgentException(kind, why)));
         s.jobs.clear();
+        s.sides.values().forEach(f -> f.fail(new AgentException(kind, why)));
+        s.sides.clear();
+    }
+
+    void sideReady(WebSocketConnection connection, AgentMessage.SideReady ready) {
+        Session s = session(connection);
+        SideFlight f = s == null ? null : s.sides.get(ready.id());
+        if (f != null) {
+            f.ready(ready, micros(clock.instant()));
+        }
+    }
+
+    void sideResult(WebSocketConnection connection, AgentMessage.SideResult result) {
+        Session s = session(connection);
+        SideFlight f = s == null ? null : s.sides.remove(result.id());
+        if (f != null) {
+            f.result(result);
+        }
+    }
+
+    /**
+     * Starts the load balancer's side of a {@code vip --from} on an agent: it captures and probes the real servers
+     * for {@code window} once ready.
+     *
+     * @throws AgentException not connected (listing who is), or an agent that cannot take it (too old)
+     */
+    public SideFlight startSide(String agent, String command, List<String> peers, Duration window) {
+        Session s = connectedSession(agent);
+        if (!s.capabilities.contains(AgentMessage.LB_SIDE)) {
+            throw new AgentException(AgentException.Kind.USAGE, "agent " + agent + " (version " + s.info.version()
+                    + ") cannot take vip --from: upgrade it to this server's netcheck version");
+        }
+        String id = UUID.randomUUID().toString();
+        SideFlight flight = new SideFlight(this, s, agent, id, command, micros(clock.instant()), System.nanoTime());
+        s.sides.put(id, flight);
+        try {
+            s.connection.sendTextAndAwait(AgentMessage.encode(new AgentMessage.SideJob(id, command, peers,
+                    window.toMillis())));
+        } catch (RuntimeException e) {
+            s.sides.remove(id);
+            flight.finished("gone");
+            throw new AgentException(AgentException.Kind.GONE, "agent " + agent + " could not be sent the job: "
+                    + e.getMessage());
+        }
+        return flight;
+    }
+
+    /** Forgets a side job (its caller gave up). */
+    void forget(Session s, String id) {
+        s.sides.remove(id);
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
+    }
+
+    /**
+     * A job's metrics and audit line.
+     *
+     * @param side {@code lb} for the load balancer's side of a vip --from, null for a check run on the agent
+     */
+    void record(String agent, String command, String side, String outcome, long nanos) {
+        Timer.builder("netcheck.agent.job").tag("agent", agent).tag("outcome", outcome)
+                .description("Round trip of a job on an agent: sent to result received")
+                .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        Counter.builder("netcheck.agent.jobs").tag("agent", agent).tag("outcome", outcome)
+                .description("Jobs sent to agents, by outcome").register(meters).increment();
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("command", command.length() > 500 ? command.substring(0, 500) + "…" : command);
+        if (side != null) {
+            fields.put("side", side);
+        }
+        fields.put("outcome", outcome);
+        fields.put("durationMs", nanos / 1_000_000);
+        audit("agent-job", agent, fields);
+    }
+
+    private Session connectedSession(String agent) {
+        Session s = byName.get(agent);
+        if (s == null) {
+            List<String> names = agents().stream().map(AgentInfo::name).toList();
+            throw new AgentException(AgentException.Kind.NOT_CONNECTED, "no agent '" + agent + "' is connected; "
+                    + (names.isEmpty() ? "no agents are connected" : "connected: " + String.join(", ", names))
+                    + (tokens.names().contains(agent) ? "" : " (and '" + agent + "' is not in NETCHECK_AGENT_TOKENS)"));
+        }
+        return s;
     }
 
     // ---- jobs ----
@@ -221,13 +310,7 @@ public class AgentRegistry {
      * @throws AgentException not connected (listing who is), gone, timed out, or refused by the agent
      */
     public AgentMessage.Result run(String agent, String command, Duration budget) throws InterruptedException {
-        Session s = byName.get(agent);
-        if (s == null) {
-            List<String> names = agents().stream().map(AgentInfo::name).toList();
-            throw new AgentException(AgentException.Kind.NOT_CONNECTED, "no agent '" + agent + "' is connected; "
-                    + (names.isEmpty() ? "no agents are connected" : "connected: " + String.join(", ", names))
-                    + (tokens.names().contains(agent) ? "" : " (and '" + agent + "' is not in NETCHECK_AGENT_TOKENS)"));
-        }
+        Session s = connectedSession(agent);
         Duration deadline = budget.compareTo(jobTimeout) > 0 ? jobTimeout : budget;
         String id = UUID.randomUUID().toString();
         CompletableFuture<AgentMessage.Result> future = new CompletableFuture<>();
@@ -263,17 +346,7 @@ public class AgentRegistry {
                     + e.getMessage());
         } finally {
             s.jobs.remove(id);
-            long nanos = System.nanoTime() - started;
-            Timer.builder("netcheck.agent.job").tag("agent", agent).tag("outcome", outcome)
-                    .description("Round trip of a job on an agent: sent to result received")
-                    .publishPercentiles(0.5, 0.99).register(meters).record(nanos, TimeUnit.NANOSECONDS);
-            Counter.builder("netcheck.agent.jobs").tag("agent", agent).tag("outcome", outcome)
-                    .description("Jobs sent to agents, by outcome").register(meters).increment();
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("command", command.length() > 500 ? command.substring(0, 500) + "…" : command);
-            fields.put("outcome", outcome);
-            fields.put("durationMs", nanos / 1_000_000);
-            audit("agent-job", agent, fields);
+            record(agent, command, null, outcome, System.nanoTime() - started);
         }
     }
 

@@ -42,16 +42,15 @@ public record FromOption(String agent, List<String> words) {
             }
             agent = value;
         }
-        if (agent != null && (rest.isEmpty() || !AgentJobs.REMOTE_VERBS.contains(rest.get(0))
-                || rest.get(0).equals("vip"))) {
-            throw new UsageException("--from runs tcp, ping, trace, dns, http, tls and mtu on an agent"
-                    + (rest.isEmpty() ? "" : ", not " + Targets.shown(rest.get(0)))
-                    + (!rest.isEmpty() && rest.get(0).equals("vip") ? " (vip --from is not built yet)" : ""), USAGE);
+        if (agent != null && (rest.isEmpty() || !AgentJobs.REMOTE_VERBS.contains(rest.get(0)))) {
+            throw new UsageException("--from runs vip, tcp, ping, trace, dns, http, tls and mtu on an agent"
+                    + (rest.isEmpty() ? "" : ", not " + Targets.shown(rest.get(0))), USAGE);
         }
         return new FromOption(agent, rest);
     }
 
     public static final String USAGE = """
             --from AGENT   run the check on a connected netcheck agent (see /netcheck agents) instead of here:
-                           tcp, ping, trace, dns, http, tls, mtu""";
+                           tcp, ping, trace, dns, http, tls, mtu; vip --from AGENT probes the VIP from here
+                           and captures on the agent's side (the LB), which probes the real servers""";
 }

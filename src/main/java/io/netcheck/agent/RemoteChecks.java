@@ -1,6 +1,18 @@
 package io.netcheck.agent;
 
 import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.ChecklistProgress;
+import io.netcheck.check.LbSide;
+import io.netcheck.check.Pipeline;
+import io.netcheck.check.VipCheckRequest;
+import io.netcheck.check.VipChecklist;
+import io.netcheck.check.VipEvidence;
+import io.netcheck.command.Command;
+import io.netcheck.command.CommandParser;
+import io.netcheck.command.UsageException;
+import io.netcheck.kind.VipKind;
+import io.netcheck.verdict.Verdict;
+import io.netcheck.verdict.VerdictEngine;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.render.ReportReader;
 import io.netcheck.report.Fact;
@@ -12,6 +24,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
@@ -34,15 +47,69 @@ public class RemoteChecks {
 
     private final AgentRegistry registry;
     private final Path captureDir;
+    private final VipChecklist vipChecklist;
+    private final VerdictEngine verdicts;
+    private final CommandParser parser;
 
     @Inject
-    public RemoteChecks(AgentRegistry registry, NetcheckConfig config) {
-        this(registry, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))));
+    public RemoteChecks(AgentRegistry registry, NetcheckConfig config, Pipeline pipeline, VerdictEngine verdicts,
+                        CommandParser parser) {
+        this(registry, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))),
+                new VipChecklist(pipeline.resolver(), pipeline.capture(), pipeline.runner(), pipeline.clock(),
+                        pipeline.settings(), pipeline.policy(), pipeline.certificates()), verdicts, parser);
     }
 
-    RemoteChecks(AgentRegistry registry, Path captureDir) {
+    RemoteChecks(AgentRegistry registry, Path captureDir, VipChecklist vipChecklist, VerdictEngine verdicts,
+                 CommandParser parser) {
         this.registry = registry;
         this.captureDir = captureDir;
+        this.vipChecklist = vipChecklist;
+        this.verdicts = verdicts;
+        this.parser = parser;
+    }
+
+    /**
+     * {@code vip --from AGENT}: netcheck probes the VIP from here under its own policy and capture, the agent
+     * captures on the load balancer's side and probes the real servers under its own. Parsed here with this
+     * server's limits; the agent parses the same words again with its own.
+     */
+    private Remote vip(String agent, List<String> words, List<String> sent) throws InterruptedException {
+        VipCheckRequest request;
+        try {
+            if (!(parser.parse(words) instanceof Command.Check<?> check)
+                    || !(check.request() instanceof VipCheckRequest vip)) {
+                throw new AgentException(AgentException.Kind.USAGE, "not a vip check");
+            }
+            request = vip;
+        } catch (UsageException e) {
+            throw new AgentException(AgentException.Kind.USAGE, e.getMessage());
+        }
+        if (request.cluster() != null) {
+            throw new AgentException(AgentException.Kind.USAGE, "vip --from takes addresses or names, not svc/ "
+                    + "(the Service's pool is read where netcheck runs)");
+        }
+        String command = String.join(" ", sent);
+        LbSide side = new LbSide() {
+            @Override
+            public String name() {
+                return agent;
+            }
+
+            @Override
+            public Started start(List<InetAddress> peers, Duration window) {
+                return registry.startSide(agent, command, peers.stream().map(InetAddress::getHostAddress).toList(),
+                        window);
+            }
+        };
+        VipKind kind = new VipKind();
+        VipEvidence evidence = vipChecklist.run(request, ChecklistProgress.NONE, side);
+        Verdict verdict = verdicts.decide(kind.rules(), evidence, kind.capture(evidence), kind::unmatched,
+                kind.healthyNeedsCapture());
+        Report report = kind.report(evidence, verdict);
+        report = new Report(report.command() + " --from " + agent, report.target(), report.startedAt(),
+                report.elapsed(), report.verdict(), report.steps(), report.capture(), report.evidence());
+        List<InetAddress> probed = kind.probed(evidence);
+        return new Remote(report.probing(probed), probed);
     }
 
     /** What the run probed, for the audit line (the agent says: the names resolved there). */
@@ -59,6 +126,9 @@ public class RemoteChecks {
             } else if (!LOCAL_FLAGS.contains(w) && !w.startsWith("--pcap=")) {
                 sent.add(w);
             }
+        }
+        if (!sent.isEmpty() && sent.get(0).equals("vip")) {
+            return vip(agent, words, sent);
         }
         AgentMessage.Result result = registry.run(agent, String.join(" ", sent), registry.jobTimeout());
         Report theirs;

@@ -30,6 +30,7 @@ import io.netcheck.probe.Timed;
 import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.NameResolver;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -92,6 +93,15 @@ public final class VipChecklist {
     }
 
     public VipEvidence run(VipCheckRequest request, ChecklistProgress progress) throws InterruptedException {
+        return run(request, progress, null);
+    }
+
+    /**
+     * @param side the load balancer's side (an agent on the LB host), null for netcheck's position alone: with it,
+     *             netcheck probes only the VIP and the agent probes the real servers and captures on its side
+     */
+    public VipEvidence run(VipCheckRequest request, ChecklistProgress progress, LbSide side)
+            throws InterruptedException {
         Instant startedAt = clock.instant();
         long t0 = System.nanoTime();
         List<HostPort> targets = new ArrayList<>();
@@ -101,10 +111,13 @@ public final class VipChecklist {
         // Resolved, routed and checked against the policy in one go: the whole command is refused before any
         // packet leaves, so a refused backend cannot be probed by hiding it in a list.
         List<Target> plans = targeting.planAll(targets, request.timeout());
-        List<String> interfaces = plans.stream().map(p -> p.route()).filter(Objects::nonNull)
-                .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
         Target vipPlan = plans.get(0);
-        List<InetSocketAddress> endpoints = new ArrayList<>(plans.stream().filter(p -> p.route() != null)
+        // With a side, the real servers are the agent's to probe: here they are only planned (the policy), and
+        // may well be unroutable from this position.
+        List<Target> probedHere = side == null ? plans : plans.subList(0, 1);
+        List<String> interfaces = probedHere.stream().map(p -> p.route()).filter(Objects::nonNull)
+                .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
+        List<InetSocketAddress> endpoints = new ArrayList<>(probedHere.stream().filter(p -> p.route() != null)
                 .map(p -> p.address()).toList());
         InetSocketAddress hostPort = vipPlan.route() == null ? null : hostProbe.portEndpoint(vipPlan.address());
         if (hostPort != null) {
@@ -112,6 +125,17 @@ public final class VipChecklist {
         }
         String filter = endpoints.isEmpty() ? "" : CaptureFilter.forEndpoints(endpoints);
 
+        LbSide.Started sideJob = null;
+        LbSide.Ready ready = null;
+        if (side != null) {
+            sideJob = side.start(peers(vipPlan), sideWindow(request));
+            try {
+                ready = sideJob.awaitReady(request.timeout());
+            } catch (RuntimeException | InterruptedException e) {
+                sideJob.cancel();
+                throw e;
+            }
+        }
         CaptureResult captured;
         VipHostProbe.Started hostStarted;
         List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
@@ -120,15 +144,14 @@ public final class VipChecklist {
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
                         : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
             AtomicInteger done = new AtomicInteger(
-                    (int) plans.stream().filter(p -> p.route() == null).count());
-            for (int i = 0; i < plans.size(); i++) {
-                Target p = plans.get(i);
+                    (int) probedHere.stream().filter(p -> p.route() == null).count());
+            for (int i = 0; i < probedHere.size(); i++) {
+                Target p = probedHere.get(i);
                 boolean isVip = i == 0;
-                CompletableFuture<Timed<ServiceResult>> f = p.route() == null ? null
-                        : runner.submit(probeFor(isVip, request), serviceTarget(p, request, isVip), request.timeout());
+                CompletableFuture<Timed<ServiceResult>> f = p.route() == null ? null : submit(p, request, isVip);
                 if (f != null) {
                     f.whenComplete((timed, error) -> progress.probeFinished(p.hostPort(), isVip, error != null ? "ERROR"
-                            : outcomeOf(timed.result()), done.incrementAndGet(), plans.size()));
+                            : outcomeOf(timed.result()), done.incrementAndGet(), probedHere.size()));
                 }
                 running.add(f);
             }
@@ -156,13 +179,27 @@ public final class VipChecklist {
         TcpdumpFormatter formatter = new TcpdumpFormatter(clock.getZone());
         List<EndpointEvidence> evidence = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();
-        for (int i = 0; i < plans.size(); i++) {
-            evidence.add(evidenceFor(plans.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
+        for (int i = 0; i < probedHere.size(); i++) {
+            evidence.add(evidenceFor(probedHere.get(i), running.get(i), captured.frames(), decoded, formatter, flows));
+        }
+        LbSideEvidence lbSide = null;
+        if (sideJob != null) {
+            LbSide.Result theirs;
+            try {
+                // The agent captures for its window from ready; its answer comes at the end of it.
+                theirs = sideJob.finish(sideWindow(request).plus(request.timeout()));
+            } catch (RuntimeException | InterruptedException e) {
+                sideJob.cancel();
+                throw e;
+            }
+            evidence.addAll(theirs.backends());
+            lbSide = LbSideAnalysis.collect(side.name(), ready, theirs, evidence.get(0), peers(vipPlan), formatter,
+                    pcapFile(request, startedAt, "-" + side.name()), settings.snaplen());
         }
         List<CapturedFrame> extraFrames = new ArrayList<>();
         VipHostEvidence host = hostProbe.collect(hostStarted, captured.frames(), decoded, flows, extraFrames, formatter,
                 settings.snaplen());
-        List<PathMtu> pathMtu = pathMtu(request, plans, evidence);
+        List<PathMtu> pathMtu = pathMtu(request, probedHere, evidence);
         pathMtu.forEach(m -> extraFrames.addAll(m.frames()));
         String[] pcap = writePcap(request, captured, decoded, flows, extraFrames, startedAt);
         CaptureSummary summary = new CaptureSummary(captured.available(),
@@ -176,7 +213,28 @@ public final class VipChecklist {
         Attribution attribution = AnswerOrigin.of(vip, host);
         LayerInference layer = LayerInspector.infer(vip, backends, attribution);
         return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
-                summary, host, attribution, pathMtu);
+                summary, host, attribution, pathMtu, lbSide);
+    }
+
+    /**
+     * How long the agent captures once ready: netcheck's VIP probe (one timeout), plus a margin for the
+     * ready message's trip here and the probe's start.
+     */
+    /** netcheck's source address towards the VIP: where the agent will see its packets come from. */
+    private static List<InetAddress> peers(Target vipPlan) {
+        return vipPlan.route() == null || vipPlan.route().source() == null ? List.of()
+                : List.of(vipPlan.route().source());
+    }
+
+    static Duration sideWindow(VipCheckRequest request) {
+        return request.timeout().plus(LINGER_MARGIN);
+    }
+
+    private static final Duration LINGER_MARGIN = Duration.ofMillis(200);
+
+    /** One endpoint's probe, as the checklist runs it (the agent's side runs the real servers' the same way). */
+    CompletableFuture<Timed<ServiceResult>> submit(Target p, VipCheckRequest request, boolean isVip) {
+        return runner.submit(probeFor(isVip, request), serviceTarget(p, request, isVip), request.timeout());
     }
 
     /** Real servers behind a TLS VIP may get a second, plain-HTTP try (see {@link #probeBehindTls}). */
@@ -246,7 +304,7 @@ public final class VipChecklist {
     }
 
     /** A target after resolution and route lookup, ready to probe (or with the reason it cannot be). */
-    private static ServiceTarget serviceTarget(Target p, VipCheckRequest request, boolean isVip) {
+    static ServiceTarget serviceTarget(Target p, VipCheckRequest request, boolean isVip) {
         boolean tls = isVip ? request.tls() : request.tls() && request.backendTls();
         String hostHeader = request.vip().host().contains(":") ? "[" + request.vip().host() + "]" : request.vip().host();
         if (request.vip().port() != 80 && request.vip().port() != 443) {
@@ -258,7 +316,7 @@ public final class VipChecklist {
         return new ServiceTarget(p.hostPort().label(), p.address(), p.route(), hostHeader, request.path(), tls, sni);
     }
 
-    private EndpointEvidence evidenceFor(Target p, CompletableFuture<Timed<ServiceResult>> future,
+    static EndpointEvidence evidenceFor(Target p, CompletableFuture<Timed<ServiceResult>> future,
                                          List<CapturedFrame> frames, List<DecodedPacket> decoded,
                                          TcpdumpFormatter formatter, List<Flow> flows) {
         if (future == null) {
@@ -336,7 +394,19 @@ public final class VipChecklist {
         return packets.size();
     }
 
-    private static boolean belongsToAny(DecodedPacket packet, List<Flow> flows) {
+    /** The default .pcap of a run; {@code suffix} tells a side's file from netcheck's own. */
+    private Path pcapFile(VipCheckRequest request, Instant startedAt, String suffix) {
+        Path own = request.pcapFile();
+        if (own != null) {
+            String name = own.getFileName().toString();
+            return suffix.isEmpty() ? own : own.resolveSibling(name.endsWith(".pcap")
+                    ? name.substring(0, name.length() - 5) + suffix + ".pcap" : name + suffix);
+        }
+        return settings.captureDir().resolve("netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
+                + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + suffix + ".pcap");
+    }
+
+    static boolean belongsToAny(DecodedPacket packet, List<Flow> flows) {
         return flows.stream().anyMatch(packet::belongsTo);
     }
 
@@ -357,9 +427,7 @@ public final class VipChecklist {
         }
         mine.addAll(extraFrames);
         mine.sort(Comparator.comparing(CapturedFrame::timestamp));
-        Path file = request.pcapFile() != null ? request.pcapFile() : settings.captureDir().resolve(
-                "netcheck-" + FILE_TIME.format(startedAt.atZone(ZoneId.of("UTC"))) + "-"
-                        + request.vip().host().replaceAll("[^A-Za-z0-9.-]", "_") + "-" + request.vip().port() + ".pcap");
+        Path file = request.pcapFile() != null ? request.pcapFile() : pcapFile(request, startedAt, "");
         try {
             PcapFileWriter.write(file, mine, captured.snaplen());
             return new String[] {file.toAbsolutePath().toString(), null};

@@ -11,13 +11,23 @@ import java.util.List;
  * @param attribution who answered the VIP port, judged against {@code host}
  * @param pathMtu     the path MTU follow-up, one entry per address whose flow stalled after the request; empty
  *                    when no flow stalled (the follow-up only runs when needed)
+ * @param lbSide      what an agent on the load balancer saw ({@code vip --from}), null without one; with it,
+ *                    {@code backends} are the agent's step 3
  */
 public record VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
                           List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture,
-                          VipHostEvidence host, Attribution attribution, List<PathMtu> pathMtu) {
+                          VipHostEvidence host, Attribution attribution, List<PathMtu> pathMtu,
+                          LbSideEvidence lbSide) {
     public VipEvidence {
         backends = List.copyOf(backends);
         pathMtu = List.copyOf(pathMtu);
+    }
+
+    /** Evidence from netcheck's position alone. */
+    public VipEvidence(VipCheckRequest request, Instant startedAt, Duration elapsed, EndpointEvidence vip,
+                       List<EndpointEvidence> backends, LayerInference layer, CaptureSummary capture,
+                       VipHostEvidence host, Attribution attribution, List<PathMtu> pathMtu) {
+        this(request, startedAt, elapsed, vip, backends, layer, capture, host, attribution, pathMtu, null);
     }
 
     /** Evidence of a run in which no path MTU follow-up was needed. */

@@ -6,6 +6,8 @@ import io.netcheck.check.Attribution;
 import io.netcheck.check.EndpointEvidence;
 import io.netcheck.check.VipHostEvidence;
 import io.netcheck.check.EndpointState;
+import io.netcheck.check.LbSideEvidence;
+import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.Layer;
 import io.netcheck.check.VipCheckRequest;
 import io.netcheck.check.VipEvidence;
@@ -86,9 +88,45 @@ public final class VipReport {
         if (s == EndpointState.UNREACHABLE && vip.wire().icmp() == null) {
             outcome = "UNREACHABLE";
         }
+        List<String> packets = vip.packets().subList(0, Math.min(vip.requestAt(), vip.packets().size()));
+        String summary = Describe.connect(vip);
+        LbSideEvidence side = e.lbSide();
+        if (side != null) {
+            facts.addAll(sideFacts(side));
+            int syns = vip.wire().synsSent();
+            summary = summary + " — both sides: netcheck sent " + syns + " SYN" + (syns == 1 ? "" : "s") + "; "
+                    + side.describe() + (vip.connected() || vip.wire().synAckSeen() || vip.wire().resetSeen() ? ""
+                    : "; none came back");
+            List<String> both = new ArrayList<>(packets.stream().map(p -> "[netcheck] " + p).toList());
+            side.packets().forEach(p -> both.add("[" + side.agent() + "] " + p));
+            packets = both;
+        }
         return new Step("reach", "Does the connection reach the VIP?", vip.connected() ? StepStatus.PASS : StepStatus.FAIL,
-                outcome, Describe.connect(vip), facts, vip.packets().subList(0, Math.min(vip.requestAt(),
-                vip.packets().size())), List.of(vipHost(e.host())));
+                outcome, summary, facts, packets, List.of(vipHost(e.host())));
+    }
+
+    /** The load balancer's side of step 1: who captured there, how its clock compares, its own .pcap. */
+    private static List<Fact> sideFacts(LbSideEvidence side) {
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("lb side", side.describe() + " (agent " + side.agent() + ", on the load balancer; its "
+                + "packets are marked [" + side.agent() + "] and stamped with its clock)"));
+        if (!side.matchedBy().equals("none")) {
+            facts.add(new Fact("matched by", switch (side.matchedBy()) {
+                case "source port" -> "netcheck's source address and port";
+                case "source address" -> "netcheck's source address (the port was rewritten on the way)";
+                default -> "the VIP's address and port only (both source address and port were rewritten: "
+                        + "possibly netcheck's, NATed)";
+            }));
+        }
+        if (side.offset() != null) {
+            facts.add(new Fact("clock offset", side.agent() + "'s clock " + side.offset().text()
+                    + " from netcheck's (measured over the agent connection)"));
+        }
+        CaptureSummary c = side.capture();
+        facts.add(new Fact(side.agent() + " capture", c.available() ? c.packets() + " packets on "
+                + String.join(", ", c.interfaces()) + (c.pcapFile() == null ? "" : ", " + c.pcapFile())
+                + (c.problem() == null ? "" : " (" + c.problem() + ")") : "none: " + c.problem()));
+        return facts;
     }
 
     /** The VIP host's own answers: the reference step 1 compares the VIP port's answer with. */
@@ -126,10 +164,14 @@ public final class VipReport {
                     fromCluster ? "the Service has no endpoint to probe" : "no --backends given: the real servers were "
                             + "not probed", ClusterFacts.pool(e), List.of(), List.of());
         }
-        List<Step> subs = e.backends().stream().map(b -> ClusterFacts.endpoint(e, b, backend(b))).toList();
+        List<Step> subs = e.backends().stream().map(b -> ClusterFacts.endpoint(e, b, backend(b, e.lbSide()))).toList();
         long up = e.backendsUp();
         StepStatus status = up == e.backends().size() ? StepStatus.PASS : up == 0 ? StepStatus.FAIL : StepStatus.WARN;
-        List<Fact> facts = new ArrayList<>(List.of(new Fact("position", "probed from netcheck's host, in parallel")));
+        LbSideEvidence side = e.lbSide();
+        List<Fact> facts = new ArrayList<>(List.of(new Fact("position", side == null
+                ? "probed from netcheck's host, in parallel"
+                : "probed from agent " + side.agent() + " (on the load balancer), in parallel, under its target "
+                + "policy")));
         facts.addAll(ClusterFacts.pool(e));
         long plain = e.backends().stream().filter(b -> b.result() != null && b.result().plainHttpBehindTls()).count();
         if (plain > 0) {
@@ -139,6 +181,12 @@ public final class VipReport {
         }
         return new Step("backends", title, status, up + "/" + e.backends().size() + " UP", Describe.backends(e),
                 facts, List.of(), subs);
+    }
+
+    private static Step backend(EndpointEvidence b, LbSideEvidence side) {
+        Step s = backend(b);
+        return side == null ? s : new Step(s.name(), s.title(), s.status(), s.outcome(), s.summary(), s.facts(),
+                s.packets().stream().map(p -> "[" + side.agent() + "] " + p).toList(), s.substeps());
     }
 
     private static Step backend(EndpointEvidence b) {

@@ -47,6 +47,9 @@ class AgentArgsTest {
         assertThrows(UsageException.class, () -> FromOption.split(List.of("tcp", "h:1", "--from", "a", "--from", "b")));
         assertTrue(assertThrows(UsageException.class, () -> FromOption.split(List.of("listen", "80", "--from", "a")))
                 .getMessage().contains("not listen"));
+        FromOption vip = FromOption.split(List.of("vip", "10.0.0.5:443", "--backends", "10.0.1.10:443", "--from", "lb-a"));
+        assertEquals("lb-a", vip.agent());
+        assertEquals(List.of("vip", "10.0.0.5:443", "--backends", "10.0.1.10:443"), vip.words());
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class ReportFixtures {
         m.put("vip-healthy-backends", vip(Evidence.of(Evidence.host("203.0.113.10", 63, 63),
                 Evidence.healthy("203.0.113.10:80", 63), Evidence.healthy("203.0.113.130:80", 62),
                 Evidence.plainBehindTls("203.0.113.131:80", 62))));
+        m.put("vip-from-return-path", vip(withLbSide(Evidence.of(Evidence.timeout("203.0.113.10:80"),
+                Evidence.healthy("203.0.113.130:80", 62)), 4, 4)));
+        m.put("vip-from-firewall-behind-lb", vip(withLbSide(Evidence.of(Evidence.lbPage("203.0.113.10:80",
+                Evidence.LB_TTL, "nginx", 504, Duration.ofSeconds(1)), Evidence.timeout("203.0.113.130:80")), 1, 1)));
         m.put("vip-timeout-no-capture", vip(Evidence.withoutCapture(Evidence.timeout("203.0.113.10:80"))));
         m.put("vip-icmp", vip(Evidence.of(Evidence.noHost("198.51.100.1", 64),
                 Evidence.icmp("203.0.113.10:80", IcmpKind.HOST_UNREACHABLE, 3, 1, "198.51.100.1"))));
@@ -200,6 +204,16 @@ public final class ReportFixtures {
                 Duration.ofMillis(300), io.netcheck.probe.dns.Resolution.literal("203.0.113.130",
                 Evidence.ip("203.0.113.130")), Evidence.ip("203.0.113.130"), result, null, List.of("a line"),
                 CaptureRun.notApplicable("not taken for this test"));
+    }
+
+    /** A {@code vip --from lb-a} run: the agent saw {@code syns} of netcheck's SYNs and answered {@code synAcks}. */
+    static VipEvidence withLbSide(VipEvidence e, int syns, int synAcks) {
+        var side = new io.netcheck.check.LbSideEvidence("lb-a", new io.netcheck.check.ClockOffset(1200, 250),
+                new CaptureSummary(true, null, List.of("lb-a:eth0"), "tcp", 128, 9, 0, "/tmp/x-lb-a.pcap"),
+                "source port", syns, synAcks, 0, 0, 6, List.of("06:00:00.000001 IP 198.51.100.2.40000 > "
+                + "203.0.113.10.80: Flags [S], seq 1, win 64240, length 0"));
+        return new VipEvidence(e.request(), e.startedAt(), e.elapsed(), e.vip(), e.backends(), e.layer(), e.capture(),
+                e.host(), e.attribution(), e.pathMtu(), side);
     }
 
     private static Report vip(VipEvidence e) {

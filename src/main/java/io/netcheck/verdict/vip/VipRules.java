@@ -30,6 +30,14 @@ import java.util.List;
  * firewall-rejects        ICMP admin-prohibited, or port unreachable from path FIREWALL_REJECT
  * no-route                ICMP net unreachable / TTL exceeded                  ROUTING
  * host-absent             ICMP host unreachable (no ARP answer)                HOST_UNREACHABLE
+ * firewall-behind-lb      --from: VIP accepted then failed (or forwarded into  FIREWALL_DROP,
+ *                         silence) and the agent's SYNs to every server go     FIREWALL_REJECT
+ *                         unanswered or are refused by ICMP admin-prohibited
+ * return-path-lost        --from: SYNs unanswered here, the agent saw them     ROUTING
+ *                         arrive and answered SYN-ACK/RST
+ * dropped-before-lb       --from: SYNs unanswered here, the agent (its capture FIREWALL_DROP
+ *                         proven by its own packets) saw none arrive
+ * lb-host-drops           --from: SYNs reached the LB host, nothing answered   LB_MISCONFIGURED
  * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
  * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
  *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
@@ -65,6 +73,10 @@ public final class VipRules {
             new ConnectFirewallRejects().on(Connection::vip),
             new ConnectNoRoute().on(Connection::vip),
             new ConnectHostAbsent().on(Connection::vip),
+            new FirewallBehindLb(),
+            new ReturnPathLost(),
+            new DroppedBeforeLb(),
+            new LbHostDrops(),
             new ConnectSilentDrop().on(Connection::vip),
             new ReadyEndpointRefuses(),
             new VipRefused(),
