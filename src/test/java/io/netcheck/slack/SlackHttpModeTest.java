@@ -248,7 +248,7 @@ class SlackHttpModeTest {
         assertTrue(JSON.readTree(agents.body()).get("text").asText().contains("No netcheck agents are connected"),
                 agents.body());
         HttpResponse<String> listen = signed(command("listen 18099 --from lb-q"));
-        assertTrue(JSON.readTree(listen.body()).get("text").asText().contains("--from runs tcp"), listen.body());
+        assertTrue(JSON.readTree(listen.body()).get("text").asText().contains("--from runs vip, tcp"), listen.body());
     }
 
     @Test
