@@ -61,7 +61,7 @@ public final class BannerCheck {
                         try {
                             heard[0] = connect.join().result();
                         } catch (RuntimeException e) {
-                            problem[0] = TcpCheck.overran(e);
+                            problem[0] = Overran.problem(e);
                         }
                     }
                     measure.await(heard[0] == null || !heard[0].connect().connected());

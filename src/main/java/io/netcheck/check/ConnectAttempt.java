@@ -51,7 +51,7 @@ public record ConnectAttempt(HostPort target, Resolution resolution, InetSocketA
     }
 
     public TcpState state() {
-        return TcpState.of(resolution, connect, wire);
+        return TcpState.of(resolution, connect, problem, wire);
     }
 
     public boolean connected() {

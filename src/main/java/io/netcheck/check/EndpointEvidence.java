@@ -34,7 +34,7 @@ public record EndpointEvidence(HostPort target, Resolution resolution, InetSocke
             return EndpointState.DNS_FAILED;
         }
         if (result == null) {
-            return EndpointState.LOCAL_ERROR;
+            return Overran.is(problem) ? EndpointState.OVERRAN : EndpointState.LOCAL_ERROR;
         }
         if (wire.icmp() != null && !result.connect().connected()) {
             return wire.icmp().kind() == IcmpKind.PORT_UNREACHABLE ? EndpointState.REFUSED : EndpointState.UNREACHABLE;

@@ -27,7 +27,10 @@ public enum EndpointState {
     /** An ICMP error other than port unreachable. */
     UNREACHABLE,
     DNS_FAILED,
-    LOCAL_ERROR;
+    /** The probe could not run on netcheck's host (no route, cannot bind, not permitted). */
+    LOCAL_ERROR,
+    /** The probe was still running past its deadline and the runner's grace: nothing learnt. */
+    OVERRAN;
 
     /** Answers at the application level: the endpoint is up. */
     public boolean up() {

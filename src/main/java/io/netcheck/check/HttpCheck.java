@@ -137,7 +137,7 @@ public final class HttpCheck {
                             measure.startAfter(fetch);
                             result[0] = fetch.join().result();
                         } catch (RuntimeException e) {
-                            problem[0] = TcpCheck.overran(e);
+                            problem[0] = Overran.problem(e);
                         }
                     }
                     if (!target.probeable()) {

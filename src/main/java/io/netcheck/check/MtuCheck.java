@@ -44,7 +44,7 @@ public final class MtuCheck {
             result = runner.submit(probe, new MtuTarget(target.route(), MtuFollowUp.replyWait(request.timeout())),
                     request.timeout()).join().result();
         } catch (RuntimeException e) {
-            return done(request, startedAt, t0, target, null, TcpCheck.overran(e));
+            return done(request, startedAt, t0, target, null, Overran.problem(e));
         }
         return done(request, startedAt, t0, target, result, result.problem());
     }

@@ -49,7 +49,7 @@ public final class PingCheck {
             result = runner.submit(probe, new PingTarget(target.route(), request.count(), PingRequest.INTERVAL,
                     request.timeout()), budget).join().result();
         } catch (RuntimeException e) {
-            return done(request, startedAt, t0, target, null, TcpCheck.overran(e));
+            return done(request, startedAt, t0, target, null, Overran.problem(e));
         }
         return done(request, startedAt, t0, target, result, result.problem());
     }

@@ -42,7 +42,7 @@ public final class TcpCheck {
                         try {
                             result[0] = connect.join().result();
                         } catch (RuntimeException e) {
-                            problem[0] = overran(e);
+                            problem[0] = Overran.problem(e);
                         }
                     }
                     measure.await(result[0] == null || !result[0].connected());
@@ -60,7 +60,4 @@ public final class TcpCheck {
                 ? List.of(target.route().interfaceName()) : List.of();
     }
 
-    static String overran(RuntimeException e) {
-        return "the probe did not finish in time (" + e.getClass().getSimpleName() + ")";
-    }
 }

@@ -15,14 +15,17 @@ public enum TcpState {
     /** An ICMP error other than port unreachable, or the kernel's own "unreachable". */
     UNREACHABLE,
     DNS_FAILED,
-    LOCAL_ERROR;
+    /** The probe could not run on netcheck's host (no route, cannot bind, not permitted). */
+    LOCAL_ERROR,
+    /** The probe was still running past its deadline and the runner's grace: nothing learnt. */
+    OVERRAN;
 
-    public static TcpState of(Resolution resolution, TcpConnectResult connect, WireFacts wire) {
+    public static TcpState of(Resolution resolution, TcpConnectResult connect, String problem, WireFacts wire) {
         if (resolution != null && resolution.status().failed()) {
             return DNS_FAILED;
         }
         if (connect == null) {
-            return LOCAL_ERROR;
+            return Overran.is(problem) ? OVERRAN : LOCAL_ERROR;
         }
         if (wire.icmp() != null && !connect.connected()) {
             return wire.icmp().kind() == IcmpKind.PORT_UNREACHABLE ? REFUSED : UNREACHABLE;

@@ -55,7 +55,7 @@ public final class TlsCheck {
                             measure.startAfter(handshake);
                             result[0] = handshake.join().result();
                         } catch (RuntimeException e) {
-                            problem[0] = TcpCheck.overran(e);
+                            problem[0] = Overran.problem(e);
                         }
                     }
                     if (!target.probeable()) {

@@ -44,7 +44,7 @@ public final class TraceCheck {
             problem = result.problem();
         } catch (RuntimeException e) {
             result = null;
-            problem = TcpCheck.overran(e);
+            problem = Overran.problem(e);
         }
         List<String> lines = result == null ? List.of()
                 : new TcpdumpFormatter(clock.getZone()).formatFrames(result.frames());

@@ -328,7 +328,7 @@ public final class VipChecklist {
             timed = future.join();
         } catch (RuntimeException e) {
             return new EndpointEvidence(p.hostPort(), p.resolution(), p.address(), p.route().interfaceName(), null,
-                    "the probe did not finish in time (" + e.getClass().getSimpleName() + ")", WireFacts.NONE,
+                    Overran.problem(e), WireFacts.NONE,
                     List.of(), 0, Duration.ZERO);
         }
         ServiceResult result = timed.result();

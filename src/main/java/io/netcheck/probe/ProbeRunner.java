@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 public final class ProbeRunner implements AutoCloseable {
     /** Slack on top of the probe's own deadline before the runner stops waiting for it. */
     static final Duration GRACE = Duration.ofMillis(500);
+    /** How many of its own timeouts a probe may wait in the queue before its caller stops waiting. */
+    static final int QUEUE_BOUND = 10;
 
     private final ExecutorService executor;
     private final Clock clock;
@@ -37,18 +39,28 @@ public final class ProbeRunner implements AutoCloseable {
     }
 
     public <T, R> CompletableFuture<Timed<R>> submit(Probe<T, R> probe, T target, Duration timeout) {
-        CompletableFuture<Timed<R>> future = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Timed<R>> future = new CompletableFuture<>();
+        // A probe waiting for a free thread has not overrun: its own deadline and grace start when it runs. The
+        // outer bound only keeps a caller from waiting forever behind a pool of stuck probes.
+        future.orTimeout(timeout.multipliedBy(QUEUE_BOUND).plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        executor.execute(() -> {
+            if (future.isDone()) {
+                return;
+            }
+            future.orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
             Instant started = clock.instant();
             long t0 = ticker.nanos();
             try {
                 R result = probe.probe(target, Deadline.in(timeout, ticker));
-                return new Timed<>(result, started, ticker.since(t0));
+                future.complete(new Timed<>(result, started, ticker.since(t0)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CompletionException(e);
+                future.completeExceptionally(new CompletionException(e));
+            } catch (RuntimeException | Error e) {
+                future.completeExceptionally(e);
             }
-        }, executor);
-        return future.orTimeout(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+        });
+        return future;
     }
 
     /** The time source the runner's deadlines run on, for checks that measure around their probes. */

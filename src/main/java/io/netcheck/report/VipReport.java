@@ -80,6 +80,7 @@ public final class VipReport {
         String outcome = switch (s) {
             case DNS_FAILED -> "DNS_FAILED";
             case LOCAL_ERROR -> "LOCAL_ERROR";
+            case OVERRAN -> "OVERRAN";
             case REFUSED -> "REFUSED";
             case TIMEOUT -> "TIMEOUT";
             case UNREACHABLE -> "ICMP_UNREACHABLE";

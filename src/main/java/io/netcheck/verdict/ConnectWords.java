@@ -18,7 +18,7 @@ public final class ConnectWords {
         String error = a.connect() == null ? a.problem() : a.connect().error();
         return switch (s) {
             case DNS_FAILED -> who + ": " + a.resolution().error();
-            case LOCAL_ERROR -> who + ": " + (error == null ? "could not be probed" : error);
+            case LOCAL_ERROR, OVERRAN -> who + ": " + (error == null ? "could not be probed" : error);
             case TIMEOUT -> who + ": " + (w.synsSent() > 0
                     ? w.synsSent() + " SYN" + (w.synsSent() == 1 ? "" : "s") + " sent, nothing came back"
                     : "no answer") + " within " + Describe.ms(a.connect().elapsed());

@@ -44,6 +44,7 @@ public record Connection(HostPort target, InetSocketAddress address, Resolution 
         TcpState state = switch (v.state()) {
             case DNS_FAILED -> TcpState.DNS_FAILED;
             case LOCAL_ERROR -> TcpState.LOCAL_ERROR;
+            case OVERRAN -> TcpState.OVERRAN;
             case REFUSED -> TcpState.REFUSED;
             case TIMEOUT -> TcpState.TIMEOUT;
             case UNREACHABLE -> TcpState.UNREACHABLE;

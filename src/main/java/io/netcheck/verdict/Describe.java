@@ -60,7 +60,7 @@ public final class Describe {
         String error = e.result() == null ? e.problem() : e.result().connect().error();
         return switch (s) {
             case DNS_FAILED -> who + ": " + e.resolution().error();
-            case LOCAL_ERROR -> who + ": " + (error == null ? "could not be probed" : error);
+            case LOCAL_ERROR, OVERRAN -> who + ": " + (error == null ? "could not be probed" : error);
             case TIMEOUT -> who + ": " + (w.synsSent() > 0
                     ? w.synsSent() + " SYN" + (w.synsSent() == 1 ? "" : "s") + " sent, nothing came back"
                     : "no answer") + " within " + ms(e.result().connect().elapsed());

@@ -275,7 +275,7 @@ class AgentsLabIT {
             CompletableFuture<LabNetwork.Result> job = CompletableFuture.supplyAsync(() -> api("tcp "
                     + LabNetwork.backend(1) + ":80 --timeout 20s --from lb-a"));
             long until = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-            while (!serverLog().contains("\"event\":\"decision\",\"user\":\"api\",\"channel\":\"api\",\"command\":\"tcp "
+            while (!serverLog().contains("\"event\":\"decision\",\"user\":\"api:default\",\"channel\":\"api\",\"command\":\"tcp "
                     + LabNetwork.backend(1) + ":80 --timeout 20s --from lb-a\",\"decision\":\"accepted\"")) {
                 assertTrue(System.nanoTime() < until, "the job never reached the server");
                 Thread.sleep(100);

@@ -1,5 +1,8 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.Overran;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.capture.WireFacts;
@@ -76,6 +79,14 @@ public final class Attempts {
                 new InetSocketAddress(Evidence.ip(target.host()), target.port()), null, null,
                 "this host has no route to " + target.host() + " (Network is unreachable)", WireFacts.NONE, List.of(),
                 false);
+    }
+
+    /** The runner stopped waiting for the probe (deadline plus grace) under a working capture. */
+    public static ConnectAttempt overran(String label) {
+        HostPort target = Evidence.hp(label);
+        return new ConnectAttempt(target, Resolution.literal(target.host(), Evidence.ip(target.host())),
+                new InetSocketAddress(Evidence.ip(target.host()), target.port()), "eth0", null,
+                Overran.problem(new CompletionException(new TimeoutException())), WireFacts.NONE, List.of(), true);
     }
 
     public static ConnectAttempt dnsFailed(String name, int port) {

@@ -1,5 +1,8 @@
 package io.netcheck.verdict;
 
+import io.netcheck.check.Overran;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeoutException;
 import io.netcheck.capture.IcmpError;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.capture.WireFacts;
@@ -239,6 +242,15 @@ public final class Evidence {
                 new InetSocketAddress(ip(target.host()), target.port()), null, null,
                 "this host has no route to " + target.host() + " (Network is unreachable)", WireFacts.NONE, List.of(), 0,
                 Duration.ZERO);
+    }
+
+    /** The probe was still running past its deadline and grace: the runner stopped waiting (a slow netcheck host). */
+    public static EndpointEvidence overran(String label) {
+        HostPort target = hp(label);
+        return new EndpointEvidence(target, Resolution.literal(target.host(), ip(target.host())),
+                new InetSocketAddress(ip(target.host()), target.port()), "eth0", null,
+                Overran.problem(new CompletionException(new TimeoutException())),
+                WireFacts.NONE, List.of(), 0, Duration.ZERO);
     }
 
     public static EndpointEvidence dnsFailed(String name, int port, ResolutionStatus status) {

@@ -71,6 +71,6 @@ class VerdictEngineTest {
         Set<String> ids = new HashSet<>();
         List<Rule<VipEvidence>> table = VipRules.TABLE;
         table.forEach(r -> assertTrue(ids.add(r.id()), "duplicate rule id " + r.id()));
-        assertEquals(23, ids.size());
+        assertEquals(25, ids.size());
     }
 }

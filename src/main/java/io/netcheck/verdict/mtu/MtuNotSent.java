@@ -4,6 +4,8 @@ import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
 import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Unfinished;
+import io.netcheck.check.Overran;
 import io.netcheck.check.MtuEvidence;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +26,9 @@ public final class MtuNotSent implements Rule<MtuEvidence> {
             return Optional.of(new Finding(Cause.DNS, Confidence.HIGH, e.request().host() + " does not resolve",
                     e.resolution().error() + ". Nothing was sent.", List.of("netcheck dns " + e.request().host()))
                     .withSignals(e.request().host() + ": " + e.resolution().status()));
+        }
+        if (Overran.is(e.problem())) {
+            return Optional.of(Unfinished.finding("netcheck's probe did not finish in time", e.problem(), "the path to " + e.request().host()));
         }
         String problem = e.problem() == null ? "nothing was sent" : e.problem();
         boolean privilege = problem.contains("permission") || problem.contains("CAP_NET_RAW");

@@ -4,6 +4,8 @@ import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
 import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Unfinished;
+import io.netcheck.check.Overran;
 import io.netcheck.check.PingEvidence;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +30,9 @@ public final class PingNotSent implements Rule<PingEvidence> {
             return Optional.of(new Finding(Cause.DNS, Confidence.MEDIUM, e.request().host() + " does not resolve",
                     e.resolution().error() + ". Nothing was sent.", List.of("netcheck dns " + e.request().host()))
                     .withSignals(PingWords.resolution(e.resolution())));
+        }
+        if (Overran.is(e.problem())) {
+            return Optional.of(Unfinished.finding("netcheck's probe did not finish in time", e.problem(), e.request().host()));
         }
         String problem = e.problem() == null ? "nothing was sent" : e.problem();
         boolean privilege = problem.contains("permission") || problem.contains("CAP_NET_RAW");

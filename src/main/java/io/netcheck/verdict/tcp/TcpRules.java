@@ -18,6 +18,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * rule                    evidence                                             cause
+ * probe-overran           the probe outlived its deadline (netcheck too slow)  INCONCLUSIVE
  * connect-local-fault     attempt never left this host                         LOCAL
  * name-does-not-resolve   NXDOMAIN / NODATA / SERVFAIL / DNS timeout           DNS
  * firewall-rejects        ICMP admin-prohibited or port unreachable            FIREWALL_REJECT
@@ -34,6 +35,7 @@ public final class TcpRules {
     }
 
     public static final List<Rule<ConnectAttempt>> CONNECT = List.of(
+            new ConnectOverran().on(Connection::of),
             new ConnectLocalFault(),
             new ConnectNameFails().on(Connection::of),
             new ConnectFirewallRejects().on(Connection::of),

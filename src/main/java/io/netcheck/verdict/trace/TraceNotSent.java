@@ -4,6 +4,8 @@ import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
 import io.netcheck.verdict.Rule;
+import io.netcheck.verdict.Unfinished;
+import io.netcheck.check.Overran;
 import io.netcheck.verdict.ping.PingWords;
 import io.netcheck.check.TraceEvidence;
 import java.util.List;
@@ -28,6 +30,9 @@ public final class TraceNotSent implements Rule<TraceEvidence> {
                     e.resolution().error() + ". Nothing was sent.",
                     List.of("netcheck dns " + e.request().target().host()))
                     .withSignals(PingWords.resolution(e.resolution())));
+        }
+        if (Overran.is(e.problem())) {
+            return Optional.of(Unfinished.finding("netcheck's probe did not finish in time", e.problem(), "the path to " + e.request().target().host()));
         }
         // The one error that stopped the first packet: one signal.
         return Optional.of(new Finding(Cause.LOCAL, Confidence.MEDIUM, "no probe could be sent to "

@@ -7,6 +7,7 @@ import io.netcheck.verdict.tcp.ConnectFirewallRejects;
 import io.netcheck.verdict.tcp.ConnectHostAbsent;
 import io.netcheck.verdict.tcp.ConnectNameFails;
 import io.netcheck.verdict.tcp.ConnectNoRoute;
+import io.netcheck.verdict.tcp.ConnectOverran;
 import io.netcheck.verdict.tcp.ConnectSilentDrop;
 import io.netcheck.verdict.tls.TlsNoHandshake;
 import io.netcheck.check.TlsObservation;
@@ -21,6 +22,7 @@ import java.util.List;
  *
  * <pre>
  * rule                    evidence                                             cause
+ * probe-overran           the VIP probe outlived its deadline (netcheck slow)  INCONCLUSIVE
  * local-fault             attempt never left this host                         LOCAL
  * name-does-not-resolve   NXDOMAIN / NODATA / SERVFAIL / DNS timeout           DNS
  * service-misconfigured   svc/: no selector / selector matching no pod /       SERVICE_MISCONFIGURED
@@ -39,6 +41,7 @@ import java.util.List;
  *                         proven by its own packets) saw none arrive
  * lb-host-drops           --from: SYNs reached the LB host, nothing answered   LB_MISCONFIGURED
  * silent-drop             SYNs retransmitted, nothing back                     FIREWALL_DROP
+ * backend-probe-overran   a real server's probe outlived its deadline          INCONCLUSIVE
  * vip-refused             RST: from LB host / forwarded to closed server port  VIP_NOT_LISTENING,
  *                                                                              LB_MISCONFIGURED, BACKENDS_DOWN
  * ready-endpoint-refuses  svc/: a pod marked ready refuses when probed         DEGRADED, BACKENDS_DOWN,
@@ -65,6 +68,7 @@ public final class VipRules {
     }
 
     public static final List<Rule<VipEvidence>> TABLE = List.of(
+            new ConnectOverran().on(Connection::vip),
             new LocalFault(),
             new ConnectNameFails().on(Connection::vip),
             new ServicePoolMisconfigured(),
@@ -78,6 +82,7 @@ public final class VipRules {
             new DroppedBeforeLb(),
             new LbHostDrops(),
             new ConnectSilentDrop().on(Connection::vip),
+            new BackendProbeOverran(),
             new ReadyEndpointRefuses(),
             new VipRefused(),
             new TlsNoHandshake().on(e -> TlsObservation.failedAt(e.vip())),

@@ -140,7 +140,7 @@ class ConnectRulesTest {
     @Test
     void theTcpTableDecidesEachSituationWithOneRule() {
         List<Rule<io.netcheck.check.TcpEvidence>> table = TcpRules.TCP;
-        assertEquals(9, table.size());
+        assertEquals(10, table.size());
         List<Rule<ConnectAttempt>> connect = TcpRules.CONNECT;
         assertEquals("nothing-listens", Rules.decidingRule(connect, refused(HOST, 62)));
         assertEquals("forged-reset", Rules.decidingRule(connect, measured(refused(HOST, 64), 62, 62)));
