@@ -121,6 +121,9 @@ public final class HttpCheck {
         Target target = targeting.plan(new HostPort(host, port(url)), request.timeout());
         HttpFetchResult[] result = new HttpFetchResult[1];
         String[] problem = new String[1];
+        if (https && target.probeable()) {
+            certificates.warmUp();
+        }
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), targetHost.filter(target), () -> {

@@ -43,6 +43,9 @@ public final class TlsCheck {
         String[] problem = new String[1];
         String host = request.target().host();
         String sni = request.sni() != null ? request.sni() : Addresses.literal(host) == null ? host : null;
+        if (target.probeable()) {
+            certificates.warmUp();
+        }
         TargetHost.Measurement measure = targetHost.measurement(target, request.capture(), request.timeout());
         CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
                 TcpCheck.interfaces(target), targetHost.filter(target), () -> {

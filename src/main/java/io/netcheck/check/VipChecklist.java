@@ -59,6 +59,7 @@ public final class VipChecklist {
     private final Clock clock;
     private final ChecklistSettings settings;
     private final ServiceProbe probe;
+    private final CertificateCheck certificates;
     private final TargetPolicy policy;
     private final VipHostProbe hostProbe;
     private final MtuFollowUp mtuFollowUp;
@@ -78,6 +79,7 @@ public final class VipChecklist {
     public VipChecklist(NameResolver resolver, PacketCapture capture, ProbeRunner runner, Clock clock,
                         ChecklistSettings settings, TargetPolicy policy, CertificateCheck certificates) {
         this.probe = new ServiceProbe(certificates, settings.maxBody());
+        this.certificates = certificates;
         this.policy = policy;
         this.targeting = new Targeting(resolver, runner, policy);
         this.capture = capture;
@@ -115,6 +117,9 @@ public final class VipChecklist {
         // With a side, the real servers are the agent's to probe: here they are only planned (the policy), and
         // may well be unroutable from this position.
         List<Target> probedHere = side == null ? plans : plans.subList(0, 1);
+        if (request.tls()) {
+            certificates.warmUp();
+        }
         List<String> interfaces = probedHere.stream().map(p -> p.route()).filter(Objects::nonNull)
                 .map(Route::interfaceName).filter(Objects::nonNull).distinct().toList();
         List<InetSocketAddress> endpoints = new ArrayList<>(probedHere.stream().filter(p -> p.route() != null)
@@ -216,16 +221,16 @@ public final class VipChecklist {
                 summary, host, attribution, pathMtu, lbSide);
     }
 
-    /**
-     * How long the agent captures once ready: netcheck's VIP probe (one timeout), plus a margin for the
-     * ready message's trip here and the probe's start.
-     */
     /** netcheck's source address towards the VIP: where the agent will see its packets come from. */
     private static List<InetAddress> peers(Target vipPlan) {
         return vipPlan.route() == null || vipPlan.route().source() == null ? List.of()
                 : List.of(vipPlan.route().source());
     }
 
+    /**
+     * How long the agent captures once ready: netcheck's VIP probe (one timeout), plus a margin for the
+     * ready message's trip here and the probe's start.
+     */
     static Duration sideWindow(VipCheckRequest request) {
         return request.timeout().plus(LINGER_MARGIN);
     }

@@ -39,6 +39,15 @@ public final class CertificateCheck {
     private final Clock clock;
     private final int warnDays;
 
+    /**
+     * Parses the trust store and initialises the TLS engine now, outside any probe's deadline: in a cold JVM on a busy
+     * host the first handshake otherwise spends its whole budget on that and the probe overruns.
+     */
+    public void warmUp() {
+        trust.warmUp();
+        TlsHandshake.warmUp();
+    }
+
     public CertificateCheck(TrustAnchors trust, Clock clock, int warnDays) {
         this.trust = trust;
         this.clock = clock;

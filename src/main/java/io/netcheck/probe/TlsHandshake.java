@@ -57,6 +57,11 @@ final class TlsHandshake {
         }
     }
 
+    /** Initialises the context and its engine (class initialisation, providers) before any deadline runs. */
+    static void warmUp() {
+        ACCEPT_ALL.createSSLEngine();
+    }
+
     private static SSLContext acceptAllContext() {
         try {
             SSLContext ctx = SSLContext.getInstance("TLS");

@@ -59,6 +59,11 @@ public final class TrustAnchors {
         return l;
     }
 
+    /** Loads the anchors now (see {@link CertificateCheck#warmUp()}). */
+    void warmUp() {
+        loaded();
+    }
+
     private static List<X509Certificate> systemCertificatesOnce() {
         List<X509Certificate> s = systemStore;
         if (s == null) {

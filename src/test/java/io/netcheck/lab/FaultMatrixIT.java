@@ -159,7 +159,8 @@ class FaultMatrixIT {
         }
         String problem = run.stderr().contains("Exception") ? "stack trace on stderr: " + run.stderr() : null;
         return new Cell(t, f, run.cause(), run.team(), run.json().at("/verdict/confidence").asText(),
-                run.json().at("/verdict/rule").asText(), run.json().at("/verdict/summary").asText(), run.exit(),
+                run.json().at("/verdict/rule").asText(), run.json().at("/verdict/summary").asText() + " | "
+                        + run.json().at("/verdict/explanation").asText(), run.exit(),
                 setupMillis, millis, problem);
     }
 
@@ -248,7 +249,7 @@ class FaultMatrixIT {
             }
             sb.append('\n');
         }
-        sb.append("\nWrong cells (topology #fault: got cause/team, confidence, rule; exit; time; summary):\n\n");
+        sb.append("\nWrong cells (topology #fault: got cause/team, confidence, rule; exit; time; summary | explanation):\n\n");
         if (wrong.isEmpty()) {
             sb.append("- none\n");
         }
