@@ -105,7 +105,7 @@ public final class VipChecklist {
     public VipEvidence run(VipCheckRequest request, ChecklistProgress progress, LbSide side)
             throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         List<HostPort> targets = new ArrayList<>();
         targets.add(request.vip());
         targets.addAll(request.backends());
@@ -217,7 +217,7 @@ public final class VipChecklist {
         List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
         Attribution attribution = AnswerOrigin.of(vip, host);
         LayerInference layer = LayerInspector.infer(vip, backends, attribution);
-        return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
+        return new VipEvidence(request, startedAt, runner.ticker().since(t0), vip, backends, layer,
                 summary, host, attribution, pathMtu, lbSide);
     }
 
