@@ -31,6 +31,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import io.netcheck.probe.Addresses;
 
@@ -46,22 +47,24 @@ public class RemoteChecks {
             .withZone(ZoneOffset.UTC);
 
     private final AgentRegistry registry;
+    private final AgentRouting routing;
     private final Path captureDir;
     private final VipChecklist vipChecklist;
     private final VerdictEngine verdicts;
     private final CommandParser parser;
 
     @Inject
-    public RemoteChecks(AgentRegistry registry, NetcheckConfig config, Pipeline pipeline, VerdictEngine verdicts,
-                        CommandParser parser) {
-        this(registry, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))),
+    public RemoteChecks(AgentRegistry registry, AgentRouting routing, NetcheckConfig config, Pipeline pipeline,
+                        VerdictEngine verdicts, CommandParser parser) {
+        this(registry, routing, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))),
                 new VipChecklist(pipeline.resolver(), pipeline.capture(), pipeline.runner(), pipeline.clock(),
                         pipeline.settings(), pipeline.policy(), pipeline.certificates()), verdicts, parser);
     }
 
-    RemoteChecks(AgentRegistry registry, Path captureDir, VipChecklist vipChecklist, VerdictEngine verdicts,
-                 CommandParser parser) {
+    RemoteChecks(AgentRegistry registry, AgentRouting routing, Path captureDir, VipChecklist vipChecklist,
+                 VerdictEngine verdicts, CommandParser parser) {
         this.registry = registry;
+        this.routing = routing;
         this.captureDir = captureDir;
         this.vipChecklist = vipChecklist;
         this.verdicts = verdicts;
@@ -87,6 +90,14 @@ public class RemoteChecks {
         if (request.cluster() != null) {
             throw new AgentException(AgentException.Kind.USAGE, "vip --from takes addresses or names, not svc/ "
                     + "(the Service's pool is read where netcheck runs)");
+        }
+        Optional<String> elsewhere = routing.elsewhere(agent);
+        if (elsewhere.isPresent()) {
+            // Its two phases (ready, then result, timed against netcheck's own probes) are not relayed between replicas.
+            throw new AgentException(AgentException.Kind.NOT_CONNECTED, "agent " + agent + " is connected to replica "
+                    + elsewhere.get() + ", not to this one (" + routing.replica().orElse("?") + "): vip --from runs "
+                    + "only on the replica holding the agent's connection (tcp, ping, trace, dns, http, tls and mtu "
+                    + "--from reach an agent on any replica); ask again, another replica may take the request");
         }
         String command = String.join(" ", sent);
         LbSide side = new LbSide() {
@@ -130,7 +141,7 @@ public class RemoteChecks {
         if (!sent.isEmpty() && sent.get(0).equals("vip")) {
             return vip(agent, words, sent);
         }
-        AgentMessage.Result result = registry.run(agent, String.join(" ", sent), registry.jobTimeout());
+        AgentMessage.Result result = routing.run(agent, String.join(" ", sent), registry.jobTimeout());
         Report theirs;
         try {
             theirs = ReportReader.read(result.report());
