@@ -1,0 +1,238 @@
+package io.netcheck.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.File;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Agents on any replica: two packaged instances on one throwaway PostgreSQL, agent lb-a (the packaged agent, on
+ * loopback) connected to instance 0 only, every request sent to instance 1's check API. A {@code tcp --from lb-a}
+ * returns the agent's real report (relayed through the store, with its capture), an agent connected nowhere and a
+ * {@code vip --from} across replicas are clear errors, and instance 0 SIGKILLed in the middle of a relayed job ends
+ * that job with a clean "stopped renewing its lease during the job" error, not at the job's timeout.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class AgentRelayIT {
+    static final int FIRST_PORT = 18400;
+    static final int PG_PORT = 55441;
+    static final String API_TOKEN = "relay-api-token";
+    static final String AGENT_TOKEN = "relay-agent-token";
+    static final Duration LEASE = Duration.ofSeconds(6);
+    /** The targets live on loopback, which the default policy denies (server and agent alike): deny metadata only. */
+    static final String LOOPBACK_ALLOWED = "-Dnetcheck.policy.builtin-deny=169.254.0.0/16,fd00:ec2::254/128";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ServerSocket open;
+    HttpServer slow;
+    Replicas replicas;
+    Process agent;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    @BeforeAll
+    void start() throws Exception {
+        open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(() -> {
+            while (!open.isClosed()) {
+                try (Socket s = open.accept()) {
+                    s.getOutputStream().flush();
+                } catch (IOException e) {
+                    // closed at the end
+                }
+            }
+        }, "relay-it-accept");
+        accept.setDaemon(true);
+        accept.start();
+        slow = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        slow.setExecutor(Executors.newCachedThreadPool());
+        slow.createContext("/", ex -> {
+            try {
+                Thread.sleep(60_000); // longer than any check's timeout: the job is in flight when instance 0 dies
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        slow.start();
+        replicas = new Replicas("agent-relay", 2, FIRST_PORT, PG_PORT, List.of(LOOPBACK_ALLOWED,
+                "-Dnetcheck.capture.enabled=false", "-Dnetcheck.agent.relay-lease=" + LEASE.toSeconds() + "s",
+                "-Dnetcheck.agent.heartbeat=2s"),
+                Map.of("NETCHECK_API_TOKEN", API_TOKEN, "NETCHECK_AGENT_TOKENS", "lb-a=" + AGENT_TOKEN));
+        replicas.start(0);
+        replicas.start(1);
+        ProcessBuilder pb = new ProcessBuilder(Replicas.java(), LOOPBACK_ALLOWED, "-Dnetcheck.agent.reconnect-max=2s",
+                "-Dnetcheck.capture.directory=/tmp", "-jar", Replicas.jar().toString(), "agent", "--connect",
+                "http://127.0.0.1:" + replicas.port(0), "--name", "lb-a", "--zone", "lab");
+        pb.environment().put("NETCHECK_AGENT_TOKEN", AGENT_TOKEN);
+        agent = pb.redirectErrorStream(true).redirectOutput(new File("target/agent-relay-lb-a.log")).start();
+        long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!owner("lb-a").contains("-" + replicas.pid(0) + "-")) {
+            if (System.nanoTime() > until || !agent.isAlive()) {
+                fail("lb-a not recorded on instance 0; see target/agent-relay-*.log");
+            }
+            Thread.sleep(300);
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        try {
+            if (agent != null) {
+                agent.destroy();
+                if (!agent.waitFor(20, TimeUnit.SECONDS)) {
+                    agent.destroyForcibly();
+                }
+            }
+            if (replicas != null) {
+                replicas.close();
+            }
+        } finally {
+            if (open != null) {
+                open.close();
+            }
+            if (slow != null) {
+                slow.stop(0);
+            }
+        }
+    }
+
+    /** The replica the store has the agent on, or "". */
+    String owner(String name) throws Exception {
+        try (Connection c = replicas.db(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("SELECT replica FROM agent_presence WHERE agent = '" + name + "'")) {
+            return r.next() ? r.getString(1) : "";
+        } catch (java.sql.SQLException e) {
+            return ""; // not migrated yet
+        }
+    }
+
+    int rows(String sql) throws Exception {
+        try (Connection c = replicas.db(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getInt(1);
+        }
+    }
+
+    /** POST /api/v1/checks on instance {@code i}: status and body. */
+    record Answer(int status, String body) {
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+
+    Answer api(int i, String command) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replicas.port(i)
+                        + "/api/v1/checks")).timeout(Duration.ofSeconds(120)).header("Authorization", "Bearer " + API_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.createObjectNode().put("command", command).toString()))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    String log(int i) throws IOException {
+        return Files.readString(Path.of("target/agent-relay-app" + i + ".log"));
+    }
+
+    @Test
+    @Order(1)
+    void tcpFromAnAgentOnAnotherReplicaReturnsTheAgentsRealReport() throws Exception {
+        String target = "127.0.0.1:" + open.getLocalPort();
+        Answer a = api(1, "tcp " + target + " --from lb-a");
+        assertEquals(200, a.status(), a.body());
+        JsonNode report = a.json();
+        assertEquals("tcp " + target + " --from lb-a", report.get("command").asText(), a.body());
+        assertEquals("HEALTHY", report.at("/verdict/cause").asText(), a.body());
+        assertTrue(report.at("/steps/0/facts").toString().contains("agent lb-a"), a.body());
+        // The agent really connected: the port it reached is in its report, and the same check run on instance 0
+        // (where the agent is) gives the same verdict.
+        assertTrue(a.body().contains(String.valueOf(open.getLocalPort())), a.body());
+        Answer local = api(0, "tcp " + target + " --from lb-a");
+        assertEquals(200, local.status(), local.body());
+        assertEquals("HEALTHY", local.json().at("/verdict/cause").asText());
+        // Audited on both sides; the row is gone once read.
+        assertTrue(log(1).contains("\"event\":\"agent-relay\",\"agent\":\"lb-a\""), "requester's audit line");
+        assertTrue(log(1).contains("\"outcome\":\"ok\""));
+        String owner = log(0);
+        assertTrue(owner.contains("\"event\":\"agent-relayed-job\",\"agent\":\"lb-a\""), "owner's audit line");
+        assertTrue(owner.contains("\"event\":\"agent-job\",\"agent\":\"lb-a\""), "the job on the agent's connection");
+        assertEquals(0, rows("SELECT COUNT(*) FROM agent_relay_job"));
+    }
+
+    @Test
+    @Order(2)
+    void anAgentConnectedNowhereIsNamedWithWhoIsConnectedWhere() throws Exception {
+        Answer a = api(1, "tcp 127.0.0.1:" + open.getLocalPort() + " --from lb-q");
+        assertEquals(503, a.status(), a.body());
+        assertTrue(a.body().contains("no agent 'lb-q' is connected to any replica; connected: lb-a (replica ")
+                && a.body().contains("-" + replicas.pid(0) + "-"), a.body());
+    }
+
+    @Test
+    @Order(3)
+    void vipFromAcrossReplicasIsRefusedNamingTheAgentsReplica() throws Exception {
+        Answer a = api(1, "vip 127.0.0.1:" + open.getLocalPort() + " --backends 127.0.0.1:" + open.getLocalPort()
+                + " --from lb-a");
+        assertEquals(503, a.status(), a.body());
+        assertTrue(a.body().contains("agent lb-a is connected to replica ") && a.body().contains("vip --from runs only "
+                + "on the replica holding the agent's connection"), a.body());
+        assertFalse(log(0).contains("\"side\":\"lb\""), "no side job was sent");
+    }
+
+    @Test
+    @Order(4)
+    void theOwningReplicaKilledMidJobEndsTheJobWithACleanErrorAtItsLease() throws Exception {
+        CompletableFuture<Answer> job = CompletableFuture.supplyAsync(() -> {
+            try {
+                return api(1, "http http://127.0.0.1:" + slow.getAddress().getPort() + "/ --timeout 30s --from lb-a");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (rows("SELECT COUNT(*) FROM agent_relay_job WHERE state = 'running'") == 0) {
+            assertTrue(System.nanoTime() < until && !job.isDone(), "the job was never claimed: " + (job.isDone()
+                    ? job.get().body() : "still queued"));
+            Thread.sleep(100);
+        }
+        replicas.kill(0);
+        Answer a = job.get(120, TimeUnit.SECONDS);
+        assertEquals(503, a.status(), a.body());
+        // Ended by the lease, not by the check's 30 s or the job's 60 s timeout.
+        assertTrue(a.body().contains("agent lb-a is on replica ") && a.body().contains("which stopped renewing its "
+                + "lease during the job (it stopped or died)"), a.body());
+        assertTrue(log(1).contains("\"outcome\":\"gone\""), "the requester's audit line says gone");
+    }
+}
