@@ -147,6 +147,11 @@ public class AgentRouting {
         relay = null;
         if (loop != null) {
             loop.interrupt();
+            try {
+                loop.join(config.agent().relayPoll().toMillis() + 1000); // it gives its listening connection back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (r != null) {
             r.stop();

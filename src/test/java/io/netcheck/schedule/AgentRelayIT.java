@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -91,6 +92,9 @@ class AgentRelayIT {
                 "-Dnetcheck.capture.enabled=false", "-Dnetcheck.agent.relay-lease=" + LEASE.toSeconds() + "s",
                 "-Dnetcheck.agent.heartbeat=2s"),
                 Map.of("NETCHECK_API_TOKEN", API_TOKEN, "NETCHECK_AGENT_TOKENS", "lb-a=" + AGENT_TOKEN));
+        for (int i = 0; i < 2; i++) {
+            Files.createDirectories(captureDir(i));
+        }
         replicas.start(0);
         replicas.start(1);
         ProcessBuilder pb = new ProcessBuilder(Replicas.java(), LOOPBACK_ALLOWED, "-Dnetcheck.agent.reconnect-max=2s",
@@ -120,6 +124,16 @@ class AgentRelayIT {
                 replicas.close();
             }
         } finally {
+            for (int i = 0; i < 2; i++) {
+                try (var files = Files.list(captureDir(i))) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                    Files.delete(captureDir(i));
+                } catch (IOException e) {
+                    // not created
+                }
+            }
             if (open != null) {
                 open.close();
             }
@@ -129,12 +143,17 @@ class AgentRelayIT {
         }
     }
 
+    /** Where instance {@code i} writes captures (Replicas sets it; the servers capture nothing themselves here). */
+    static Path captureDir(int i) {
+        return Path.of("/tmp/netcheck-agent-relay-" + i);
+    }
+
     /** The replica the store has the agent on, or "". */
     String owner(String name) throws Exception {
         try (Connection c = replicas.db(); Statement s = c.createStatement();
              ResultSet r = s.executeQuery("SELECT replica FROM agent_presence WHERE agent = '" + name + "'")) {
             return r.next() ? r.getString(1) : "";
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             return ""; // not migrated yet
         }
     }
@@ -173,12 +192,19 @@ class AgentRelayIT {
         Answer a = api(1, "tcp " + target + " --from lb-a");
         assertEquals(200, a.status(), a.body());
         JsonNode report = a.json();
-        assertEquals("tcp " + target + " --from lb-a", report.get("command").asText(), a.body());
+        assertTrue(report.get("command").asText().startsWith("tcp " + target + " ")
+                && report.get("command").asText().endsWith(" --from lb-a"), a.body());
         assertEquals("HEALTHY", report.at("/verdict/cause").asText(), a.body());
-        assertTrue(report.at("/steps/0/facts").toString().contains("agent lb-a"), a.body());
-        // The agent really connected: the port it reached is in its report, and the same check run on instance 0
-        // (where the agent is) gives the same verdict.
-        assertTrue(a.body().contains(String.valueOf(open.getLocalPort())), a.body());
+        assertEquals("agent lb-a (its position, its target policy, its capture)",
+                report.at("/steps/0/facts/0/value").asText(), a.body());
+        // The agent's own packets (its capture on lo, marked with its name) and its .pcap came back through the store.
+        JsonNode packets = report.at("/steps/0/packets");
+        assertTrue(packets.size() >= 3 && packets.get(0).asText().startsWith("[lb-a] ")
+                && packets.get(0).asText().contains("> " + target.replace(':', '.') + ": Flags [S]"), a.body());
+        assertEquals("lb-a:lo", report.at("/capture/interfaces/0").asText(), a.body());
+        Path pcap = Path.of(report.at("/capture/pcapFile").asText());
+        assertTrue(pcap.startsWith(captureDir(1)) && Files.size(pcap) > 24, a.body());
+        // The same check on instance 0, where the agent is connected, runs it locally with the same verdict.
         Answer local = api(0, "tcp " + target + " --from lb-a");
         assertEquals(200, local.status(), local.body());
         assertEquals("HEALTHY", local.json().at("/verdict/cause").asText());
