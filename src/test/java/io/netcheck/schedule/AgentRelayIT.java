@@ -65,6 +65,9 @@ class AgentRelayIT {
 
     @BeforeAll
     void start() throws Exception {
+        for (String log : List.of("app0", "app1", "lb-a")) {
+            Files.deleteIfExists(Path.of("target/agent-relay-" + log + ".log")); // the audit lines checked are this run's
+        }
         open = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(() -> {
             while (!open.isClosed()) {
