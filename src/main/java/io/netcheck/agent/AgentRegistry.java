@@ -298,6 +298,27 @@ public class AgentRegistry implements LocalAgents {
         return flight;
     }
 
+    @Override
+    public SideRun side(String agent, String command, List<String> peers, Duration window) {
+        SideFlight f = startSide(agent, command, peers, window);
+        return new SideRun() {
+            @Override
+            public AgentMessage.SideReady ready(Duration within) throws InterruptedException {
+                return f.awaitReadyMessage(within);
+            }
+
+            @Override
+            public AgentMessage.SideResult result(Duration within) throws InterruptedException {
+                return f.awaitResultMessage(within);
+            }
+
+            @Override
+            public void cancel() {
+                f.cancel();
+            }
+        };
+    }
+
     /** Forgets a side job (its caller gave up). */
     void forget(Session s, String id) {
         s.sides.remove(id);

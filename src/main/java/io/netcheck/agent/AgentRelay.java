@@ -1,6 +1,8 @@
 package io.netcheck.agent;
 
 import io.netcheck.audit.AuditLog;
+import io.netcheck.check.ClockOffset;
+import io.netcheck.check.LbSide;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -29,6 +32,10 @@ import org.jboss.logging.Logger;
  * on its connection to the agent exactly as a local job (the agent applies its own policy), and writes the agent's
  * result message. Every replica renews its lease and re-asserts its agents' presence every third of the lease.
  *
+ * <p>The load balancer's side of a {@code vip --from} goes the same way in two steps: the owner writes the agent's
+ * {@code side-ready} on the row as soon as it comes (the requester measures the clock offset between the agent and
+ * itself from it, on its own clock), then its {@code side-result}.
+ *
  * <p>{@link #tick()} does one round of that work; a thread calls it whenever another replica notifies and at least
  * every poll interval. Tests call it themselves with a clock they move.
  */
@@ -37,8 +44,21 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
     /** Time for the hops through the store on top of the agent's own budget, before the requester gives up. */
     static final Duration TRANSPORT = Duration.ofSeconds(5);
 
-    /** A relayed job this replica waits for. */
-    record Waiter(RelayStore.RelayJob job, CompletableFuture<AgentMessage.Result> result) {
+    /** A side job's ready message, and when this replica read it (its clock, microseconds). */
+    record Ready(String message, long receivedMicros) {
+    }
+
+    /**
+     * A relayed job this replica waits for: the ready of a side job, then the outcome (the agent's message as JSON).
+     *
+     * @param sentMicros when it was queued (this replica's clock, microseconds)
+     */
+    record Waiter(RelayStore.RelayJob job, long sentMicros, CompletableFuture<Ready> ready,
+                  CompletableFuture<String> outcome) {
+        void fail(AgentException e) {
+            ready.completeExceptionally(e);
+            outcome.completeExceptionally(e);
+        }
     }
 
     private final RelayStore store;
@@ -86,16 +106,18 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
             return local.run(agent, command, budget); // its connection went a moment ago: the registry says so
         }
         long started = System.nanoTime();
-        String id = submit(agent, owner, command, budget).job().id();
-        CompletableFuture<AgentMessage.Result> result = waiting.get(id).result();
+        Waiter w = submit(agent, owner, command, budget);
         String outcome = "error";
         try {
-            AgentMessage.Result r = result.get(budget.plus(TRANSPORT).toMillis(), TimeUnit.MILLISECONDS);
+            String json = w.outcome().get(budget.plus(TRANSPORT).toMillis(), TimeUnit.MILLISECONDS);
+            if (!(decode(json, w.job()) instanceof AgentMessage.Result r)) {
+                throw unreadable(w.job());
+            }
             outcome = "ok";
             return r;
         } catch (TimeoutException e) {
             outcome = "timeout";
-            throw timedOut(agent, owner, budget);
+            throw timedOut(agent, owner, budget.plus(TRANSPORT), "gave no result");
         } catch (ExecutionException e) {
             AgentException a = e.getCause() instanceof AgentException x ? x
                     : new AgentException(AgentException.Kind.INTERNAL, "agent " + agent + " through replica " + owner
@@ -103,23 +125,126 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
             outcome = a.kind().name().toLowerCase();
             throw a;
         } finally {
-            Waiter w = waiting.remove(id);
-            try {
-                store.forget(id);
-            } catch (RuntimeException e) {
-                LOG.debugf("relayed job %s: row not deleted (%s); pruned after its deadline", id, e.getMessage());
-            }
-            audit("agent-relay", agent, owner, w == null ? command : w.job().command(), outcome,
-                    (System.nanoTime() - started) / 1_000_000);
+            done(w);
+            audit("agent-relay", agent, owner, command, outcome, (System.nanoTime() - started) / 1_000_000, Map.of());
         }
     }
 
-    /** Queues a job for the replica holding the agent; its result completes at a later {@link #tick()}. */
-    Waiter submit(String agent, String owner, String command, Duration budget) {
+    /** The waiter goes, and its row: read, or given up (else pruned after its deadline). */
+    private void done(Waiter w) {
+        waiting.remove(w.job().id());
+        try {
+            store.forget(w.job().id());
+        } catch (RuntimeException e) {
+            LOG.debugf("relayed job %s: row not deleted (%s); pruned after its deadline", w.job().id(), e.getMessage());
+        }
+    }
+
+    private static AgentMessage decode(String json, RelayStore.RelayJob job) {
+        try {
+            return AgentMessage.decode(json);
+        } catch (IllegalArgumentException e) {
+            throw unreadable(job);
+        }
+    }
+
+    private static AgentException unreadable(RelayStore.RelayJob job) {
+        return new AgentException(AgentException.Kind.INTERNAL, "replica " + job.replica()
+                + " passed on an unreadable answer of agent " + job.agent());
+    }
+
+    /**
+     * Starts the load balancer's side of a {@code vip --from} on an agent connected to another replica.
+     *
+     * @param budget how long the job may take on top of its capture window
+     * @throws AgentException connected nowhere, or the job could not be queued
+     */
+    LbSide.Started startSide(String agent, String command, List<String> peers, Duration window, Duration budget) {
+        String owner = owner(agent);
+        if (owner.equals(replica)) {
+            throw new AgentException(AgentException.Kind.NOT_CONNECTED, "agent " + agent + " disconnected a moment "
+                    + "ago");
+        }
+        return new RelayedSide(submit(RelayStore.Kind.SIDE, agent, owner, command, peers, window, budget),
+                System.nanoTime());
+    }
+
+    /** The requester's end of a relayed side job: what {@link SideFlight} is for a local one. */
+    private final class RelayedSide implements LbSide.Started {
+        private final Waiter w;
+        private final long started;
+        private final AtomicBoolean over = new AtomicBoolean();
+
+        RelayedSide(Waiter w, long started) {
+            this.w = w;
+            this.started = started;
+        }
+
+        @Override
+        public LbSide.Ready awaitReady(Duration within) throws InterruptedException {
+            Ready r = await(w.ready(), within, "did not start its capture");
+            if (!(decode(r.message(), w.job()) instanceof AgentMessage.SideReady m)) {
+                end("internal");
+                throw unreadable(w.job());
+            }
+            return new LbSide.Ready(ClockOffset.measured(w.sentMicros(), m.agentClockMicros(), r.receivedMicros()),
+                    m.problem());
+        }
+
+        @Override
+        public LbSide.Result finish(Duration within) throws InterruptedException {
+            String json = await(w.outcome(), within, "gave no result");
+            if (!(decode(json, w.job()) instanceof AgentMessage.SideResult m)) {
+                end("internal");
+                throw unreadable(w.job());
+            }
+            try {
+                LbSide.Result out = SideFlight.result(w.job().agent(), m);
+                end("ok");
+                return out;
+            } catch (AgentException e) {
+                end("internal");
+                throw e;
+            }
+        }
+
+        @Override
+        public void cancel() {
+            end("cancelled");
+        }
+
+        private <T> T await(CompletableFuture<T> f, Duration within, String what) throws InterruptedException {
+            try {
+                return f.get(Math.max(1, within.toMillis()), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                end("timeout");
+                throw timedOut(w.job().agent(), w.job().replica(), within, what);
+            } catch (ExecutionException e) {
+                AgentException a = e.getCause() instanceof AgentException x ? x
+                        : new AgentException(AgentException.Kind.INTERNAL, "agent " + w.job().agent()
+                        + " through replica " + w.job().replica() + ": " + e.getCause());
+                end(a.kind().name().toLowerCase());
+                throw a;
+            }
+        }
+
+        private void end(String outcome) {
+            if (over.compareAndSet(false, true)) {
+                done(w);
+                audit("agent-relay", w.job().agent(), w.job().replica(), w.job().command(), outcome,
+                        (System.nanoTime() - started) / 1_000_000, Map.of("side", "lb"));
+            }
+        }
+    }
+
+    /** Queues a job for the replica holding the agent; its ready and outcome complete at later {@link #tick()}s. */
+    Waiter submit(RelayStore.Kind kind, String agent, String owner, String command, List<String> peers,
+                  Duration window, Duration budget) {
         Instant now = clock.instant();
-        RelayStore.RelayJob job = new RelayStore.RelayJob(UUID.randomUUID().toString(), agent, owner, replica, command,
-                budget.toMillis(), now, now.plus(budget).plus(TRANSPORT));
-        Waiter w = new Waiter(job, new CompletableFuture<>());
+        RelayStore.RelayJob job = new RelayStore.RelayJob(UUID.randomUUID().toString(), kind, agent, owner, replica,
+                command, budget.toMillis(), peers, window.toMillis(), now, now.plus(window).plus(budget)
+                .plus(TRANSPORT));
+        Waiter w = new Waiter(job, micros(now), new CompletableFuture<>(), new CompletableFuture<>());
         waiting.put(job.id(), w);
         try {
             store.submit(job);
@@ -129,6 +254,15 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
                     + " but the job could not be passed there through the store: " + e.getMessage());
         }
         return w;
+    }
+
+    /** A check job: what {@link #run} queues. */
+    Waiter submit(String agent, String owner, String command, Duration budget) {
+        return submit(RelayStore.Kind.CHECK, agent, owner, command, List.of(), Duration.ZERO, budget);
+    }
+
+    private static long micros(Instant t) {
+        return t.getEpochSecond() * 1_000_000 + t.getNano() / 1_000;
     }
 
     /** The replica holding the agent's connection (its lease live), or a "connected nowhere" error listing who is. */
@@ -152,19 +286,6 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
                 : "connected: " + where.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")")
                 .collect(Collectors.joining(", ")))
                 + (local.allowed(agent) ? "" : " (and '" + agent + "' is not in NETCHECK_AGENT_TOKENS)"));
-    }
-
-    /** The replica holding the agent when it is not this one, else empty (local, or connected nowhere). */
-    Optional<String> elsewhere(String agent) {
-        if (local.connected(agent)) {
-            return Optional.empty();
-        }
-        try {
-            return store.presences(clock.instant()).stream().filter(p -> p.agent().equals(agent))
-                    .map(RelayStore.Presence::replica).filter(r -> !r.equals(replica)).findFirst();
-        } catch (RuntimeException e) {
-            return Optional.empty();
-        }
     }
 
     /**
@@ -194,58 +315,52 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
 
     private void settle(Waiter w, Instant now) {
         RelayStore.RelayJob job = w.job();
+        if (job.kind() == RelayStore.Kind.SIDE && !w.ready().isDone()) {
+            // Before the outcome: a window may have ended between two rounds, and the ready still counts.
+            store.readyOf(job.id()).ifPresent(m -> w.ready().complete(new Ready(m, micros(now))));
+        }
         Optional<RelayStore.Outcome> outcome = store.outcome(job.id());
         if (outcome.isPresent()) {
-            complete(w, outcome.get());
+            RelayStore.Outcome o = outcome.get();
+            if (o.errorKind() != null) {
+                AgentException.Kind kind;
+                try {
+                    kind = AgentException.Kind.valueOf(o.errorKind());
+                } catch (IllegalArgumentException e) {
+                    kind = AgentException.Kind.INTERNAL;
+                }
+                w.fail(new AgentException(kind, o.error()));
+            } else {
+                w.ready().completeExceptionally(new AgentException(AgentException.Kind.INTERNAL, "agent "
+                        + job.agent() + " answered before saying its capture was ready"));
+                w.outcome().complete(o.result());
+            }
             return;
         }
         Optional<Instant> owner = store.leaseOf(job.replica());
         if (owner.isEmpty() || owner.get().isBefore(now)) {
-            w.result().completeExceptionally(new AgentException(AgentException.Kind.GONE, "agent " + job.agent()
+            w.fail(new AgentException(AgentException.Kind.GONE, "agent " + job.agent()
                     + " is on replica " + job.replica() + ", which stopped renewing its lease "
                     + (store.claimed(job.id()) ? "during the job" : "before taking the job")
                     + " (it stopped or died); the agent reconnects to another replica: ask again in a moment"));
         } else if (now.isAfter(job.deadline())) {
-            w.result().completeExceptionally(timedOut(job.agent(), job.replica(), Duration.ofMillis(job.timeoutMs())));
+            w.fail(timedOut(job.agent(), job.replica(), Duration.between(job.createdAt(), job.deadline()),
+                    "gave no result"));
         }
     }
 
-    private static void complete(Waiter w, RelayStore.Outcome o) {
-        if (o.errorKind() != null) {
-            AgentException.Kind kind;
-            try {
-                kind = AgentException.Kind.valueOf(o.errorKind());
-            } catch (IllegalArgumentException e) {
-                kind = AgentException.Kind.INTERNAL;
-            }
-            w.result().completeExceptionally(new AgentException(kind, o.error()));
-            return;
-        }
-        try {
-            if (AgentMessage.decode(o.result()) instanceof AgentMessage.Result r) {
-                w.result().complete(r);
-                return;
-            }
-        } catch (IllegalArgumentException e) {
-            LOG.debugf("relayed job %s: %s", w.job().id(), e.getMessage());
-        }
-        w.result().completeExceptionally(new AgentException(AgentException.Kind.INTERNAL, "replica "
-                + w.job().replica() + " wrote an unreadable result for agent " + w.job().agent()));
-    }
-
-    private static AgentException timedOut(String agent, String owner, Duration budget) {
-        return new AgentException(AgentException.Kind.TIMEOUT, "agent " + agent + " (on replica " + owner
-                + ") gave no result within " + budget.plus(TRANSPORT).toMillis() + " ms");
+    private static AgentException timedOut(String agent, String owner, Duration within, String what) {
+        return new AgentException(AgentException.Kind.TIMEOUT, "agent " + agent + " (on replica " + owner + ") "
+                + what + " within " + within.toMillis() + " ms");
     }
 
     /** Runs a job claimed here on this replica's connection to the agent, and writes its outcome. */
     void execute(RelayStore.RelayJob job) {
         long started = System.nanoTime();
-        Duration left = Duration.between(clock.instant(), job.deadline().minus(TRANSPORT));
-        Duration budget = Duration.ofMillis(Math.max(1, Math.min(job.timeoutMs(), left.toMillis())));
         RelayStore.Outcome outcome;
         try {
-            outcome = RelayStore.Outcome.of(local.run(job.agent(), job.command(), budget));
+            outcome = job.kind() == RelayStore.Kind.SIDE ? side(job)
+                    : RelayStore.Outcome.of(local.run(job.agent(), job.command(), left(job)));
         } catch (AgentException e) {
             outcome = RelayStore.Outcome.of(e);
         } catch (InterruptedException e) {
@@ -265,9 +380,31 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
         }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("requester", job.requester());
+        if (job.kind() == RelayStore.Kind.SIDE) {
+            fields.put("side", "lb");
+        }
         audit("agent-relayed-job", job.agent(), replica, job.command(),
                 outcome.errorKind() == null ? "ok" : outcome.errorKind().toLowerCase(),
                 (System.nanoTime() - started) / 1_000_000, fields);
+    }
+
+    /** What is left of a job's time on this replica: its budget, less what queueing here and the hops took. */
+    private Duration left(RelayStore.RelayJob job) {
+        Duration left = Duration.between(clock.instant(), job.deadline().minus(TRANSPORT));
+        long cap = job.timeoutMs() + job.windowMs();
+        return Duration.ofMillis(Math.max(1, Math.min(cap, left.toMillis())));
+    }
+
+    /** A side job: its ready written as soon as the agent says it, then its result. */
+    private RelayStore.Outcome side(RelayStore.RelayJob job) throws InterruptedException {
+        LocalAgents.SideRun run = local.side(job.agent(), job.command(), job.peers(), Duration.ofMillis(job.windowMs()));
+        try {
+            store.ready(job.id(), AgentMessage.encode(run.ready(left(job))));
+            return new RelayStore.Outcome(AgentMessage.encode(run.result(left(job))), null, null);
+        } catch (RuntimeException | InterruptedException e) {
+            run.cancel();
+            throw e;
+        }
     }
 
     @Override
@@ -301,12 +438,8 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
         } catch (RuntimeException e) {
             LOG.debugf("lease of %s not released: %s", replica, e.getMessage());
         }
-        waiting.values().forEach(w -> w.result().completeExceptionally(new AgentException(AgentException.Kind.GONE,
-                "replica " + replica + " is stopping")));
-    }
-
-    private static void audit(String event, String agent, String replica, String command, String outcome, long ms) {
-        audit(event, agent, replica, command, outcome, ms, Map.of());
+        waiting.values().forEach(w -> w.fail(new AgentException(AgentException.Kind.GONE, "replica " + replica
+                + " is stopping")));
     }
 
     private static void audit(String event, String agent, String replica, String command, String outcome, long ms,

@@ -1,5 +1,6 @@
 package io.netcheck.agent;
 
+import io.netcheck.check.LbSide;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.store.StoreUnavailable;
 import io.netcheck.store.StoreUrl;
@@ -12,7 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -52,16 +53,16 @@ public class AgentRouting {
         return r == null ? registry.run(agent, command, budget) : r.run(agent, command, budget);
     }
 
-    /** The replica holding the agent when that is not this one (and the relay runs), else empty. */
-    public Optional<String> elsewhere(String agent) {
+    /**
+     * Starts the load balancer's side of a vip --from on the agent wherever it is connected (see
+     * {@link AgentRegistry#startSide}); relayed, its ready and result come back through the store.
+     */
+    public LbSide.Started startSide(String agent, String command, List<String> peers, Duration window) {
         AgentRelay r = relay;
-        return r == null ? Optional.empty() : r.elsewhere(agent);
-    }
-
-    /** This replica's name in the store's relay tables, or empty when the relay does not run. */
-    public Optional<String> replica() {
-        AgentRelay r = relay;
-        return r == null ? Optional.empty() : Optional.of(r.replica());
+        if (r == null || registry.connected(agent)) {
+            return registry.startSide(agent, command, peers, window);
+        }
+        return r.startSide(agent, command, peers, window, registry.jobTimeout());
     }
 
     void start(@Observes StartupEvent event) {

@@ -13,4 +13,16 @@ interface LocalAgents {
     boolean allowed(String agent);
 
     AgentMessage.Result run(String agent, String command, Duration budget) throws InterruptedException;
+
+    /** Starts the load balancer's side of a vip --from on the agent (see {@link AgentRegistry#startSide}). */
+    SideRun side(String agent, String command, List<String> peers, Duration window);
+
+    /** A side job on this replica's connection, its messages passed on as they came (for the relay). */
+    interface SideRun {
+        AgentMessage.SideReady ready(Duration within) throws InterruptedException;
+
+        AgentMessage.SideResult result(Duration within) throws InterruptedException;
+
+        void cancel();
+    }
 }

@@ -25,7 +25,8 @@ import org.postgresql.PGNotification;
 final class PgRelayStore implements RelayStore {
     private static final Logger LOG = Logger.getLogger(PgRelayStore.class);
     static final String CHANNEL = "netcheck_agent_relay";
-    private static final String JOB_COLUMNS = "id, agent, replica, requester, command, timeout_ms, created_at, deadline";
+    private static final String JOB_COLUMNS = "id, kind, agent, replica, requester, command, timeout_ms, peers, "
+            + "window_ms, created_at, deadline";
 
     private final DataSource pool;
     private Connection listening;
@@ -132,15 +133,18 @@ final class PgRelayStore implements RelayStore {
     public void submit(RelayJob job) {
         call("queue a job for replica " + job.replica(), c -> {
             try (PreparedStatement s = c.prepareStatement("INSERT INTO agent_relay_job (" + JOB_COLUMNS
-                    + ", state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'queued')")) {
+                    + ", state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued')")) {
                 s.setString(1, job.id());
-                s.setString(2, job.agent());
-                s.setString(3, job.replica());
-                s.setString(4, job.requester());
-                s.setString(5, job.command());
-                s.setLong(6, job.timeoutMs());
-                s.setLong(7, job.createdAt().toEpochMilli());
-                s.setLong(8, job.deadline().toEpochMilli());
+                s.setString(2, job.kind().name().toLowerCase());
+                s.setString(3, job.agent());
+                s.setString(4, job.replica());
+                s.setString(5, job.requester());
+                s.setString(6, job.command());
+                s.setLong(7, job.timeoutMs());
+                s.setString(8, String.join(" ", job.peers()));
+                s.setLong(9, job.windowMs());
+                s.setLong(10, job.createdAt().toEpochMilli());
+                s.setLong(11, job.deadline().toEpochMilli());
                 s.executeUpdate();
             }
             notify(c, "job " + job.replica());
@@ -157,9 +161,11 @@ final class PgRelayStore implements RelayStore {
                 List<RelayJob> out = new ArrayList<>();
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
-                        out.add(new RelayJob(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                                r.getString(5), r.getLong(6), Instant.ofEpochMilli(r.getLong(7)),
-                                Instant.ofEpochMilli(r.getLong(8))));
+                        String peers = r.getString(8);
+                        out.add(new RelayJob(r.getString(1), Kind.valueOf(r.getString(2).toUpperCase()),
+                                r.getString(3), r.getString(4), r.getString(5), r.getString(6), r.getLong(7),
+                                peers == null || peers.isBlank() ? List.of() : List.of(peers.split(" ")),
+                                r.getLong(9), Instant.ofEpochMilli(r.getLong(10)), Instant.ofEpochMilli(r.getLong(11))));
                     }
                 }
                 return out;
@@ -174,10 +180,37 @@ final class PgRelayStore implements RelayStore {
     }
 
     @Override
+    public void ready(String id, String message) {
+        call("write the ready of job " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("UPDATE agent_relay_job SET state = 'ready', ready = ? "
+                    + "WHERE id = ? AND state = 'running'")) {
+                s.setString(1, message);
+                s.setString(2, id);
+                s.executeUpdate();
+            }
+            notify(c, "ready " + id);
+            return null;
+        });
+    }
+
+    @Override
+    public Optional<String> readyOf(String id) {
+        return call("read the ready of job " + id, c -> {
+            try (PreparedStatement s = c.prepareStatement("SELECT ready FROM agent_relay_job WHERE id = ? "
+                    + "AND ready IS NOT NULL")) {
+                s.setString(1, id);
+                try (ResultSet r = s.executeQuery()) {
+                    return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
     public void finish(String id, Outcome outcome) {
         call("write the result of job " + id, c -> {
             try (PreparedStatement s = c.prepareStatement("UPDATE agent_relay_job SET state = 'done', result = ?, "
-                    + "error_kind = ?, error = ? WHERE id = ? AND state = 'running'")) {
+                    + "error_kind = ?, error = ? WHERE id = ? AND state IN ('running', 'ready')")) {
                 s.setString(1, outcome.result());
                 s.setString(2, outcome.errorKind());
                 s.setString(3, outcome.error() == null ? null

@@ -40,6 +40,12 @@ interface RelayStore {
     /** The compare-and-set that makes a job this replica's to run: false when another call took it first. */
     boolean claim(String id, String replica, Instant at);
 
+    /** A claimed side job's agent is capturing: writes its {@code side-ready} message and wakes the requester. */
+    void ready(String id, String message);
+
+    /** A side job's {@code side-ready} message once written. */
+    Optional<String> readyOf(String id);
+
     /** Writes a claimed job's outcome and wakes the requester. */
     void finish(String id, Outcome outcome);
 
@@ -62,15 +68,25 @@ interface RelayStore {
     record Presence(String agent, String replica, Instant connectedAt) {
     }
 
+    /** A check run on the agent, or the load balancer's side of a {@code vip --from}. */
+    enum Kind {
+        CHECK, SIDE
+    }
+
     /**
      * A job relayed from {@code requester} to {@code replica}, which holds the agent's connection.
      *
      * @param command   the check as the agent runs it (the same words a local job sends)
      * @param timeoutMs the job's budget on the agent
+     * @param peers     a side job's peers (netcheck's addresses towards the VIP); empty for a check
+     * @param windowMs  a side job's capture window; 0 for a check
      * @param deadline  when the requester stops waiting
      */
-    record RelayJob(String id, String agent, String replica, String requester, String command, long timeoutMs,
-                    Instant createdAt, Instant deadline) {
+    record RelayJob(String id, Kind kind, String agent, String replica, String requester, String command,
+                    long timeoutMs, List<String> peers, long windowMs, Instant createdAt, Instant deadline) {
+        public RelayJob {
+            peers = List.copyOf(peers);
+        }
     }
 
     /**

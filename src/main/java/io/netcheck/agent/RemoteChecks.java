@@ -31,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import io.netcheck.probe.Addresses;
 
@@ -91,14 +90,6 @@ public class RemoteChecks {
             throw new AgentException(AgentException.Kind.USAGE, "vip --from takes addresses or names, not svc/ "
                     + "(the Service's pool is read where netcheck runs)");
         }
-        Optional<String> elsewhere = routing.elsewhere(agent);
-        if (elsewhere.isPresent()) {
-            // Its two phases (ready, then result, timed against netcheck's own probes) are not relayed between replicas.
-            throw new AgentException(AgentException.Kind.NOT_CONNECTED, "agent " + agent + " is connected to replica "
-                    + elsewhere.get() + ", not to this one (" + routing.replica().orElse("?") + "): vip --from runs "
-                    + "only on the replica holding the agent's connection (tcp, ping, trace, dns, http, tls and mtu "
-                    + "--from reach an agent on any replica); ask again, another replica may take the request");
-        }
         String command = String.join(" ", sent);
         LbSide side = new LbSide() {
             @Override
@@ -108,7 +99,7 @@ public class RemoteChecks {
 
             @Override
             public Started start(List<InetAddress> peers, Duration window) {
-                return registry.startSide(agent, command, peers.stream().map(InetAddress::getHostAddress).toList(),
+                return routing.startSide(agent, command, peers.stream().map(InetAddress::getHostAddress).toList(),
                         window);
             }
         };

@@ -17,6 +17,9 @@ final class MemoryRelayStore implements RelayStore {
     private final Map<String, RelayJob> jobs = new LinkedHashMap<>();
     private final Map<String, String> states = new HashMap<>();
     private final Map<String, Outcome> outcomes = new HashMap<>();
+    private final Map<String, String> readies = new HashMap<>();
+    /** The owner dies before writing an outcome: finish fails, as a killed replica's would never happen. */
+    volatile boolean finishFails;
 
     @Override
     public synchronized void renew(String replica, Instant until) {
@@ -81,8 +84,24 @@ final class MemoryRelayStore implements RelayStore {
     }
 
     @Override
-    public synchronized void finish(String id, Outcome outcome) {
+    public synchronized void ready(String id, String message) {
         if ("running".equals(states.get(id))) {
+            states.put(id, "ready");
+            readies.put(id, message);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> readyOf(String id) {
+        return Optional.ofNullable(readies.get(id));
+    }
+
+    @Override
+    public synchronized void finish(String id, Outcome outcome) {
+        if (finishFails) {
+            throw new IllegalStateException("replica killed");
+        }
+        if ("running".equals(states.get(id)) || "ready".equals(states.get(id))) {
             states.put(id, "done");
             outcomes.put(id, outcome);
         }
@@ -104,6 +123,7 @@ final class MemoryRelayStore implements RelayStore {
         jobs.remove(id);
         states.remove(id);
         outcomes.remove(id);
+        readies.remove(id);
     }
 
     @Override

@@ -55,8 +55,8 @@ class PgRelayStoreIT {
     }
 
     static RelayStore.RelayJob job(String id, String owner) {
-        return new RelayStore.RelayJob(id, "lb-a", owner, "req", "tcp 203.0.113.10:443", 30_000, T0,
-                T0.plusSeconds(35));
+        return new RelayStore.RelayJob(id, RelayStore.Kind.CHECK, "lb-a", owner, "req", "tcp 203.0.113.10:443",
+                30_000, List.of(), 0, T0, T0.plusSeconds(35));
     }
 
     @Test

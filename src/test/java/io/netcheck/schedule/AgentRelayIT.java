@@ -41,8 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * Agents on any replica: two packaged instances on one throwaway PostgreSQL, agent lb-a (the packaged agent, on
  * loopback) connected to instance 0 only, every request sent to instance 1's check API. A {@code tcp --from lb-a}
- * returns the agent's real report (relayed through the store, with its capture), an agent connected nowhere and a
- * {@code vip --from} across replicas are clear errors, and instance 0 SIGKILLed in the middle of a relayed job ends
+ * returns the agent's real report (relayed through the store, with its capture), a {@code vip --from} gets the load
+ * balancer's side from the agent in its two steps, an agent connected nowhere is a clear error, and instance 0 SIGKILLed in the middle of a relayed job ends
  * that job with a clean "stopped renewing its lease during the job" error, not at the job's timeout.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -231,13 +231,27 @@ class AgentRelayIT {
 
     @Test
     @Order(3)
-    void vipFromAcrossReplicasIsRefusedNamingTheAgentsReplica() throws Exception {
-        Answer a = api(1, "vip 127.0.0.1:" + open.getLocalPort() + " --backends 127.0.0.1:" + open.getLocalPort()
-                + " --from lb-a");
-        assertEquals(503, a.status(), a.body());
-        assertTrue(a.body().contains("agent lb-a is connected to replica ") && a.body().contains("vip --from runs only "
-                + "on the replica holding the agent's connection"), a.body());
-        assertFalse(log(0).contains("\"side\":\"lb\""), "no side job was sent");
+    void vipFromAnAgentOnAnotherReplicaTakesTheLoadBalancersSideThroughTheStore() throws Exception {
+        String vip = "127.0.0.1:" + open.getLocalPort();
+        Answer a = api(1, "vip " + vip + " --backends " + vip + " --timeout 2s --from lb-a");
+        assertEquals(200, a.status(), a.body());
+        JsonNode j = a.json();
+        assertTrue(j.at("/command").asText().endsWith("--from lb-a"), a.body());
+        assertEquals("HEALTHY", j.at("/verdict/cause").asText(), a.body());
+        // Step 3 ran on lb-a (its packets from its capture on lo), instance 1 probed the VIP, and the two clocks
+        // were compared through the relayed ready.
+        JsonNode backends = j.at("/steps/2");
+        assertTrue(backends.at("/facts/0/value").asText().contains("probed from agent lb-a"), a.body());
+        assertTrue(backends.get("packets").size() > 0 && backends.get("packets").get(0).asText().startsWith("[lb-a] "),
+                a.body());
+        assertTrue(j.at("/evidence/lbSide/offset/uncertaintyMicros").isNumber(), a.body());
+        Path sidePcap = Path.of(j.at("/evidence/lbSide/capture/pcapFile").asText());
+        assertTrue(sidePcap.startsWith(captureDir(1)) && Files.size(sidePcap) > 24, a.body());
+        assertTrue(log(1).contains("\"event\":\"agent-relay\",\"agent\":\"lb-a\"") && log(1).contains(
+                "\"side\":\"lb\""), "the requester's audit line for the side job");
+        assertTrue(log(0).contains("\"event\":\"agent-relayed-job\",\"agent\":\"lb-a\"") && log(0).contains(
+                "\"side\":\"lb\",\"outcome\":\"ok\""), "the owner's audit lines for the side job");
+        assertEquals(0, rows("SELECT COUNT(*) FROM agent_relay_job"));
     }
 
     @Test
