@@ -1,6 +1,7 @@
 package io.netcheck.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netcheck.lab.SlackCalls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcheck.store.ThrowawayPostgres;
 import java.io.BufferedReader;
@@ -262,18 +263,11 @@ final class Replicas implements AutoCloseable {
 
     /** The accepted chat.postMessage calls to a channel. */
     static List<JsonNode> posts(JsonNode state, String channel) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode c : state.get("calls")) {
-            if (c.get("method").asText().equals("chat.postMessage") && c.get("status").asInt() == 200
-                    && c.at("/params/channel").asText().equals(channel)) {
-                out.add(c);
-            }
-        }
-        return out;
+        return SlackCalls.posts(state, channel);
     }
 
     static boolean isRoot(JsonNode call) {
-        return call.at("/params/thread_ts").isMissingNode() || call.at("/params/thread_ts").isNull();
+        return SlackCalls.isRoot(call);
     }
 
     /** An assertion without JUnit: the benchmark runs this outside the test runner. */
