@@ -263,7 +263,7 @@ class HelmChartTest {
         List<String> options = List.of(env(m, "JAVA_TOOL_OPTIONS").split(" "));
         assertTrue(options.containsAll(List.of("-XX:MaxRAMPercentage=50", "-XX:MinHeapFreeRatio=20",
                 "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-                "-XX:ActiveProcessorCount=2", "-Xss512k", "-XX:ReservedCodeCacheSize=32m")), options.toString());
+                "-XX:CompileThresholdScaling=3", "-XX:ActiveProcessorCount=2", "-Xss512k", "-XX:ReservedCodeCacheSize=32m")), options.toString());
         assertEquals("2", env(m, "MALLOC_ARENA_MAX"));
         assertEquals("8", env(render(Map.of("mallocArenaMax", "8")), "MALLOC_ARENA_MAX"));
         List<String> names = render(Map.of("mallocArenaMax", "")).container().items("env").stream()
