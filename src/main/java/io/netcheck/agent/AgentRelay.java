@@ -90,6 +90,17 @@ final class AgentRelay implements AgentRegistry.PresenceListener {
         return replica;
     }
 
+    /** The agents connected to other replicas whose lease holds (for the agent lists); none when the store fails. */
+    List<AgentElsewhere> elsewhere() {
+        try {
+            return store.presences(clock.instant()).stream()
+                    .filter(p -> !p.replica().equals(replica) && !local.connected(p.agent()))
+                    .map(p -> new AgentElsewhere(p.agent(), p.replica(), p.connectedAt())).toList();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /**
      * Runs a check on the agent wherever it is connected: on this replica's connection, or relayed to the replica
      * that holds it.

@@ -47,6 +47,12 @@ public class AgentRouting {
         this.stores = stores;
     }
 
+    /** Agents connected to other replicas (PostgreSQL with several replicas); empty on a single replica. */
+    public List<AgentElsewhere> elsewhere() {
+        AgentRelay r = relay;
+        return r == null ? List.of() : r.elsewhere();
+    }
+
     /** Runs a check on the agent wherever it is connected (see {@link AgentRegistry#run}). */
     public AgentMessage.Result run(String agent, String command, Duration budget) throws InterruptedException {
         AgentRelay r = relay;

@@ -6,6 +6,7 @@ import io.netcheck.Checks;
 import io.netcheck.agent.AgentException;
 import io.netcheck.agent.AgentInfo;
 import io.netcheck.agent.AgentRegistry;
+import io.netcheck.agent.AgentRouting;
 import io.netcheck.agent.FromOption;
 import io.netcheck.agent.RemoteChecks;
 import io.netcheck.check.ChecklistProgress;
@@ -42,6 +43,7 @@ import java.net.InetAddress;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +97,9 @@ public class ChecksResource {
     RemoteChecks remote;
     @Inject
     AgentRegistry agents;
+
+    @Inject
+    AgentRouting routing;
     @Inject
     TargetPolicy policy;
 
@@ -252,7 +257,15 @@ public class ChecksResource {
         if (tokens.caller(authorization).isEmpty()) {
             return unauthenticated("agents");
         }
-        List<Map<String, Object>> list = agents.agents().stream().map(ChecksResource::agent).toList();
+        List<Map<String, Object>> list = new ArrayList<>(agents.agents().stream().map(ChecksResource::agent).toList());
+        // Connected to other replicas: what the store knows of them (jobs for them are relayed there).
+        routing.elsewhere().forEach(a -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", a.name());
+            m.put("replica", a.replica());
+            m.put("connectedSince", a.connectedSince().toString());
+            list.add(m);
+        });
         return Response.ok(JSON.createObjectNode().set("agents", JSON.valueToTree(list)).toString(),
                 MediaType.APPLICATION_JSON).build();
     }

@@ -31,6 +31,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 import io.netcheck.agent.AgentRegistry;
+import io.netcheck.agent.AgentRouting;
 import io.netcheck.agent.RemoteChecks;
 import io.netcheck.probe.DaemonThreads;
 import io.netcheck.probe.TargetPolicy;
@@ -71,6 +72,8 @@ public class SlackBot {
     com.fasterxml.jackson.databind.ObjectMapper json;
     @Inject
     AgentRegistry agentRegistry;
+    @Inject
+    AgentRouting agentRouting;
     @Inject
     RemoteChecks remoteChecks;
     @Inject
@@ -208,7 +211,8 @@ public class SlackBot {
                 .slack(slack);
         credentials.signingSecret().ifPresent(appConfig::signingSecret);
         App candidate = new App(appConfig.build());
-        candidate.command(COMMAND, new SlashCommand(parser, admission, channelCommands, parts, agentRegistry, clock));
+        candidate.command(COMMAND, new SlashCommand(parser, admission, channelCommands, parts, agentRegistry, agentRouting,
+                clock));
         candidate.blockAction(SlackBlocks.RERUN_ACTION, new RerunButton(admission, parts));
         candidate.blockAction(SlackBlocks.INCIDENT_ACTION, new IncidentButton(parts));
         candidate.blockAction(SlackBlocks.INCIDENT_CHANNEL_ACTION, new IncidentChannelPicked(parts));

@@ -6,6 +6,7 @@ import com.slack.api.bolt.request.RequestHeaders;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import com.slack.api.bolt.response.Response;
 import io.netcheck.agent.AgentRegistry;
+import io.netcheck.agent.AgentRouting;
 import io.netcheck.agent.FromOption;
 import io.netcheck.command.Command;
 import io.netcheck.command.CommandParser;
@@ -21,15 +22,17 @@ final class SlashCommand implements SlashCommandHandler {
     private final ChannelCommands channelCommands;
     private final BotParts parts;
     private final AgentRegistry agents;
+    private final AgentRouting routing;
     private final Clock clock;
 
     SlashCommand(CommandParser parser, Admission admission, ChannelCommands channelCommands, BotParts parts,
-                 AgentRegistry agents, Clock clock) {
+                 AgentRegistry agents, AgentRouting routing, Clock clock) {
         this.parser = parser;
         this.admission = admission;
         this.channelCommands = channelCommands;
         this.parts = parts;
         this.agents = agents;
+        this.routing = routing;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ final class SlashCommand implements SlashCommandHandler {
         }
         if (words.equals(List.of("agents"))) {
             Audit.decision(p.getUserId(), p.getChannelId(), p.getText(), "accepted", null);
-            String list = AgentList.text(agents.agents(), clock.instant());
+            String list = AgentList.text(agents.agents(), routing.elsewhere(), clock.instant());
             return ctx.ack(r -> r.responseType("ephemeral").text(list).blocks(SlackBlocks.usageFree(list)));
         }
         Command command;

@@ -93,6 +93,12 @@ class AgentRelayTest {
     }
 
     @Test
+    void eachReplicaListsTheAgentsConnectedElsewhere() {
+        assertEquals(List.of(new AgentElsewhere("lb-a", "a", T0)), b.elsewhere());
+        assertEquals(List.of(), a.elsewhere(), "its own agents are listed from its own connections");
+    }
+
+    @Test
     void aLocalAgentRunsOnThisReplicasConnectionWithoutTheStore() throws Exception {
         a.run("lb-a", "dns example.org", BUDGET);
         assertEquals(List.of("lb-a dns example.org within 30000 ms"), onA.ran);

@@ -239,6 +239,13 @@ class AgentRelayIT {
         assertEquals(503, a.status(), a.body());
         assertTrue(a.body().contains("no agent 'lb-q' is connected to any replica; connected: lb-a (replica ")
                 && a.body().contains("-" + replicas.pid(0) + "-"), a.body());
+        // The other replica's agent list names it too, with where it is connected.
+        HttpResponse<String> agents = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                + replicas.port(1) + "/api/v1/agents")).timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + API_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode listed = JSON.readTree(agents.body()).at("/agents/0");
+        assertEquals("lb-a", listed.get("name").asText(), agents.body());
+        assertTrue(listed.get("replica").asText().contains("-" + replicas.pid(0) + "-"), agents.body());
     }
 
     @Test
