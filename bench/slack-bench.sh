@@ -14,8 +14,11 @@
 # memory limit as the machine's memory (-XX:MaxRAM = resources.limits.memory), gets the chart's javaOpts
 # (heap = MaxRAMPercentage of that), and the collector the JVM picks by itself in a container that small
 # (Serial: under 2 GB it is not a "server class machine"; on this host it would pick G1). Both values are
-# read from helm/netcheck/values.yaml. This bounds the heap as in the pod; it does not enforce the limit
-# on the whole process (no cgroup here): compare the peak RSS printed with the limit.
+# read from helm/netcheck/values.yaml, and so is mallocArenaMax, exported as MALLOC_ARENA_MAX as the chart sets
+# it. This bounds the heap as in the pod; it does not enforce the limit on the whole process (no cgroup here):
+# compare the peak RSS printed with the limit.
+#
+# BENCH_PORT: the app's HTTP port (default: a free one).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jvm=()
@@ -32,7 +35,9 @@ if [ "${1:-}" = "--chart-memory" ]; then
   esac
   # shellcheck disable=SC2206 # javaOpts is a list of JVM options separated by spaces, as the chart passes it
   jvm=("-XX:MaxRAM=$maxram" $opts "-XX:+UseSerialGC")
-  echo "chart memory: limits.memory=$limit javaOpts=\"$opts\" -> app JVM: ${jvm[*]}"
+  arenas=$(sed -n 's/^mallocArenaMax: *"\{0,1\}\([0-9]*\)"\{0,1\} *$/\1/p' "$values")
+  if [ -n "$arenas" ]; then export MALLOC_ARENA_MAX="$arenas"; else unset MALLOC_ARENA_MAX; fi
+  echo "chart memory: limits.memory=$limit javaOpts=\"$opts\" mallocArenaMax=${arenas:-(glibc default)} -> app JVM: ${jvm[*]}"
 fi
 # shellcheck disable=SC2206 # a list of JVM options separated by spaces
 [ -n "${BENCH_JVM_OPTS:-}" ] && jvm+=(${BENCH_JVM_OPTS})

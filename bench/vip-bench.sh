@@ -12,7 +12,7 @@ REPEATS="${1:-5}"
 TIMEOUT_S=2                           # probe timeout for both netcheck and the baseline
 JAR="target/quarkus-app/quarkus-run.jar"
 LAB="src/test/lab/netlab.sh"
-export NETLAB_ID=bench
+export NETLAB_ID="${NETLAB_ID:-bench}"   # another id (1-5 chars [a-z0-9]) keeps concurrent labs apart
 OUT="bench/results"; mkdir -p "$OUT"
 [ -f "$JAR" ] && [ -d target/test-classes/io/netcheck/bench ] || {
   echo "build first: mvn -B package -DskipTests (compiles the test-side bench harness too)" >&2; exit 1; }

@@ -2,12 +2,12 @@ package io.netcheck;
 
 import io.netcheck.check.ChecklistProgress;
 import io.netcheck.check.Pipeline;
-import io.netcheck.check.VipCheckRequest;
 import io.netcheck.command.Command;
 import io.netcheck.command.Grammar;
 import io.netcheck.kind.CheckKind;
 import io.netcheck.kind.CheckKinds;
 import io.netcheck.kind.Probe;
+import io.netcheck.check.ClusterReader;
 import io.netcheck.kube.ServicePools;
 import io.netcheck.metrics.CheckMetrics;
 import io.netcheck.probe.Ticker;
@@ -100,21 +100,15 @@ public class Checks {
         if (bound == null) {
             throw new IllegalStateException("command " + check.verb() + " was parsed by a kind that is not registered");
         }
-        return bound.run(prepared(check.request()), progress, verdicts);
+        return bound.run(bound.kind().resolved(check.request(), cluster()), progress, verdicts);
     }
 
-    /** svc/ targets become addresses here, when the check runs (a watch follows the pool as it changes). */
-    @SuppressWarnings("unchecked") // a VIP request resolves to a VIP request
-    private <R> R prepared(R request) throws InterruptedException {
-        if (request instanceof VipCheckRequest vip) {
-            if (directPools != null) {
-                return (R) directPools.resolve(vip);
-            }
-            if (pools != null && pools.isResolvable()) {
-                return (R) pools.get().resolve(vip);
-            }
+    /** The cluster reader of svc/ targets: the lean start's, the container's when a cluster is configured, or none. */
+    private ClusterReader cluster() {
+        if (directPools != null) {
+            return directPools::resolve;
         }
-        return request;
+        return pools != null && pools.isResolvable() ? pools.get()::resolve : ClusterReader.NONE;
     }
 
     /** A kind with its probe, built once. */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.PacketCapture;
 import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.ClusterReader;
 import io.netcheck.check.ChecklistSettings;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.ListenersEvidence;
@@ -107,6 +108,10 @@ class ChecksTest {
 
         public ListenersRequest parse(Words words) {
             throw new UnsupportedOperationException();
+        }
+
+        public ListenersRequest resolved(ListenersRequest request, ClusterReader cluster) {
+            return request;
         }
 
         public List<HostPort> targets(ListenersRequest request) {

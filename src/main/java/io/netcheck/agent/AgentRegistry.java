@@ -34,7 +34,7 @@ import org.jboss.logging.Logger;
  * agent's connection goes (closed, or silent for three heartbeat intervals): never a hang.
  */
 @ApplicationScoped
-public class AgentRegistry {
+public class AgentRegistry implements LocalAgents {
     private static final Logger LOG = Logger.getLogger(AgentRegistry.class);
 
     /** One connected agent: its connection, what it said in its hello, its jobs in flight. */
@@ -52,6 +52,24 @@ public class AgentRegistry {
         }
     }
 
+    /** Told of connections coming and going (the relay records them in the store for the other replicas). */
+    interface PresenceListener {
+        void connected(AgentInfo info);
+
+        void disconnected(String agent);
+    }
+
+    private static final PresenceListener NOBODY = new PresenceListener() {
+        @Override
+        public void connected(AgentInfo info) {
+        }
+
+        @Override
+        public void disconnected(String agent) {
+        }
+    };
+
+    private volatile PresenceListener presence = NOBODY;
     private final Map<String, Session> byName = new ConcurrentHashMap<>();
     private final Map<String, String> nameByConnection = new ConcurrentHashMap<>();
     private final AtomicInteger connected = new AtomicInteger();
@@ -111,12 +129,30 @@ public class AgentRegistry {
     }
 
     /** Connected agents, by name. */
+    @Override
     public List<AgentInfo> agents() {
         return byName.values().stream().map(s -> s.info).sorted(Comparator.comparing(AgentInfo::name)).toList();
     }
 
     public int connectedCount() {
         return connected.get();
+    }
+
+    /** Whether the agent is connected to this replica. */
+    @Override
+    public boolean connected(String agent) {
+        return byName.containsKey(agent);
+    }
+
+    @Override
+    public boolean allowed(String agent) {
+        return tokens.names().contains(agent);
+    }
+
+    /** Sets who hears of agents connecting and going; it is told of those already connected at once. */
+    void listen(PresenceListener listener) {
+        presence = listener;
+        byName.values().forEach(s -> listener.connected(s.info));
     }
 
     // ---- connection events (from AgentEndpoint) ----
@@ -159,6 +195,7 @@ public class AgentRegistry {
         fields.put("labels", hello.labels());
         fields.put("version", hello.version());
         audit("agent-connect", hello.name(), fields);
+        presence.connected(info);
         LOG.infof("agent %s connected from %s (version %s)", hello.name(), remote, hello.version());
         return null;
     }
@@ -188,6 +225,7 @@ public class AgentRegistry {
             connected.decrementAndGet();
             fail(s, AgentException.Kind.GONE, "agent " + name + " disconnected during the job (" + why + ")");
             audit("agent-disconnect", name, Map.of("reason", why));
+            presence.disconnected(name);
             LOG.infof("agent %s disconnected: %s", name, why);
         }
     }
@@ -260,6 +298,27 @@ public class AgentRegistry {
         return flight;
     }
 
+    @Override
+    public SideRun side(String agent, String command, List<String> peers, Duration window) {
+        SideFlight f = startSide(agent, command, peers, window);
+        return new SideRun() {
+            @Override
+            public AgentMessage.SideReady ready(Duration within) throws InterruptedException {
+                return f.awaitReadyMessage(within);
+            }
+
+            @Override
+            public AgentMessage.SideResult result(Duration within) throws InterruptedException {
+                return f.awaitResultMessage(within);
+            }
+
+            @Override
+            public void cancel() {
+                f.cancel();
+            }
+        };
+    }
+
     /** Forgets a side job (its caller gave up). */
     void forget(Session s, String id) {
         s.sides.remove(id);
@@ -309,6 +368,7 @@ public class AgentRegistry {
      *
      * @throws AgentException not connected (listing who is), gone, timed out, or refused by the agent
      */
+    @Override
     public AgentMessage.Result run(String agent, String command, Duration budget) throws InterruptedException {
         Session s = connectedSession(agent);
         Duration deadline = budget.compareTo(jobTimeout) > 0 ? jobTimeout : budget;

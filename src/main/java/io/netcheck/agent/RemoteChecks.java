@@ -46,22 +46,24 @@ public class RemoteChecks {
             .withZone(ZoneOffset.UTC);
 
     private final AgentRegistry registry;
+    private final AgentRouting routing;
     private final Path captureDir;
     private final VipChecklist vipChecklist;
     private final VerdictEngine verdicts;
     private final CommandParser parser;
 
     @Inject
-    public RemoteChecks(AgentRegistry registry, NetcheckConfig config, Pipeline pipeline, VerdictEngine verdicts,
-                        CommandParser parser) {
-        this(registry, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))),
+    public RemoteChecks(AgentRegistry registry, AgentRouting routing, NetcheckConfig config, Pipeline pipeline,
+                        VerdictEngine verdicts, CommandParser parser) {
+        this(registry, routing, Path.of(config.capture().directory().orElse(System.getProperty("java.io.tmpdir"))),
                 new VipChecklist(pipeline.resolver(), pipeline.capture(), pipeline.runner(), pipeline.clock(),
                         pipeline.settings(), pipeline.policy(), pipeline.certificates()), verdicts, parser);
     }
 
-    RemoteChecks(AgentRegistry registry, Path captureDir, VipChecklist vipChecklist, VerdictEngine verdicts,
-                 CommandParser parser) {
+    RemoteChecks(AgentRegistry registry, AgentRouting routing, Path captureDir, VipChecklist vipChecklist,
+                 VerdictEngine verdicts, CommandParser parser) {
         this.registry = registry;
+        this.routing = routing;
         this.captureDir = captureDir;
         this.vipChecklist = vipChecklist;
         this.verdicts = verdicts;
@@ -97,7 +99,7 @@ public class RemoteChecks {
 
             @Override
             public Started start(List<InetAddress> peers, Duration window) {
-                return registry.startSide(agent, command, peers.stream().map(InetAddress::getHostAddress).toList(),
+                return routing.startSide(agent, command, peers.stream().map(InetAddress::getHostAddress).toList(),
                         window);
             }
         };
@@ -130,7 +132,7 @@ public class RemoteChecks {
         if (!sent.isEmpty() && sent.get(0).equals("vip")) {
             return vip(agent, words, sent);
         }
-        AgentMessage.Result result = registry.run(agent, String.join(" ", sent), registry.jobTimeout());
+        AgentMessage.Result result = routing.run(agent, String.join(" ", sent), registry.jobTimeout());
         Report theirs;
         try {
             theirs = ReportReader.read(result.report());

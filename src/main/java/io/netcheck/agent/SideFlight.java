@@ -28,6 +28,7 @@ public final class SideFlight implements LbSide.Started {
     private final long sentMicros;
     private final long startedNanos;
     private final CompletableFuture<LbSide.Ready> ready = new CompletableFuture<>();
+    private final CompletableFuture<AgentMessage.SideReady> readyMessage = new CompletableFuture<>();
     private final CompletableFuture<AgentMessage.SideResult> result = new CompletableFuture<>();
     private final AtomicBoolean recorded = new AtomicBoolean();
 
@@ -43,6 +44,7 @@ public final class SideFlight implements LbSide.Started {
     }
 
     void ready(AgentMessage.SideReady message, long receivedMicros) {
+        readyMessage.complete(message);
         ready.complete(new LbSide.Ready(ClockOffset.measured(sentMicros, message.agentClockMicros(), receivedMicros),
                 message.problem()));
     }
@@ -53,13 +55,16 @@ public final class SideFlight implements LbSide.Started {
             finished(message.errorKind() == null ? "error" : message.errorKind());
             return;
         }
-        ready.completeExceptionally(new AgentException(AgentException.Kind.INTERNAL, "agent " + agent
-                + " answered before saying its capture was ready"));
+        AgentException early = new AgentException(AgentException.Kind.INTERNAL, "agent " + agent
+                + " answered before saying its capture was ready");
+        ready.completeExceptionally(early);
+        readyMessage.completeExceptionally(early);
         result.complete(message);
     }
 
     void fail(AgentException e) {
         ready.completeExceptionally(e);
+        readyMessage.completeExceptionally(e);
         result.completeExceptionally(e);
     }
 
@@ -68,9 +73,33 @@ public final class SideFlight implements LbSide.Started {
         return await(ready, within, "did not start its capture");
     }
 
+    /** For a relay: the agent's ready message itself (the requesting replica measures the offset on its clock). */
+    AgentMessage.SideReady awaitReadyMessage(Duration within) throws InterruptedException {
+        return await(readyMessage, within, "did not start its capture");
+    }
+
+    /** For a relay: the agent's result message itself, passed on as it came. */
+    AgentMessage.SideResult awaitResultMessage(Duration within) throws InterruptedException {
+        AgentMessage.SideResult r = await(result, within, "gave no result");
+        finished("ok");
+        return r;
+    }
+
     @Override
     public LbSide.Result finish(Duration within) throws InterruptedException {
         AgentMessage.SideResult r = await(result, within, "gave no result");
+        try {
+            LbSide.Result out = result(agent, r);
+            finished("ok");
+            return out;
+        } catch (AgentException e) {
+            finished("internal");
+            throw e;
+        }
+    }
+
+    /** The agent's side-result as the checklist takes it. */
+    static LbSide.Result result(String agent, AgentMessage.SideResult r) {
         List<InetAddress> probed = new ArrayList<>();
         for (String t : r.probed() == null ? List.<String>of() : r.probed()) {
             InetAddress a = Addresses.literal(t);
@@ -79,13 +108,10 @@ public final class SideFlight implements LbSide.Started {
             }
         }
         try {
-            LbSide.Result out = new LbSide.Result(r.backends() == null ? List.of() : EvidenceWire.decode(r.backends()),
+            return new LbSide.Result(r.backends() == null ? List.of() : EvidenceWire.decode(r.backends()),
                     r.capture(), r.pcap() == null ? null : Base64.getDecoder().decode(r.pcap()), r.pcapTruncated(),
                     probed);
-            finished("ok");
-            return out;
         } catch (IllegalArgumentException e) {
-            finished("internal");
             throw new AgentException(AgentException.Kind.INTERNAL, "agent " + agent + " sent " + e.getMessage());
         }
     }

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Capture around a piece of work, then attribution: the VipChecklist pattern (start the capture, run the
- * probes, stop after a short linger, keep only this run's packets) for the single-probe commands.
+ * Capture around a piece of work, then attribution, for every command that sends packets (vip's checklist and the
+ * single-probe commands alike): start the capture, run the probes, stop after a short linger, keep only this run's
+ * packets in its one .pcap.
  */
 public final class CaptureRun {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");

@@ -1,18 +1,13 @@
 package io.netcheck.check;
 
 import io.netcheck.probe.ExchangeOutcome;
-import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.netcheck.capture.CaptureFilter;
-import io.netcheck.capture.CaptureResult;
-import io.netcheck.capture.CaptureSession;
 import io.netcheck.capture.CapturedFrame;
 import io.netcheck.capture.DecodedPacket;
 import io.netcheck.capture.Flow;
 import io.netcheck.capture.FlowAnalyzer;
 import io.netcheck.capture.PacketCapture;
-import io.netcheck.capture.PacketDecoder;
-import io.netcheck.capture.PcapFileWriter;
 import io.netcheck.capture.TcpSegment;
 import io.netcheck.capture.TcpdumpFormatter;
 import io.netcheck.capture.WireFacts;
@@ -29,9 +24,7 @@ import io.netcheck.probe.TargetPolicy;
 import io.netcheck.probe.Timed;
 import io.netcheck.probe.TrustAnchors;
 import io.netcheck.probe.dns.NameResolver;
-import java.io.IOException;
 import java.net.InetAddress;
-import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -54,7 +47,7 @@ public final class VipChecklist {
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final Targeting targeting;
-    private final PacketCapture capture;
+    private final CaptureRun captureRun;
     private final ProbeRunner runner;
     private final Clock clock;
     private final ChecklistSettings settings;
@@ -82,7 +75,7 @@ public final class VipChecklist {
         this.certificates = certificates;
         this.policy = policy;
         this.targeting = new Targeting(resolver, runner, policy);
-        this.capture = capture;
+        this.captureRun = new CaptureRun(capture, settings, clock);
         this.runner = runner;
         this.clock = clock;
         this.settings = settings;
@@ -105,7 +98,7 @@ public final class VipChecklist {
     public VipEvidence run(VipCheckRequest request, ChecklistProgress progress, LbSide side)
             throws InterruptedException {
         Instant startedAt = clock.instant();
-        long t0 = System.nanoTime();
+        long t0 = runner.ticker().nanos();
         List<HostPort> targets = new ArrayList<>();
         targets.add(request.vip());
         targets.addAll(request.backends());
@@ -141,47 +134,47 @@ public final class VipChecklist {
                 throw e;
             }
         }
-        CaptureResult captured;
-        VipHostProbe.Started hostStarted;
+        VipHostProbe.Started[] hostStarted = new VipHostProbe.Started[1];
         List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
-        try (CaptureSession session = request.capture() && !interfaces.isEmpty()
-                ? capture.start(interfaces, filter, settings.snaplen())
-                : PacketCapture.disabled(request.capture() ? "nothing to capture: no target was routable"
-                        : "capture switched off (--no-capture)").start(interfaces, filter, settings.snaplen())) {
-            AtomicInteger done = new AtomicInteger(
-                    (int) probedHere.stream().filter(p -> p.route() == null).count());
-            for (int i = 0; i < probedHere.size(); i++) {
-                Target p = probedHere.get(i);
-                boolean isVip = i == 0;
-                CompletableFuture<Timed<ServiceResult>> f = p.route() == null ? null : submit(p, request, isVip);
-                if (f != null) {
-                    f.whenComplete((timed, error) -> progress.probeFinished(p.hostPort(), isVip, error != null ? "ERROR"
-                            : outcomeOf(timed.result()), done.incrementAndGet(), probedHere.size()));
-                }
-                running.add(f);
-            }
-            // The VIP host's own answers, measured in the same window, once the VIP's SYN has had its head start.
-            VipHostProbe.headStart(running.get(0));
-            VipHostProbe.Started host = hostProbe.start(vipPlan.route() == null ? null : vipPlan.address(), vipPlan.route(),
-                    request.capture(), request.timeout());
-            for (CompletableFuture<Timed<ServiceResult>> f : running) {
-                if (f != null) {
-                    try {
-                        f.join();
-                    } catch (RuntimeException ignored) {
-                        // reported per endpoint below
+        // The shared capture path of every command: one capture around all of this run's probes.
+        CaptureRun.Captured captured = captureRun.around(request.capture(), "capture switched off (--no-capture)",
+                interfaces, filter, () -> {
+                    AtomicInteger done = new AtomicInteger(
+                            (int) probedHere.stream().filter(p -> p.route() == null).count());
+                    for (int i = 0; i < probedHere.size(); i++) {
+                        Target p = probedHere.get(i);
+                        boolean isVip = i == 0;
+                        CompletableFuture<Timed<ServiceResult>> f = p.route() == null ? null : submit(p, request, isVip);
+                        if (f != null) {
+                            f.whenComplete((timed, error) -> progress.probeFinished(p.hostPort(), isVip,
+                                    error != null ? "ERROR" : outcomeOf(timed.result()), done.incrementAndGet(),
+                                    probedHere.size()));
+                        }
+                        running.add(f);
                     }
-                }
-            }
-            // When the VIP served, the host's answers only refine the layer: they may trail by the grace at most.
-            // When it failed, who answered decides the team: wait for them (each bounded by its own deadline).
-            host.awaitQuietly(served(running.get(0)) ? VipHostProbe.GRACE : request.timeout());
-            captured = session.stop(settings.linger());
-            hostStarted = host;
-        }
+                    // The VIP host's own answers, measured in the same window, once the VIP's SYN has had its head
+                    // start.
+                    VipHostProbe.headStart(running.get(0));
+                    VipHostProbe.Started host = hostProbe.start(vipPlan.route() == null ? null : vipPlan.address(),
+                            vipPlan.route(), request.capture(), request.timeout());
+                    for (CompletableFuture<Timed<ServiceResult>> f : running) {
+                        if (f != null) {
+                            try {
+                                f.join();
+                            } catch (RuntimeException ignored) {
+                                // reported per endpoint below
+                            }
+                        }
+                    }
+                    // When the VIP served, the host's answers only refine the layer: they may trail by the grace at
+                    // most. When it failed, who answered decides the team: wait for them (each bounded by its own
+                    // deadline).
+                    host.awaitQuietly(served(running.get(0)) ? VipHostProbe.GRACE : request.timeout());
+                    hostStarted[0] = host;
+                });
 
-        List<DecodedPacket> decoded = captured.frames().stream().map(PacketDecoder::decode).toList();
-        TcpdumpFormatter formatter = new TcpdumpFormatter(clock.getZone());
+        List<DecodedPacket> decoded = captured.decoded();
+        TcpdumpFormatter formatter = captured.formatter();
         List<EndpointEvidence> evidence = new ArrayList<>();
         List<Flow> flows = new ArrayList<>();
         for (int i = 0; i < probedHere.size(); i++) {
@@ -202,22 +195,18 @@ public final class VipChecklist {
                     pcapFile(request, startedAt, "-" + side.name()), settings.snaplen());
         }
         List<CapturedFrame> extraFrames = new ArrayList<>();
-        VipHostEvidence host = hostProbe.collect(hostStarted, captured.frames(), decoded, flows, extraFrames, formatter,
+        VipHostEvidence host = hostProbe.collect(hostStarted[0], captured.frames(), decoded, flows, extraFrames, formatter,
                 settings.snaplen());
         List<PathMtu> pathMtu = pathMtu(request, probedHere, evidence);
         pathMtu.forEach(m -> extraFrames.addAll(m.frames()));
-        String[] pcap = writePcap(request, captured, decoded, flows, extraFrames, startedAt);
-        CaptureSummary summary = new CaptureSummary(captured.available(),
-                captured.problem() != null ? captured.problem() : pcap[1], captured.interfaces(),
-                captured.filter(), captured.snaplen(), (int) decoded.stream().filter(d -> belongsToAny(d, flows)).count()
-                        + (captured.available() ? extraFrames.size() : 0),
-                captured.dropped(), pcap[0]);
+        CaptureSummary summary = captured.summary(d -> belongsToAny(d, flows), extraFrames, request.pcapFile(),
+                request.vip().host() + "-" + request.vip().port(), startedAt);
 
         EndpointEvidence vip = evidence.get(0);
         List<EndpointEvidence> backends = evidence.subList(1, evidence.size());
         Attribution attribution = AnswerOrigin.of(vip, host);
         LayerInference layer = LayerInspector.infer(vip, backends, attribution);
-        return new VipEvidence(request, startedAt, Duration.ofNanos(System.nanoTime() - t0), vip, backends, layer,
+        return new VipEvidence(request, startedAt, runner.ticker().since(t0), vip, backends, layer,
                 summary, host, attribution, pathMtu, lbSide);
     }
 
@@ -414,31 +403,4 @@ public final class VipChecklist {
     static boolean belongsToAny(DecodedPacket packet, List<Flow> flows) {
         return flows.stream().anyMatch(packet::belongsTo);
     }
-
-    /**
-     * Writes only this run's packets: the filter can let in other hosts' ICMP, which is not ours to keep.
-     * Returns {file, problem}.
-     */
-    private String[] writePcap(VipCheckRequest request, CaptureResult captured, List<DecodedPacket> decoded,
-                             List<Flow> flows, List<CapturedFrame> extraFrames, Instant startedAt) {
-        if (!captured.available()) {
-            return new String[] {null, null};
-        }
-        List<CapturedFrame> mine = new ArrayList<>();
-        for (int i = 0; i < decoded.size(); i++) {
-            if (belongsToAny(decoded.get(i), flows)) {
-                mine.add(captured.frames().get(i));
-            }
-        }
-        mine.addAll(extraFrames);
-        mine.sort(Comparator.comparing(CapturedFrame::timestamp));
-        Path file = request.pcapFile() != null ? request.pcapFile() : pcapFile(request, startedAt, "");
-        try {
-            PcapFileWriter.write(file, mine, captured.snaplen());
-            return new String[] {file.toAbsolutePath().toString(), null};
-        } catch (IOException | RuntimeException e) {
-            return new String[] {null, "the .pcap could not be written to " + file + ": " + e.getMessage()};
-        }
-    }
-
 }

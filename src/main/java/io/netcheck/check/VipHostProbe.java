@@ -90,6 +90,7 @@ public final class VipHostProbe {
          * not come by then is recorded as none.
          */
         public void awaitQuietly(Duration grace) throws InterruptedException {
+            // A bounded wait on futures is wall-clock time whatever the runner's ticker says (Future.get).
             long until = System.nanoTime() + grace.toNanos();
             for (CompletableFuture<?> f : Arrays.asList(echo, connect)) {
                 if (f != null) {

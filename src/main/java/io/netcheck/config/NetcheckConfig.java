@@ -66,6 +66,22 @@ public interface NetcheckConfig {
         /** Agent: jobs run at once; more are refused with "busy". */
         @WithDefault("2")
         int maxJobs();
+
+        /**
+         * Server, PostgreSQL (several replicas): how long a replica's claim on the agents connected to it lasts without
+         * renewal (renewed every third of it). A job for an agent on another replica is relayed there through the
+         * store; when that replica dies its agents count as connected nowhere after this, and a job relayed to it
+         * fails then rather than waiting for its deadline.
+         */
+        @WithDefault("15s")
+        Duration relayLease();
+
+        /**
+         * Server, PostgreSQL: how often a replica looks for relayed jobs and results without being notified (the
+         * fallback should a LISTEN/NOTIFY wake-up be lost, e.g. while its listening connection is re-opened).
+         */
+        @WithDefault("1s")
+        Duration relayPoll();
     }
 
     /** The check API ({@code POST /api/v1/checks}, {@code GET /api/v1/agents}). */

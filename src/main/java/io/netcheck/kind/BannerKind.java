@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.banner.BannerRules;
 import io.netcheck.check.BannerCheck;
 import io.netcheck.check.BannerEvidence;
@@ -38,6 +39,11 @@ public final class BannerKind implements CheckKind<BannerCheck.Request, BannerEv
               --pcap FILE       where to write the capture (default: the capture directory)""";
 
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(2);
+
+    @Override
+    public BannerCheck.Request resolved(BannerCheck.Request request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,6 +1,7 @@
 package io.netcheck.kind;
 
 import io.netcheck.check.CaptureSummary;
+import io.netcheck.check.ClusterReader;
 import io.netcheck.check.Pipeline;
 import io.netcheck.command.Grammar;
 import io.netcheck.report.Report;
@@ -18,6 +19,12 @@ import java.util.List;
  * @param <E> the evidence the run gathers, which the rules judge and the report shows
  */
 public interface CheckKind<R, E> extends Grammar<R> {
+    /**
+     * The request as it runs: the parsed one, or for a kind naming {@code svc/} targets the one with the cluster read
+     * (vip). Called for every run, not at parse time, so a watch follows the pool as it changes.
+     */
+    R resolved(R request, ClusterReader cluster) throws InterruptedException;
+
     /** The run: this command's probe, built once at start-up from the shared pipeline. */
     Probe<R, E> probe(Pipeline pipeline);
 

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.dns.DnsRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.DnsCheck;
@@ -36,6 +37,11 @@ public final class DnsKind implements CheckKind<DnsRequest, DnsEvidence> {
               --expect ADDR     call it out when the name does not resolve to ADDR
               --timeout 3s      how long to wait for each answer
               --json            print one JSON object instead of text""";
+
+    @Override
+    public DnsRequest resolved(DnsRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

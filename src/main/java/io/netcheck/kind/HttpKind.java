@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.HttpCheck;
@@ -38,6 +39,11 @@ public final class HttpKind implements CheckKind<HttpCheckRequest, HttpEvidence>
               --json            print one JSON object instead of text
               --no-capture      run without packet capture
               --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    @Override
+    public HttpCheckRequest resolved(HttpCheckRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.host.HostRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -30,6 +31,11 @@ public final class ListenKind implements CheckKind<ListenRequest, ListenEvidence
               connection that arrives (source address, time, first bytes), then stops by itself
               PORT              1024-65535 (no privileged ports), not in use
               --for 60s         how long to listen (at most 5m unless configured)""";
+
+    @Override
+    public ListenRequest resolved(ListenRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.host.HostRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -27,6 +28,11 @@ public final class ListenersKind implements CheckKind<ListenersRequest, Listener
               the netstat -lntup step, on netcheck's own host: listening TCP and UDP sockets with address,
               port and process; calls out a service that listens on 127.0.0.1 / ::1 only
               PORT              only that port, and say whether it is reachable from other hosts""";
+
+    @Override
+    public ListenersRequest resolved(ListenersRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.mtu.MtuRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -29,6 +30,11 @@ public final class MtuKind implements CheckKind<MtuRequest, MtuEvidence> {
               the router that sent it), and whether large packets vanish silently (a path MTU black hole)
               --timeout 3s      time limit for the whole measurement
               --pcap FILE       where to write the frames (default: the capture directory)""";
+
+    @Override
+    public MtuRequest resolved(MtuRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.ping.PingRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -29,6 +30,11 @@ public final class PingKind implements CheckKind<PingRequest, PingEvidence> {
               --count 5         echo requests to send, 200 ms apart (at most 20 unless configured)
               --timeout 3s      how long to wait for the last reply
               --pcap FILE       where to write the frames (default: the capture directory)""";
+
+    @Override
+    public PingRequest resolved(PingRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.tcp.TcpRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -30,6 +31,11 @@ public final class TcpKind implements CheckKind<TcpRequest, TcpEvidence> {
               --json            print one JSON object instead of text
               --no-capture      run without packet capture
               --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    @Override
+    public TcpRequest resolved(TcpRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.tls.TlsRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -32,6 +33,11 @@ public final class TlsKind implements CheckKind<TlsRequest, TlsEvidence> {
               --json            print one JSON object instead of text
               --no-capture      run without packet capture
               --pcap FILE       where to write the capture (default: the capture directory)""";
+
+    @Override
+    public TlsRequest resolved(TlsRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.verdict.trace.TraceRules;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
@@ -31,6 +32,11 @@ public final class TraceKind implements CheckKind<TraceRequest, TraceEvidence> {
               PORT              the service port for the TCP SYNs (default 80)
               --max-hops 30     highest TTL
               --timeout 1s      how long to wait at each hop""";
+
+    @Override
+    public TraceRequest resolved(TraceRequest request, ClusterReader cluster) {
+        return request; // names no Service
+    }
 
     @Override
     public String verb() {

@@ -1,5 +1,6 @@
 package io.netcheck.kind;
 
+import io.netcheck.check.ClusterReader;
 import io.netcheck.check.CaptureSummary;
 import io.netcheck.check.HostPort;
 import io.netcheck.check.Pipeline;
@@ -43,6 +44,11 @@ public final class VipKind implements CheckKind<VipCheckRequest, VipEvidence> {
               --backends svc/NAME[.NAMESPACE][:PORT] takes only the pool from a Service""";
 
     private static final Pattern SAFE_PATH = Pattern.compile("/[\\x21-\\x7e]{0,2047}");
+
+    @Override
+    public VipCheckRequest resolved(VipCheckRequest request, ClusterReader cluster) throws InterruptedException {
+        return cluster.resolve(request);
+    }
 
     @Override
     public String verb() {

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -32,10 +33,41 @@ public final class ProbeRunner implements AutoCloseable {
     public ProbeRunner(int maxParallel, Clock clock, Ticker ticker) {
         this.clock = clock;
         this.ticker = ticker;
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(maxParallel, maxParallel, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), DaemonThreads.named("probe"));
-        pool.allowCoreThreadTimeOut(true);
-        this.executor = pool;
+        this.executor = new ThreadPoolExecutor(0, maxParallel, 30, TimeUnit.SECONDS, new IdleFirstQueue(),
+                DaemonThreads.named("probe"), (task, pool) -> {
+                    if (pool.isShutdown()) {
+                        throw new RejectedExecutionException("probe runner closed");
+                    }
+                    ((IdleFirstQueue) pool.getQueue()).enqueue(task);
+                });
+    }
+
+    /** How many threads the runner holds now, busy or idle. */
+    int threads() {
+        return ((ThreadPoolExecutor) executor).getPoolSize();
+    }
+
+    /** Whether a thread of the runner is idle, waiting for the next probe. */
+    boolean hasIdleThread() {
+        return ((LinkedTransferQueue<Runnable>) ((ThreadPoolExecutor) executor).getQueue()).hasWaitingConsumer();
+    }
+
+    /**
+     * The runner's work queue. A {@link ThreadPoolExecutor} with {@code core = max} threads starts a new thread for
+     * every probe until it holds {@code max} of them, even while others are idle: 128 threads (each with its stack
+     * and malloc arena share) in a bot that runs a few probes at a time. Here a probe goes to an idle thread if one
+     * waits; otherwise the offer fails, so the pool starts a thread (up to the maximum); at the maximum the pool
+     * rejects it and the rejection queues it. Threads idle for 30 s end.
+     */
+    private static final class IdleFirstQueue extends LinkedTransferQueue<Runnable> {
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 
     public <T, R> CompletableFuture<Timed<R>> submit(Probe<T, R> probe, T target, Duration timeout) {

@@ -256,6 +256,22 @@ class HelmChartTest {
         assertEquals("384Mi", resources.scalar("limits", "memory"));
     }
 
+    /** The JVM options and malloc arenas measured by bench/slack-bench.sh --chart-memory (README, "Start-up and memory"). */
+    @Test
+    void theBotStartsWithTheMeasuredMemorySettings() {
+        Manifests m = render();
+        List<String> options = List.of(env(m, "JAVA_TOOL_OPTIONS").split(" "));
+        assertTrue(options.containsAll(List.of("-XX:MaxRAMPercentage=50", "-XX:MinHeapFreeRatio=20",
+                "-XX:MaxHeapFreeRatio=40", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+                "-XX:CompileThresholdScaling=3", "-XX:ActiveProcessorCount=2", "-Xss512k", "-XX:ReservedCodeCacheSize=32m")), options.toString());
+        assertEquals("2", env(m, "MALLOC_ARENA_MAX"));
+        assertEquals("8", env(render(Map.of("mallocArenaMax", "8")), "MALLOC_ARENA_MAX"));
+        List<String> names = render(Map.of("mallocArenaMax", "")).container().items("env").stream()
+                .map(e -> e.scalar("name")).toList();
+        assertFalse(names.contains("MALLOC_ARENA_MAX"), "empty: glibc's default, " + names);
+        assertThrows(Exception.class, () -> render(Map.of("mallocArenaMax", "two")));
+    }
+
     // --- volumes and writable paths -----------------------------------------------------------------
 
     @Test
@@ -783,8 +799,9 @@ class HelmChartTest {
                 .dryRun().clientOnly().set("slack.existingSecret", "netcheck-slack").call().getOutput();
         assertTrue(notes.contains("/netcheck help"), notes);
         assertTrue(notes.contains("invite the bot to a channel"), notes);
-        assertTrue(notes.contains("kubectl -n tools exec deploy/nc-netcheck -- java-netraw -jar "
-                + "/deployments/quarkus-run.jar vip HOST:PORT"), notes);
+        // The launcher's lean start (no Quarkus, the image's class-data archive), with the pod's capture rights.
+        assertTrue(notes.contains("kubectl -n tools exec deploy/nc-netcheck -- netcheck vip HOST:PORT"), notes);
+        assertFalse(notes.contains("quarkus-run.jar vip"), notes);
         assertTrue(notes.contains("/netcheck watch help"), notes);
         assertTrue(notes.contains("Store: H2 file /data/netcheck on the PVC nc-netcheck-data"), notes);
         assertFalse(notes.contains("WARNING"), notes);

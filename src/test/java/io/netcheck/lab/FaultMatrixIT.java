@@ -10,10 +10,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -105,14 +110,36 @@ class FaultMatrixIT {
         return value.isEmpty() ? all : Arrays.stream(value.split(",")).map(String::strip).map(parse).toList();
     }
 
+    /**
+     * How many topologies run at once ({@code -Dfaultmatrix.parallel}, default 2): each has its own lab, and a cell
+     * spends most of its time waiting on fault set-up, so two labs side by side take little more than one.
+     */
+    static final int PARALLEL = Integer.getInteger("faultmatrix.parallel", 2);
+
     @TestFactory
     Stream<DynamicTest> faultMatrix() {
         long start = System.nanoTime();
+        ExecutorService labs = Executors.newFixedThreadPool(Math.max(1, PARALLEL));
+        Map<Topology, Future<?>> running = new LinkedHashMap<>();
+        TOPOLOGIES.forEach(t -> running.put(t, labs.submit(() -> runTopology(t))));
+        labs.shutdown();
         Stream<DynamicTest> perTopology = TOPOLOGIES.stream().map(t -> DynamicTest.dynamicTest(
-                "topology " + t.arg() + ": " + t.description(), () -> runTopology(t)));
+                "topology " + t.arg() + ": " + t.description(), () -> awaitTopology(running.get(t))));
         DynamicTest verdicts = DynamicTest.dynamicTest("verdicts match the matrix",
                 () -> report((System.nanoTime() - start) / 1_000_000));
         return Stream.concat(perTopology, Stream.of(verdicts));
+    }
+
+    /** A topology's own outcome: its lab problems fail it (the matrix is judged at the end). */
+    static void awaitTopology(Future<?> run) throws Exception {
+        try {
+            run.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw (Exception) e.getCause();
+        }
     }
 
     static void runTopology(Topology t) {
@@ -265,12 +292,13 @@ class FaultMatrixIT {
             }
             sb.append(" (expected ").append(c.fault().expected()).append(")\n");
         }
-        sb.append("\nTime: ").append(totalMillis / 1000).append(" s in total");
+        sb.append("\nTime: ").append(totalMillis / 1000).append(" s in total, ").append(Math.max(1, PARALLEL))
+                .append(" lab(s) at a time");
         for (Topology t : TOPOLOGIES) {
             Long ms = LAB_MILLIS.get(t);
             sb.append("; ").append(t.arg()).append(' ').append(ms == null ? "-" : ms / 1000 + " s");
         }
-        sb.append(" (lab up, ").append(RUN.size()).append(" faults, down). Of that: fault set-up ")
+        sb.append(" (lab up, ").append(RUN.size()).append(" faults, down). Summed over the labs: fault set-up ")
                 .append(setup / 1000).append(" s, netcheck runs ").append(netcheck / 1000).append(" s\n");
         return sb.toString();
     }

@@ -57,14 +57,7 @@ class SlackLabIT {
 
     /** Accepted chat.postMessage calls to a channel, in order. */
     static List<JsonNode> posts(JsonNode state, String channel) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode c : state.get("calls")) {
-            if (c.get("method").asText().equals("chat.postMessage") && c.get("status").asInt() == 200
-                    && c.at("/params/channel").asText().equals(channel)) {
-                out.add(c);
-            }
-        }
-        return out;
+        return SlackCalls.posts(state, channel);
     }
 
     static JsonNode awaitRecorded(String what, Duration timeout, Predicate<JsonNode> done) throws Exception {
@@ -76,7 +69,7 @@ class SlackLabIT {
     }
 
     static boolean isRoot(JsonNode call) {
-        return call.at("/params/thread_ts").isMissingNode() || call.at("/params/thread_ts").isNull();
+        return SlackCalls.isRoot(call);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.netcheck.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.netcheck.lab.SlackCalls;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netcheck.store.ThrowawayPostgres;
 import java.io.BufferedReader;
@@ -48,6 +49,7 @@ final class Replicas implements AutoCloseable {
     final String name;
     private final int firstPort;
     private final List<String> options;
+    private final Map<String, String> extraEnv;
     private final String password = "pg-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(9));
     private final ThrowawayPostgres pg;
     private final Process fake;
@@ -60,9 +62,16 @@ final class Replicas implements AutoCloseable {
      * @param options the app's JVM options (-D...), the same for every instance
      */
     Replicas(String name, int count, int firstPort, int pgPort, List<String> options) throws Exception {
+        this(name, count, firstPort, pgPort, options, Map.of());
+    }
+
+    /** @param env more environment for every instance (secrets such as NETCHECK_API_TOKEN, env-only) */
+    Replicas(String name, int count, int firstPort, int pgPort, List<String> options, Map<String, String> env)
+            throws Exception {
         this.name = name;
         this.firstPort = firstPort;
         this.options = List.copyOf(options);
+        this.extraEnv = Map.copyOf(env);
         this.apps = new Process[count];
         this.pg = ThrowawayPostgres.start(DATABASE, USER, password, pgPort);
         try {
@@ -117,6 +126,7 @@ final class Replicas implements AutoCloseable {
         env.put("NETCHECK_STORE_URL", pg.jdbcUrl(DATABASE));
         env.put("NETCHECK_STORE_USERNAME", USER);
         env.put("NETCHECK_STORE_PASSWORD", password);
+        env.putAll(extraEnv);
         apps[i] = pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
                 new File("target/" + name + "-app" + i + ".log"))).start();
         // Generous: on a machine shared with other builds a start has taken a minute.
@@ -253,18 +263,11 @@ final class Replicas implements AutoCloseable {
 
     /** The accepted chat.postMessage calls to a channel. */
     static List<JsonNode> posts(JsonNode state, String channel) {
-        List<JsonNode> out = new ArrayList<>();
-        for (JsonNode c : state.get("calls")) {
-            if (c.get("method").asText().equals("chat.postMessage") && c.get("status").asInt() == 200
-                    && c.at("/params/channel").asText().equals(channel)) {
-                out.add(c);
-            }
-        }
-        return out;
+        return SlackCalls.posts(state, channel);
     }
 
     static boolean isRoot(JsonNode call) {
-        return call.at("/params/thread_ts").isMissingNode() || call.at("/params/thread_ts").isNull();
+        return SlackCalls.isRoot(call);
     }
 
     /** An assertion without JUnit: the benchmark runs this outside the test runner. */
@@ -280,11 +283,11 @@ final class Replicas implements AutoCloseable {
         return "v0=" + HexFormat.of().formatHex(mac.doFinal(("v0:" + ts + ":" + body).getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static Path jar() {
+    static Path jar() {
         return Path.of(System.getProperty("netcheck.app.jar", "target/quarkus-app/quarkus-run.jar")).toAbsolutePath();
     }
 
-    private static String java() {
+    static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 

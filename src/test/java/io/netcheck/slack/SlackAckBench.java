@@ -36,8 +36,13 @@ public final class SlackAckBench {
         int runs = Integer.parseInt(args[2]);
         List<String> jvmOptions = List.of(args).subList(3, args.length);
         int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        String fixedPort = System.getenv("BENCH_PORT");
+        if (fixedPort != null && !fixedPort.isBlank()) {
+            port = Integer.parseInt(fixedPort.strip());
+        } else {
+            try (ServerSocket s = new ServerSocket(0)) {
+                port = s.getLocalPort();
+            }
         }
         Path pcaps = Files.createTempDirectory("netcheck-bench-pcaps");
         try (FakeSlack fake = new FakeSlack(); LoopbackTargets targets = new LoopbackTargets()) {
@@ -114,6 +119,10 @@ public final class SlackAckBench {
                 long completed = broadcasts(fake);
                 long roots = fake.accepted("chat.postMessage").stream().filter(c -> c.param("thread_ts") == null).count();
                 String afterBurst = Files.readString(Path.of("/proc/" + app.pid() + "/status"));
+                if (nmt(jvmOptions)) {
+                    jcmdTo(List.of(jcmd(), String.valueOf(app.pid()), "VM.native_memory", "summary"),
+                            "bench/results/slack-nmt-burst.txt");
+                }
                 System.out.printf("burst of %d: ack_ms p50=%.1f p99=%.1f max=%.1f; accepted=%d busy=%d other=%d; "
                         + "accepted runs completed=%d (root cards %d), lost=%d; after the burst's runs: %s, %s%n",
                         concurrent, pct(latencies, 50), pct(latencies, 99),
@@ -142,8 +151,9 @@ public final class SlackAckBench {
                     Thread.sleep(100);
                 }
                 String status = Files.readString(Path.of("/proc/" + app.pid() + "/status"));
-                System.out.printf("memory after %d completed runs: %s, %s; pcaps left on disk: %d%n", runs,
-                        field(status, "VmRSS"), field(status, "VmHWM"), pcaps.toFile().list().length);
+                System.out.printf("memory after %d completed runs: %s, %s (%s, %s); pcaps left on disk: %d%n", runs,
+                        field(status, "VmRSS"), field(status, "VmHWM"), field(status, "RssAnon"),
+                        field(status, "RssFile"), pcaps.toFile().list().length);
                 System.out.printf("app heap used %.0f MiB of %.0f MiB; GC pauses: %.0f, %.2f s in all; "
                         + "OutOfMemoryError in the app's log: %s%n",
                         metric(http, port, "jvm_memory_used_bytes", "area=\"heap\"") / 1048576,
@@ -166,8 +176,8 @@ public final class SlackAckBench {
      * GC, written to bench/results/slack-nmt.txt and slack-histogram.txt.
      */
     private static void whereMemoryGoes(long pid, List<String> jvmOptions) throws Exception {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        boolean nmt = jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="));
+        String jcmd = jcmd();
+        boolean nmt = nmt(jvmOptions);
         if (nmt) {
             jcmdTo(List.of(jcmd, String.valueOf(pid), "VM.native_memory", "summary"), "bench/results/slack-nmt.txt");
         }
@@ -183,6 +193,14 @@ public final class SlackAckBench {
         Files.write(Path.of("bench/results/slack-histogram.txt"), lines.subList(0, Math.min(lines.size(), 34)));
         System.out.println("memory breakdown: bench/results/slack-histogram.txt"
                 + (nmt ? ", slack-nmt.txt" : ""));
+    }
+
+    private static String jcmd() {
+        return Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    }
+
+    private static boolean nmt(List<String> jvmOptions) {
+        return jvmOptions.stream().anyMatch(o -> o.startsWith("-XX:NativeMemoryTracking="));
     }
 
     private static void jcmdTo(List<String> command, String file) throws Exception {

@@ -29,7 +29,10 @@ public final class LocalFault implements Rule<VipEvidence> {
                         + "(pod, node, VM) has a route and permission to reach " + e.vip().target().label() + ".",
                 List.of("check the routing table of netcheck's host (ip route get <VIP>)",
                         "check egress policies on netcheck's host (NetworkPolicy, local iptables OUTPUT)"))
-                .withSignals(Describe.connect(e.vip()), e.capture().available() && e.vip().wire().packets() == 0
+                // The empty capture is a second signal only for a socket that was made (its flow is known);
+                // with no socket at all there was nothing for the capture to hold.
+                .withSignals(Describe.connect(e.vip()), e.capture().available() && e.vip().result() != null
+                        && e.vip().wire().packets() == 0
                         ? "the capture holds no packet of this attempt: nothing left this host" : null));
     }
 }

@@ -1,6 +1,7 @@
 package io.netcheck.verdict.vip;
 
 import io.netcheck.verdict.Cause;
+import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
 import io.netcheck.verdict.Evidence;
 
@@ -11,6 +12,8 @@ import static io.netcheck.verdict.RuleTestSupport.cites;
 import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import org.junit.jupiter.api.Test;
 
 class LocalFaultTest {
@@ -20,6 +23,8 @@ class LocalFaultTest {
     void firesWhenTheProbeNeverLeftThisHost() {
         Finding f = fires(rule, of(local("203.0.113.10:80")), Cause.LOCAL);
         cites(f, "no route to 203.0.113.10");
+        // No socket was made, so the empty capture proves nothing more: one signal.
+        assertEquals(Confidence.MEDIUM, f.calibrated(), String.valueOf(f.signals()));
     }
 
     @Test
