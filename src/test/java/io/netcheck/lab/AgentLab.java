@@ -47,12 +47,23 @@ final class AgentLab implements AutoCloseable {
     }
 
     /**
-     * The server in {@code lab}'s client namespace on {@code port}, agents' heartbeat 1 s, captures in /tmp.
+     * The server in {@code lab}'s client namespace on {@code port}, agents' heartbeat 1 s, captures in /tmp. From here
+     * on {@link #close()} tears the lab down; if the server cannot start, this does.
      *
      * @param logs        prefix of the log files under target/ ({@code LOGS-server.log}, {@code LOGS-NAME.log})
      * @param agentTokens NETCHECK_AGENT_TOKENS
      */
     static AgentLab start(LabNetwork lab, int port, String logs, String apiToken, String agentTokens) throws Exception {
+        try {
+            return new AgentLab(lab, port, apiToken, logs, serve(lab, port, logs, apiToken, agentTokens));
+        } catch (Exception | Error e) {
+            lab.close(); // nobody else holds it yet
+            throw e;
+        }
+    }
+
+    private static Process serve(LabNetwork lab, int port, String logs, String apiToken, String agentTokens)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder("ip", "netns", "exec", lab.namespace("client"), java(),
                 "-Dnetcheck.agent.heartbeat=1s", "-Dnetcheck.agent.job-timeout=30s", "-jar", jar(), "serve");
         pb.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -60,8 +71,7 @@ final class AgentLab implements AutoCloseable {
         pb.environment().put("NETCHECK_CAPTURE_DIRECTORY", "/tmp");
         pb.environment().put("NETCHECK_API_TOKEN", apiToken);
         pb.environment().put("NETCHECK_AGENT_TOKENS", agentTokens);
-        Process serve = pb.redirectErrorStream(true).redirectOutput(new File("target/" + logs + "-server.log")).start();
-        return new AgentLab(lab, port, apiToken, logs, serve);
+        return pb.redirectErrorStream(true).redirectOutput(new File("target/" + logs + "-server.log")).start();
     }
 
     static String java() {

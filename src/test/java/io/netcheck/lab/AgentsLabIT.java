@@ -37,14 +37,8 @@ class AgentsLabIT {
 
     @BeforeAll
     static void up() throws Exception {
-        LabNetwork lab = LabNetwork.up("sca", 2);
-        try {
-            al = AgentLab.start(lab, PORT, "agents-lab", API_TOKEN, "lb-a=" + TOKEN_A + ",be-1=sha256:"
-                    + HexFormat.of().formatHex(AgentTokens.sha256(TOKEN_B)));
-        } catch (Exception | Error e) {
-            lab.close();
-            throw e;
-        }
+        al = AgentLab.start(LabNetwork.up("sca", 2), PORT, "agents-lab", API_TOKEN, "lb-a=" + TOKEN_A + ",be-1=sha256:"
+                + HexFormat.of().formatHex(AgentTokens.sha256(TOKEN_B)));
         // The agent starts at once: it retries (jittered backoff) until the server listens.
         agent = al.startAgent("lb", "lb-a", TOKEN_A, "-Dnetcheck.policy.deny-cidrs=" + LabNetwork.backend(2) + "/32");
         al.awaitAgents(List.of("lb-a"), Duration.ofSeconds(90));
