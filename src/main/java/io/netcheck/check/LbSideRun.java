@@ -11,6 +11,7 @@ import io.netcheck.capture.PacketDecoder;
 import io.netcheck.capture.PcapFileWriter;
 import io.netcheck.capture.TcpSegment;
 import io.netcheck.capture.TcpdumpFormatter;
+import io.netcheck.probe.Deadline;
 import io.netcheck.probe.RouteLookup;
 import io.netcheck.probe.ServiceResult;
 import io.netcheck.probe.Ticker;
@@ -36,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
  * ends, so netcheck's SYNs and whatever the LB answers them are in the capture whenever they come.
  */
 public final class LbSideRun {
+    private static final Duration WINDOW_SLICE = Duration.ofMillis(20);
+
     /** Told once the capture runs, just before the real servers are probed. */
     @FunctionalInterface
     public interface Ready {
@@ -108,14 +111,13 @@ public final class LbSideRun {
         String filter = endpoints.isEmpty() ? "" : CaptureFilter.forEndpoints(endpoints);
         List<String> on = List.copyOf(interfaces);
 
-        long windowEnds;
         CaptureResult captured;
         List<CompletableFuture<Timed<ServiceResult>>> running = new ArrayList<>();
         PacketCapture source = request.capture() && !on.isEmpty() ? capture
                 : PacketCapture.disabled(request.capture() ? "nothing to capture: no route to netcheck or the servers"
                         : "capture switched off (--no-capture)");
         try (CaptureSession session = source.start(on, filter, settings.snaplen())) {
-            windowEnds = ticker.nanos() + window.toNanos();
+            Deadline windowEnds = Deadline.in(window, ticker);
             ready.ready(source == capture ? null : "capture switched off or nothing routable");
             for (Target t : backends) {
                 running.add(t.route() == null ? null : checklist.submit(t, request, false));
@@ -129,9 +131,11 @@ public final class LbSideRun {
                     }
                 }
             }
-            long left = windowEnds - ticker.nanos();
-            if (left > 0) {
-                Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+            // The window is for packets that come on their own (netcheck's SYNs, the LB's answers): nothing to wait
+            // on but time. Its end is a deadline on the runner's ticker like every other, so a test's ticker ends it;
+            // the short slices only bound how late the wait notices.
+            while (!windowEnds.expired()) {
+                Thread.sleep(Math.min(WINDOW_SLICE.toMillis(), Math.max(1, windowEnds.remaining().toMillis())));
             }
             captured = session.stop(settings.linger());
         }

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netcheck.check.EndpointEvidence;
 import io.netcheck.check.EndpointState;
@@ -83,6 +84,9 @@ public final class JsonRenderer {
         root.set("verdict", mapper.valueToTree(report.verdict()));
         root.set("steps", mapper.valueToTree(report.steps()));
         root.put("pcap", report.capture().pcapFile());
+        ArrayNode pcaps = root.putArray("pcaps");
+        PcapFiles.of(report).forEach(f -> pcaps.addObject().put("side", f.side()).put("file", f.file())
+                .put("packets", f.packets()));
         root.set("capture", mapper.valueToTree(report.capture()));
         root.set("evidence", mapper.valueToTree(report.evidence()));
         try {

@@ -33,6 +33,10 @@ public final class TextRenderer {
         }
         out.append('\n');
         capture(out, report.capture());
+        // vip --from: the agent's side has a .pcap of its own, written next to netcheck's.
+        PcapFiles.of(report).stream().filter(f -> !f.side().equals(PcapFiles.NETCHECK)).forEach(f -> out
+                .append("pcap (").append(f.side()).append("'s side, ").append(f.packets()).append(" packets): ")
+                .append(f.file()).append('\n'));
         return out.toString();
     }
 

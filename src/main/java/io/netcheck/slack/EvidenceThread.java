@@ -4,10 +4,14 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.model.block.LayoutBlock;
 import io.netcheck.report.Report;
 import io.netcheck.report.Step;
+import io.netcheck.render.PcapFiles;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Posts a report's evidence as a thread under a root message: one reply per step with its packet lines
@@ -16,6 +20,7 @@ import java.nio.file.Path;
  * posted stays posted, and the caller tells the user what did not.
  */
 final class EvidenceThread {
+    private static final Logger LOG = Logger.getLogger(EvidenceThread.class);
     private final MethodsClient methods;
     private final SlackApi api;
 
@@ -34,8 +39,8 @@ final class EvidenceThread {
      * The step replies, attached files and the .pcap in the thread of {@code ts}; then the verdict, broadcast
      * to the channel when asked.
      */
-    void evidence(String channel, String ts, Report report, Pcap pcap, boolean broadcastVerdict, List<String> failures)
-            throws InterruptedException {
+    void evidence(String channel, String ts, Report report, List<Pcap> pcaps, boolean broadcastVerdict,
+                  List<String> failures) throws InterruptedException {
         int n = 1;
         for (Step step : report.steps()) {
             SlackBlocks.Reply reply = SlackBlocks.step(step, n++);
@@ -47,10 +52,10 @@ final class EvidenceThread {
                         .filename(reply.fileName()).title(reply.fileName()).fileData(content)));
             }
         }
-        if (pcap != null) {
-            attempt(failures, "files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
-                    .filename(pcap.name()).title("Packet capture (" + report.capture().packets()
-                            + " packets, headers only)").fileData(pcap.bytes())));
+        // Each capture on its own: one that fails to upload is named in the failures, the others still go.
+        for (Pcap pcap : pcaps) {
+            attempt(failures, "files.uploadV2", uploadFailure(pcap.name()), () -> methods.filesUploadV2(r -> r
+                    .channel(channel).threadTs(ts).filename(pcap.name()).title(pcap.title()).fileData(pcap.bytes())));
         }
         if (broadcastVerdict) {
             attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
@@ -73,23 +78,79 @@ final class EvidenceThread {
 
     void attempt(List<String> failures, String method,
                  SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call) throws InterruptedException {
+        attempt(failures, method, method, call);
+    }
+
+    /** @param what how a failure is named to the user (the method, and what it carried) */
+    private void attempt(List<String> failures, String method, String what,
+                         SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call)
+            throws InterruptedException {
         try {
             api.call(method, call);
         } catch (SlackFailure e) {
-            failures.add(method + ": " + e.error());
+            failures.add(what + ": " + e.error());
         }
     }
 
-    /** A capture's bytes, read once so it can go to several channels. */
-    record Pcap(String name, byte[] bytes) {
-        /** The report's .pcap, or null when it has none. */
-        static Pcap of(Report report) throws java.io.IOException {
-            String file = report == null ? null : report.capture().pcapFile();
-            if (file == null) {
-                return null;
+    private static String uploadFailure(String fileName) {
+        return "files.uploadV2 " + fileName;
+    }
+
+    /**
+     * Every .pcap of the report (netcheck's, and with {@code vip --from} the agent's side), read once so each can go to
+     * several channels. One that cannot be read is named in {@code failures}; the others are still returned.
+     */
+    static List<Pcap> read(Report report, List<String> failures) {
+        List<Pcap> pcaps = new ArrayList<>();
+        if (report == null) {
+            return pcaps;
+        }
+        for (PcapFiles.PcapFile f : PcapFiles.of(report)) {
+            try {
+                pcaps.add(new Pcap(Path.of(f.file()).getFileName().toString(), Files.readAllBytes(Path.of(f.file())),
+                        f.side().equals(PcapFiles.NETCHECK) ? null : f.side(), f.packets()));
+            } catch (IOException e) {
+                failures.add("reading " + f.file() + ": " + e.getMessage());
             }
-            Path path = Path.of(file);
-            return new Pcap(path.getFileName().toString(), Files.readAllBytes(path));
+        }
+        return pcaps;
+    }
+
+    /**
+     * Slack has the captures (and the kept report a copy): a long-running bot must not fill its disk. A file whose
+     * reading or upload failed stays, and the user is told where.
+     */
+    static void deleteUploaded(Report report, List<String> failures) {
+        for (PcapFiles.PcapFile f : PcapFiles.of(report)) {
+            String name = Path.of(f.file()).getFileName().toString();
+            if (failures.stream().anyMatch(x -> x.startsWith(uploadFailure(name) + ":")
+                    || x.startsWith("reading " + f.file() + ":"))) {
+                failures.add("the capture stays at " + f.file() + " on the netcheck host");
+                continue;
+            }
+            try {
+                Files.deleteIfExists(Path.of(f.file()));
+            } catch (IOException e) {
+                LOG.debugf("could not delete %s: %s", f.file(), e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * A capture's bytes.
+     *
+     * @param side    the agent whose side of a {@code vip --from} it is, null for netcheck's own
+     * @param packets packets in it, for the title
+     */
+    record Pcap(String name, byte[] bytes, String side, int packets) {
+        Pcap(String name, byte[] bytes) {
+            this(name, bytes, null, -1);
+        }
+
+        String title() {
+            String count = packets < 0 ? "" : packets + " packets, ";
+            return side == null ? "Packet capture (" + count + "headers only)"
+                    : "Packet capture, " + side + "'s side (the load balancer; " + count + "headers only)";
         }
     }
 }

@@ -45,7 +45,7 @@ final class IncidentChannelPicked implements BlockActionHandler {
                 answer = "no channel chosen";
             } else {
                 try {
-                    IncidentPost.post(parts.thread(), target, k.report(), k.pcap(), k.channel(), k.ts(), user,
+                    IncidentPost.post(parts.thread(), target, k.report(), k.pcaps(), k.channel(), k.ts(), user,
                             failures);
                     Audit.decision(user, target, "post-incident " + k.report().command(), "accepted", null);
                     answer = ":white_check_mark: posted to <#" + target + ">" + (failures.isEmpty() ? ""

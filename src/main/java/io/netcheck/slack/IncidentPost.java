@@ -12,13 +12,13 @@ final class IncidentPost {
     }
 
     /** @return the ts of the incident channel's root message */
-    static String post(EvidenceThread thread, String incidentChannel, Report report, EvidenceThread.Pcap pcap,
+    static String post(EvidenceThread thread, String incidentChannel, Report report, List<EvidenceThread.Pcap> pcaps,
                        String originChannel, String originTs, String userId, List<String> failures)
             throws SlackFailure, InterruptedException {
         String link = originTs == null ? null : thread.permalink(originChannel, originTs);
         String ts = thread.root(incidentChannel, "netcheck evidence: " + SlackBlocks.verdictText(report),
                 SlackBlocks.incidentRoot(report, originChannel, link, userId));
-        thread.evidence(incidentChannel, ts, report, pcap, false, failures);
+        thread.evidence(incidentChannel, ts, report, pcaps, false, failures);
         return ts;
     }
 }

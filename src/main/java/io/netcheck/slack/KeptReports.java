@@ -8,6 +8,7 @@ import io.netcheck.report.Report;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
  */
 final class KeptReports {
     private static final Logger LOG = Logger.getLogger(KeptReports.class);
-    record Kept(Report report, EvidenceThread.Pcap pcap, String channel, String ts, String userId, Instant at) {
+    record Kept(Report report, List<EvidenceThread.Pcap> pcaps, String channel, String ts, String userId, Instant at) {
     }
 
     private final Clock clock;
@@ -43,9 +44,9 @@ final class KeptReports {
                 .executor(Runnable::run).build();
     }
 
-    String put(Report report, EvidenceThread.Pcap pcap, String channel, String ts, String userId) {
+    String put(Report report, List<EvidenceThread.Pcap> pcaps, String channel, String ts, String userId) {
         String id = UUID.randomUUID().toString();
-        Kept k = new Kept(report, pcap, channel, ts, userId, clock.instant());
+        Kept k = new Kept(report, pcaps == null ? List.of() : List.copyOf(pcaps), channel, ts, userId, clock.instant());
         kept.put(id, k);
         if (shared != null && report != null) {
             try {
@@ -59,7 +60,7 @@ final class KeptReports {
 
     /** Notes where a report kept before posting ended up (the link back from an incident channel). Keeps its age. */
     void posted(String id, String ts) {
-        kept.asMap().computeIfPresent(id, (key, k) -> new Kept(k.report(), k.pcap(), k.channel(), ts, k.userId(),
+        kept.asMap().computeIfPresent(id, (key, k) -> new Kept(k.report(), k.pcaps(), k.channel(), ts, k.userId(),
                 k.at()));
         if (shared != null) {
             try {

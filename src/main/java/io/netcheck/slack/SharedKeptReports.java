@@ -6,6 +6,7 @@ import io.netcheck.store.KeptRow;
 import io.netcheck.store.WatchStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -31,10 +32,13 @@ final class SharedKeptReports {
 
     void keep(String id, KeptReports.Kept k) throws Exception {
         Report r = k.report();
+        // The store's row holds one .pcap: netcheck's own. With vip --from the agent's side goes to Slack with the
+        // run, and a button handled by another replica (or after a restart) posts netcheck's only.
+        EvidenceThread.Pcap first = k.pcaps().isEmpty() ? null : k.pcaps().get(0);
         String report = json.writeValueAsString(new Report(r.command(), r.target(), r.startedAt(), r.elapsed(),
                 r.verdict(), r.steps(), r.capture(), null));
         store.get().keep(new KeptRow(id, k.at(), k.channel(), k.ts(), k.userId(), report,
-                k.pcap() == null ? null : k.pcap().name(), k.pcap() == null ? null : k.pcap().bytes()), keep, max);
+                first == null ? null : first.name(), first == null ? null : first.bytes()), keep, max);
     }
 
     Optional<KeptReports.Kept> get(String id) throws Exception {
@@ -44,7 +48,7 @@ final class SharedKeptReports {
         }
         KeptRow k = row.get();
         return Optional.of(new KeptReports.Kept(json.readValue(k.reportJson(), Report.class),
-                k.pcapName() == null ? null : new EvidenceThread.Pcap(k.pcapName(), k.pcap()), k.channel(), k.ts(),
+                k.pcapName() == null ? List.of() : List.of(new EvidenceThread.Pcap(k.pcapName(), k.pcap())), k.channel(), k.ts(),
                 k.userId(), k.keptAt()));
     }
 

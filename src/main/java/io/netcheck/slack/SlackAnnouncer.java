@@ -10,7 +10,6 @@ import io.netcheck.store.Watch;
 import io.netcheck.store.WatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,12 +46,12 @@ public class SlackAnnouncer implements Announcer {
         String changed = report == null ? null : SinceLastWorked.line(report).orElse(null);
         String text = "netcheck: watch " + watch.name() + " is DOWN" + (changed != null ? " " + changed + "\n" : ": ")
                 + result.cause() + " — " + result.headline();
-        EvidenceThread.Pcap pcap = pcap(report);
         List<String> threads = new ArrayList<>();
         List<String> failures = new ArrayList<>();
+        List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
         String ts;
         // Kept like an interactive report, so the alert's button can post it to another incident channel.
-        String runId = report == null ? null : bot.kept().put(report, pcap, watch.channel(), null, null);
+        String runId = report == null ? null : bot.kept().put(report, pcaps, watch.channel(), null, null);
         try {
             ts = thread.root(watch.channel(), text, SlackBlocks.outage(watch, report, result, since, null, runId));
             if (runId != null) {
@@ -60,7 +59,7 @@ public class SlackAnnouncer implements Announcer {
             }
             threads.add(watch.channel() + ":" + ts);
             if (report != null) {
-                thread.evidence(watch.channel(), ts, report, pcap, false, failures);
+                thread.evidence(watch.channel(), ts, report, pcaps, false, failures);
             }
         } catch (SlackFailure e) {
             throw new AnnounceFailed("posting to " + watch.channel() + ": " + e.error(), e);
@@ -77,7 +76,7 @@ public class SlackAnnouncer implements Announcer {
                 String its = thread.root(incident, text, SlackBlocks.outage(watch, report, result, since, back, null));
                 threads.add(incident + ":" + its);
                 if (report != null) {
-                    thread.evidence(incident, its, report, pcap, false, failures);
+                    thread.evidence(incident, its, report, pcaps, false, failures);
                 }
             } catch (SlackFailure e) {
                 failures.add("incident channel " + incident + ": " + e.error());
@@ -158,14 +157,5 @@ public class SlackAnnouncer implements Announcer {
             throw new AnnounceFailed("Slack is not connected" + (bot.problem() != null ? ": " + bot.problem() : ""), null);
         }
         return bot.thread();
-    }
-
-    private static EvidenceThread.Pcap pcap(Report report) {
-        try {
-            return EvidenceThread.Pcap.of(report);
-        } catch (IOException e) {
-            LOG.warnf("watch alert without its .pcap: %s", e.getMessage());
-            return null;
-        }
     }
 }

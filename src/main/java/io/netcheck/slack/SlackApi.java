@@ -2,6 +2,7 @@ package io.netcheck.slack;
 
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.SlackFilesUploadV2Exception;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -70,6 +71,11 @@ final class SlackApi {
                 } else if (code < 500) {
                     throw new SlackFailure(method, last, e);
                 }
+            } catch (SlackFilesUploadV2Exception e) {
+                // files.uploadV2 is three calls; the SDK throws when one answers not ok instead of returning it.
+                last = uploadError(e);
+                metrics.call(method, last);
+                throw new SlackFailure(method, last, e);
             } catch (IOException e) {
                 metrics.call(method, "io_error");
                 last = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -84,6 +90,20 @@ final class SlackApi {
             }
         }
         throw new SlackFailure(method, "gave up after " + maxAttempts + " attempts (" + last + ")", null);
+    }
+
+    private static String uploadError(SlackFilesUploadV2Exception e) {
+        if (e.getGetURLResponses() != null) {
+            for (var r : e.getGetURLResponses()) {
+                if (r != null && !r.isOk()) {
+                    return r.getError();
+                }
+            }
+        }
+        if (e.getCompleteResponse() != null && !e.getCompleteResponse().isOk()) {
+            return e.getCompleteResponse().getError();
+        }
+        return "upload failed";
     }
 
     static Duration retryAfter(String header) {

@@ -7,8 +7,6 @@ import com.slack.api.model.block.LayoutBlock;
 import io.netcheck.Checks;
 import io.netcheck.report.Report;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,53 +125,27 @@ final class SlackRun implements Runnable {
                 report.verdict().team(), report.target(), report.probedAddresses(),
                 checks.ticker().since(started).toMillis());
         List<String> failures = new ArrayList<>();
-        EvidenceThread.Pcap pcap = readPcap(report, failures);
-        String runId = kept.put(report, pcap, channel, ts, request.userId());
+        List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
+        String runId = kept.put(report, pcaps, channel, ts, request.userId());
         String cardText = "netcheck " + command + ": " + SlackBlocks.verdictText(report);
         thread.attempt(failures, "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts).text(cardText)
                 .blocks(SlackBlocks.finalCard(report, request.userId(), request.commandText(), "evidence in thread",
                         runId))));
-        thread.evidence(channel, ts, report, pcap, true, failures);
+        thread.evidence(channel, ts, report, pcaps, true, failures);
         if (request.incidentChannel() != null) {
             try {
-                IncidentPost.post(thread, request.incidentChannel(), report, pcap, channel, ts, request.userId(),
+                IncidentPost.post(thread, request.incidentChannel(), report, pcaps, channel, ts, request.userId(),
                         failures);
             } catch (SlackFailure e) {
                 failures.add("posting to <#" + request.incidentChannel() + ">: " + e.error()
                         + (e.cannotPostInChannel() ? " (invite me there with /invite @netcheck)" : ""));
             }
         }
-        deletePcap(report, failures);
+        EvidenceThread.deleteUploaded(report, failures);
         if (!failures.isEmpty()) {
             // Some evidence did not make it into the thread: the user gets it privately instead.
             respond(":warning: Some of the evidence could not be posted (" + String.join(", ", failures)
                     + "). Verdict: " + SlackBlocks.esc(SlackBlocks.verdictText(report)), SlackBlocks.verdict(report));
-        }
-    }
-
-    private static EvidenceThread.Pcap readPcap(Report report, List<String> failures) {
-        try {
-            return EvidenceThread.Pcap.of(report);
-        } catch (IOException e) {
-            failures.add("reading " + report.capture().pcapFile() + ": " + e.getMessage());
-            return null;
-        }
-    }
-
-    /** Slack has the capture (and the kept report a copy): a long-running bot must not fill its disk. */
-    private static void deletePcap(Report report, List<String> failures) {
-        String file = report.capture().pcapFile();
-        if (file == null) {
-            return;
-        }
-        if (failures.stream().anyMatch(f -> f.startsWith("files.uploadV2"))) {
-            failures.add("the capture stays at " + file + " on the netcheck host");
-            return;
-        }
-        try {
-            Files.deleteIfExists(Path.of(file));
-        } catch (IOException e) {
-            LOG.debugf("could not delete %s: %s", file, e.getMessage());
         }
     }
 

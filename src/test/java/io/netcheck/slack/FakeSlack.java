@@ -150,6 +150,11 @@ public final class FakeSlack implements AutoCloseable {
         queue(method, new SlackError(error));
     }
 
+    /** As {@link #slackErrorNext(String, String)}, for the next call of {@code method} whose arguments match. */
+    public void slackErrorNext(String method, String error, Predicate<Map<String, String>> which) {
+        queue(method, new SlackError(error), which);
+    }
+
     /**
      * The next call of {@code method} gets no answer: the fake reads the request, does nothing with it (Slack
      * never acted on it — nothing is posted), holds the connection silent for {@code hold}, then closes it

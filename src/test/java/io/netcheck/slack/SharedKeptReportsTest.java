@@ -62,14 +62,14 @@ class SharedKeptReportsTest {
             KeptReports first = replica(a, 200);
             KeptReports second = replica(b, 200);
             byte[] pcap = {(byte) 0xd4, (byte) 0xc3, (byte) 0xb2, (byte) 0xa1, 2, 0, 4, 0};
-            String id = first.put(report(), new EvidenceThread.Pcap("netcheck.pcap", pcap), "C0OPS", "1.1", "U0A");
+            String id = first.put(report(), List.of(new EvidenceThread.Pcap("netcheck.pcap", pcap)), "C0OPS", "1.1", "U0A");
             first.posted(id, "1.2");
 
             KeptReports.Kept found = second.get(id);
             assertNotNull(found, "the click on the other replica finds the report");
             assertEquals(report(), found.report());
-            assertArrayEquals(pcap, found.pcap().bytes());
-            assertEquals("netcheck.pcap", found.pcap().name());
+            assertArrayEquals(pcap, found.pcaps().get(0).bytes());
+            assertEquals("netcheck.pcap", found.pcaps().get(0).name());
             assertEquals("1.2", found.ts());
             assertEquals("C0OPS", found.channel());
 

@@ -3,6 +3,11 @@ package io.netcheck.verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netcheck.render.JsonRenderer;
+import io.netcheck.render.PcapFiles;
+import io.netcheck.render.ReportReader;
 import io.netcheck.render.TextRenderer;
 import io.netcheck.report.Report;
 import io.netcheck.report.Step;
@@ -28,5 +33,26 @@ class VipFromReportTest {
         assertEquals(Cause.ROUTING, r.verdict().cause());
         String text = new TextRenderer(ZoneOffset.UTC).render(r);
         assertTrue(text.contains("[lb-a]"), text);
+    }
+
+    @Test
+    void theTextAndTheJsonNameBothCapturesAndSoDoesAReportReadBack() throws Exception {
+        Report r = ReportFixtures.all().get("vip-from-return-path");
+        String text = new TextRenderer(ZoneOffset.UTC).render(r);
+        assertTrue(text.contains("pcap: " + r.capture().pcapFile()), text);
+        assertTrue(text.contains("pcap (lb-a's side, 9 packets): /tmp/x-lb-a.pcap"), text);
+        String json = new JsonRenderer().render(r);
+        JsonNode pcaps = new ObjectMapper().readTree(json).get("pcaps");
+        assertEquals(2, pcaps.size(), json);
+        assertEquals("netcheck", pcaps.get(0).get("side").asText());
+        assertEquals(r.capture().pcapFile(), pcaps.get(0).get("file").asText());
+        assertEquals("lb-a", pcaps.get(1).get("side").asText());
+        assertEquals("/tmp/x-lb-a.pcap", pcaps.get(1).get("file").asText());
+        // Through --server the evidence is a JSON tree: the same two files, the same text.
+        Report back = ReportReader.read(json);
+        assertEquals(PcapFiles.of(r), PcapFiles.of(back));
+        assertEquals(json, new JsonRenderer().render(back));
+        assertTrue(new TextRenderer(ZoneOffset.UTC).render(back).contains("pcap (lb-a's side, 9 packets): "
+                + "/tmp/x-lb-a.pcap"));
     }
 }

@@ -34,7 +34,10 @@ import java.util.List;
  * host-absent             ICMP host unreachable (no ARP answer)                HOST_UNREACHABLE
  * firewall-behind-lb      --from: VIP accepted then failed (or forwarded into  FIREWALL_DROP,
  *                         silence) and the agent's SYNs to every server go     FIREWALL_REJECT
- *                         unanswered or are refused by ICMP admin-prohibited
+ *                         unanswered or are refused by ICMP admin-prohibited;
+ *                         HIGH only for admin-prohibited from a non-server
+ *                         (a device in the path), else MEDIUM naming the
+ *                         path firewall and the servers' host firewall
  * return-path-lost        --from: SYNs unanswered here, the agent saw them     ROUTING
  *                         arrive and answered SYN-ACK/RST
  * dropped-before-lb       --from: SYNs unanswered here, the agent (its capture FIREWALL_DROP

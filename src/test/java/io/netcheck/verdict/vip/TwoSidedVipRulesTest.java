@@ -9,6 +9,7 @@ import static io.netcheck.verdict.RuleTestSupport.cites;
 import static io.netcheck.verdict.RuleTestSupport.fires;
 import static io.netcheck.verdict.RuleTestSupport.silent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.check.CaptureSummary;
@@ -84,21 +85,72 @@ class TwoSidedVipRulesTest {
     }
 
     @Test
-    void anLbErrorPageWithTheAgentsSynsUnansweredIsAFirewallBehindTheLb() {
+    void silenceFromEveryServerCannotTellAPathFirewallFromTheServersOwnSoItIsMediumAndNamesBoth() {
+        // What a firewall between them and a server's own INPUT DROP both look like from the load balancer.
         VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 504, Duration.ofSeconds(1)),
                 timeout("198.51.100.21:80"), timeout("198.51.100.22:80")), side(1, 1, 0, 8));
         Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_DROP);
-        cites(f, "between the load balancer and its servers", "lb-a's SYNs to 2 real servers went unanswered");
-        assertEquals(Confidence.HIGH, f.calibrated());
-        assertEquals("firewall", f.cause().defaultTeam());
-        assertEquals(Cause.FIREWALL_DROP, decide(e).cause());
+        cites(f, "lb-a's SYNs to 2 real servers went unanswered", "a firewall between them or the servers' own host "
+                + "firewall", "not proven");
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+        assertTrue(f.nextSteps().get(0).contains("tcpdump -ni any tcp port 80")
+                && f.nextSteps().get(0).contains("host firewall (server team"), f.nextSteps()::toString);
+        assertTrue(f.nextSteps().get(1).contains("(firewall team)"), f.nextSteps()::toString);
+        Finding decided = decide(e);
+        assertEquals(Cause.FIREWALL_DROP, decided.cause());
+        assertEquals(Confidence.MEDIUM, decided.calibrated());
     }
 
     @Test
-    void adminProhibitedFromEveryServerIsARejectBehindTheLb() {
+    void adminProhibitedFromADeviceThatIsNotTheServerIsAFirewallInThePathAtHigh() {
         VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 502, Duration.ofMillis(5)),
                 icmp("198.51.100.21:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.1")), side(1, 1, 0, 3));
-        fires(new FirewallBehindLb(), e, Cause.FIREWALL_REJECT);
+        Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_REJECT);
+        cites(f, "a firewall at 198.51.100.1, between the load balancer and its servers", "not from the servers");
+        assertEquals(Confidence.HIGH, f.calibrated());
+        assertEquals("firewall", f.cause().defaultTeam());
+        assertTrue(f.signals().stream().anyMatch(s -> s.contains("only filtering rules send it")), f.signals()::toString);
+        assertTrue(f.signals().stream().anyMatch(s -> s.contains("is not the server")), f.signals()::toString);
+    }
+
+    @Test
+    void oneDeviceRejectingForEveryServerIsAThirdSignal() {
+        VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 502, Duration.ofMillis(5)),
+                icmp("198.51.100.21:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.9"),
+                icmp("198.51.100.22:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.9")), side(1, 1, 0, 4));
+        Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_REJECT);
+        assertEquals(Confidence.HIGH, f.calibrated());
+        assertTrue(f.signals().stream().anyMatch(s -> s.contains("one sender answers for 2 servers")),
+                f.signals()::toString);
+    }
+
+    @Test
+    void adminProhibitedInTheServersOwnNameIsItsHostFirewallMostLikelyAndNeverHigh() {
+        VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 502, Duration.ofMillis(5)),
+                icmp("198.51.100.21:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.21"),
+                icmp("198.51.100.22:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.22")), side(1, 1, 0, 4));
+        Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_REJECT);
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+        cites(f, "the rejection comes from the server's own address, most likely its host firewall");
+    }
+
+    @Test
+    void someServersSilentAndSomeRejectedByADeviceIsStillNotPlacedAndStaysMedium() {
+        VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 504, Duration.ofSeconds(1)),
+                icmp("198.51.100.21:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.9"),
+                timeout("198.51.100.22:80")), side(1, 1, 0, 6));
+        Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_DROP);
+        assertEquals(Confidence.MEDIUM, f.calibrated());
+    }
+
+    @Test
+    void aRejectionWithoutTheAgentsCaptureIsNeverHigh() {
+        LbSideEvidence blind = new LbSideEvidence("lb-a", new ClockOffset(800, 200), new CaptureSummary(false,
+                "no CAP_NET_RAW", List.of(), "", 0, 0, 0, null), "none", 0, 0, 0, 0, 0, List.of());
+        VipEvidence e = withSide(of(lbPage(VIP, 63, "nginx", 502, Duration.ofMillis(5)),
+                icmp("198.51.100.21:80", IcmpKind.ADMIN_PROHIBITED, 3, 13, "198.51.100.1")), blind);
+        Finding f = fires(new FirewallBehindLb(), e, Cause.FIREWALL_REJECT);
+        assertEquals(Confidence.MEDIUM, f.calibrated());
     }
 
     @Test
