@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.check.ClockOffset;
 import io.netcheck.check.LbSide;
+import io.netcheck.schedule.ShiftableClock;
 import java.net.InetAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +32,7 @@ class AgentRelayTest {
     static final Duration BUDGET = Duration.ofSeconds(30);
     static final Instant T0 = Instant.parse("2026-12-04T10:00:00Z");
 
-    final MovingClock clock = new MovingClock(T0);
+    final ShiftableClock clock = pinned(T0);
     final MemoryRelayStore store = new MemoryRelayStore();
     final FakeAgents onA = new FakeAgents(Set.of("lb-a", "lb-b"));
     final FakeAgents onB = new FakeAgents(Set.of("lb-a", "lb-b"));
@@ -42,6 +40,13 @@ class AgentRelayTest {
     final Queue<Runnable> aJobs = new ArrayDeque<>();
     final AgentRelay a = new AgentRelay(store, onA, "a", clock, LEASE, aJobs::add, Runnable::run);
     final AgentRelay b = new AgentRelay(store, onB, "b", clock, LEASE, Runnable::run, Runnable::run);
+
+    /** The schedule tests' clock, pinned: it moves only when the test says so. */
+    static ShiftableClock pinned(Instant at) {
+        ShiftableClock c = new ShiftableClock();
+        c.set(at);
+        return c;
+    }
 
     AgentRelayTest() {
         onA.connect("lb-a", T0);
@@ -73,7 +78,7 @@ class AgentRelayTest {
         assertEquals("a", b.owner("lb-a"));
         // The agent reconnects to b before a noticed its old connection gone: b's newer connection wins, and a's
         // re-assertion of its older one at its next renewal does not take it back.
-        clock.advance(Duration.ofSeconds(6));
+        clock.plusSeconds(6);
         onB.connect("lb-a", clock.instant());
         b.connected(onB.agents().get(0));
         b.tick();
@@ -122,10 +127,10 @@ class AgentRelayTest {
     void theOwningReplicaDyingMidJobIsAGoneErrorOnceItsLeaseRunsOut() throws Exception {
         AgentRelay.Waiter w = b.submit("lb-a", "a", "tcp 203.0.113.10:443", BUDGET);
         a.tick(); // claimed, then a dies: its job never finishes, its lease is not renewed
-        clock.advance(LEASE.minusSeconds(1));
+        clock.plusSeconds(LEASE.minusSeconds(1).toSeconds());
         b.tick();
         assertFalse(w.outcome().isDone(), "still within a's lease");
-        clock.advance(Duration.ofSeconds(2));
+        clock.plusSeconds(2);
         b.tick();
         AgentException e = failure(w.outcome());
         assertEquals(AgentException.Kind.GONE, e.kind());
@@ -148,12 +153,12 @@ class AgentRelayTest {
         AgentRelay.Waiter w = b.submit("lb-a", "a", "tcp 203.0.113.10:443", BUDGET);
         a.tick();
         for (int s = 0; s < BUDGET.plus(AgentRelay.TRANSPORT).toSeconds(); s += 5) {
-            clock.advance(Duration.ofSeconds(5));
+            clock.plusSeconds(5);
             a.tick(); // alive: renews
             b.tick();
             assertFalse(w.outcome().isDone(), "at " + s);
         }
-        clock.advance(Duration.ofSeconds(1));
+        clock.plusSeconds(1);
         b.tick();
         AgentException e = failure(w.outcome());
         assertEquals(AgentException.Kind.TIMEOUT, e.kind());
@@ -164,7 +169,7 @@ class AgentRelayTest {
     void theOwnerGivesTheAgentWhatIsLeftOfTheBudget() {
         b.submit("lb-a", "a", "tcp 203.0.113.10:443", BUDGET);
         a.tick();
-        clock.advance(Duration.ofSeconds(12)); // queued behind others on a, say
+        clock.plusSeconds(12); // queued behind others on a, say
         aJobs.remove().run();
         assertEquals(List.of("lb-a tcp 203.0.113.10:443 within 18000 ms"), onA.ran);
     }
@@ -208,7 +213,7 @@ class AgentRelayTest {
         aJobs.remove().run();
         b.tick();
         side.awaitReady(Duration.ofSeconds(1));
-        clock.advance(LEASE.plusSeconds(1));
+        clock.plusSeconds(LEASE.plusSeconds(1).toSeconds());
         b.tick();
         AgentException e = assertThrows(AgentException.class, () -> side.finish(Duration.ofSeconds(1)));
         assertEquals(AgentException.Kind.GONE, e.kind());
@@ -291,33 +296,6 @@ class AgentRelayTest {
                 public void cancel() {
                 }
             };
-        }
-    }
-
-    static final class MovingClock extends Clock {
-        private Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
