@@ -15,6 +15,7 @@ import io.netcheck.schedule.StoredBaselines;
 import io.netcheck.command.CommandParser;
 import io.netcheck.config.NetcheckConfig;
 import io.netcheck.config.NetcheckConfig.SlackMode;
+import io.netcheck.store.StoreUrl;
 import io.netcheck.store.WatchStore;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -24,6 +25,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -171,12 +173,15 @@ public class SlackBot {
     /** --compare: the last healthy results are the watch store's (none when the store is off). */
     private SinceLastWorked lastWorked() {
         return new SinceLastWorked(config.store().enabled() ? new StoredBaselines(store.get()) : Baselines.NONE,
-                java.time.ZoneId.of(config.summary().zone()));
+                ZoneId.of(config.summary().zone()));
     }
 
-    /** Deliveries taken in the store, shared by every replica; or none when the store is off. */
+    /**
+     * Deliveries taken in the store, shared by every replica; none when the store is off or H2 (one replica only:
+     * the local cache sees every delivery, and a row per ack is work a burst of commands pays for nothing).
+     */
     private DeliveryLedger ledger() {
-        if (!config.store().enabled()) {
+        if (!config.store().enabled() || !sharedStore()) {
             return DeliveryLedger.NONE;
         }
         // At most 4 lookups at once: while the store hangs, further deliveries are run at once (fail open) instead
@@ -184,6 +189,14 @@ public class SlackBot {
         ledgerExecutor = new ThreadPoolExecutor(0, 4, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 DaemonThreads.named("slack-ledger"));
         return new StoreDeliveries(store::get, clock, DEDUPE_WINDOW, Duration.ofMillis(800), ledgerExecutor);
+    }
+
+    private boolean sharedStore() {
+        try {
+            return StoreUrl.parse(config.store().url()).kind() == StoreUrl.Kind.POSTGRESQL;
+        } catch (IllegalArgumentException e) {
+            return false; // reported where the store opens
+        }
     }
 
     private void connectUntilDone() {
