@@ -121,6 +121,9 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
                                      address, the lb drops DNATed connections), netcheck still can
   fw drop|reject|reject-admin|reject-rst|clear [--dst ADDR] [--port P]
                                      router FORWARD rule for client -> ADDR:P (default 203.0.113.10:80)
+  lb-path-fw drop|reject-admin|clear (topology b only) a firewall between the lb and its servers: the router
+                                     drops or rejects (ICMP admin prohibited) tcp/80 from the lb to the servers
+                                     (cleared by fw clear and reset)
   return-drop [--src ADDR] [--port P]
                                      router drops tcp from ADDR:P (default 203.0.113.10:80) towards the client:
                                      the VIP's SYN-ACKs/RSTs never come back (cleared by fw clear and reset)
@@ -1256,6 +1259,33 @@ cmd_fw() {
   say "fw: router FORWARD client -> $dst:$port $action"
 }
 
+# A firewall in the path between the lb and its servers. Only topology b has a device there (the router carries
+# the lb's leg and the servers' bridge); elsewhere the lb reaches them directly. In the NETLAB-FW chain, so
+# `fw clear` and `reset` remove it.
+cmd_lb_path_fw() {
+  local action=${1:-}
+  [[ $# -eq 1 ]] || misuse "lb-path-fw drop|reject-admin|clear"
+  case $action in drop|reject-admin|clear) ;; *) misuse "lb-path-fw needs drop|reject-admin|clear" ;; esac
+  need_root; require_lab
+  [[ $TOPO == b ]] || die "lb-path-fw needs topology b: only there is a router between the lb and its servers"
+  local t src dst target
+  for t in iptables ip6tables; do
+    if [[ $t == iptables ]]; then src=$LBSRC4/32; dst=203.0.113.128/25; target="REJECT --reject-with icmp-admin-prohibited"
+    else src=$LBSRC6/128; dst=2001:db8:200::/64; target="REJECT --reject-with icmp6-adm-prohibited"; fi
+    fw_chain_ensure "$t"
+    local match=(-s "$src" -d "$dst" -p tcp --dport 80)
+    # shellcheck disable=SC2086
+    while nsx router "$t" -D NETLAB-FW "${match[@]}" -j $target 2>/dev/null; do :; done
+    while nsx router "$t" -D NETLAB-FW "${match[@]}" -j DROP 2>/dev/null; do :; done
+    case $action in
+      drop) nsx router "$t" -I NETLAB-FW 1 "${match[@]}" -j DROP ;;
+      # shellcheck disable=SC2086
+      reject-admin) nsx router "$t" -I NETLAB-FW 1 "${match[@]}" -j $target ;;
+    esac
+  done
+  say "lb-path-fw: router $action tcp/80 from the lb ($LBSRC4, $LBSRC6) to the servers"
+}
+
 # The return path loses the VIP's answers: the router drops tcp from ADDR:P on its way out to the client side
 # (SYN-ACKs and RSTs of the VIP never come back; the SYNs still get there). In the NETLAB-FW chain, so `fw clear`
 # and `reset` remove it.
@@ -1447,6 +1477,7 @@ main() {
     tls-proxy-stop) cmd_tls_proxy_stop "$@" ;;
     lb-path) cmd_lb_path "$@" ;;
     return-drop) cmd_return_drop "$@" ;;
+    lb-path-fw) cmd_lb_path_fw "$@" ;;
     reset) cmd_reset "$@" ;;
     help|-h|--help) usage ;;
     "") usage >&2; exit 2 ;;

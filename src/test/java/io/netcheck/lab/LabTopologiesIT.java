@@ -10,6 +10,8 @@ import java.util.HashSet;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,6 +27,7 @@ class LabTopologiesIT {
 
     @ParameterizedTest
     @EnumSource(Topology.class)
+    @Execution(ExecutionMode.CONCURRENT) // one lab per topology: two at a time; the class still runs alone
     void topology(Topology topology) {
         try (LabNetwork lab = LabNetwork.up("la" + topology.arg(), 3, topology)) {
             assertEquals(topology, lab.topology());

@@ -184,6 +184,33 @@ class VipFromIT {
         }
     }
 
+    @Test
+    @Order(9)
+    void aFirewallOnTheRouterBetweenTheLbAndItsServersIsProvenFromTheLbSide() throws Exception {
+        // Topology b: the lb and the servers on two legs of the router, so a filter on the router sits between
+        // them. Only an ICMP admin prohibited from that router (not a server) proves it: HIGH, the firewall team.
+        // The same filter dropping in silence looks like a server's own host firewall: MEDIUM, both owners named.
+        try (AgentLab b = startOn(LabNetwork.up("scb", 2, LabNetwork.Topology.B), PORT + 2, "vip-from-b")) {
+            b.startAgent("lb", "lb-a", TOKEN);
+            b.awaitAgents(List.of("lb-a"), Duration.ofSeconds(90));
+            String command = "vip " + LabNetwork.VIP_NGINX + ":80 --backends " + BACKENDS + " --timeout 2s --from lb-a";
+            b.lab.run("nginx-proxy");
+            b.lab.run("lb-path-fw", "reject-admin");
+            JsonNode rejected = ok(b.api(command));
+            assertEquals("firewall-behind-lb", rejected.at("/verdict/rule").asText(), () -> describe(rejected));
+            assertEquals("FIREWALL_REJECT", rejected.at("/verdict/cause").asText(), () -> describe(rejected));
+            assertEquals("firewall", rejected.at("/verdict/team").asText(), () -> describe(rejected));
+            assertEquals("HIGH", rejected.at("/verdict/confidence").asText(), () -> describe(rejected));
+            assertTrue(allPackets(rejected.at("/steps/2")).stream().anyMatch(p -> p.startsWith("[lb-a] ")
+                    && p.contains("ICMP") && p.contains("prohibited")), () -> describe(rejected));
+
+            b.lab.run("lb-path-fw", "drop");
+            JsonNode dropped = ok(b.api(command));
+            assertEquals("firewall-behind-lb", dropped.at("/verdict/rule").asText(), () -> describe(dropped));
+            assertEquals("MEDIUM", dropped.at("/verdict/confidence").asText(), () -> describe(dropped));
+        }
+    }
+
     static JsonNode ok(AgentLab.Api r) throws Exception {
         assertEquals(200, r.status(), r::body);
         return r.json();
