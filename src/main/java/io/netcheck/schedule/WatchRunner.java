@@ -207,16 +207,44 @@ public final class WatchRunner {
         WatchState st = w.state();
         try {
             if (st.outageUnannounced()) {
-                String threads = announcer.outage(w, u.report(), u.result());
-                store.saveState(w.id(), st.announcedOutage(threads));
+                // Noted as each root message is out, not after the evidence thread: the window in which a killed
+                // replica leaves a posted alert unnoted (and the next run posts it again) is one store write.
+                String[] noted = {null};
+                String threads = announcer.outage(w, u.report(), u.result(), so -> {
+                    note(w, () -> store.noteOutageAnnounced(w.id(), st.outageSince(), so));
+                    noted[0] = so;
+                });
+                if (!threads.equals(noted[0])) {
+                    note(w, () -> store.noteOutageAnnounced(w.id(), st.outageSince(), threads));
+                }
             } else if (st.recoveryUnannounced()) {
                 Duration outage = Duration.between(st.outageSince(), st.since());
-                announcer.recovery(w, st.alertThreads(), outage, u.result());
-                store.saveState(w.id(), st.announcedRecovery());
+                boolean[] noted = {false};
+                Runnable done = () -> {
+                    if (!noted[0]) {
+                        note(w, () -> store.noteRecoveryAnnounced(w.id(), st.outageSince()));
+                        noted[0] = true;
+                    }
+                };
+                announcer.recovery(w, st.alertThreads(), outage, u.result(), done);
+                done.run();
             }
         } catch (AnnounceFailed e) {
             LOG.warnf("could not announce watch %s in %s (%s); trying again after its next run", w.name(), w.channel(),
                     e.getMessage());
+        }
+    }
+
+    private interface Note {
+        boolean write() throws StoreUnavailable;
+    }
+
+    /** Notes an announcement: only its own columns, and only while the outage it announced is the watch's. */
+    private static void note(Watch w, Note note) {
+        try {
+            if (!note.write()) {
+                LOG.debugf("watch %s moved on while its announcement was posted; the note is not needed", w.name());
+            }
         } catch (StoreUnavailable e) {
             LOG.warnf("announced watch %s but could not note it (%s)", w.name(), e.getMessage());
         }

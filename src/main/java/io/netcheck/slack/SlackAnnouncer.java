@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,7 +36,8 @@ public class SlackAnnouncer implements Announcer {
     }
 
     @Override
-    public String outage(Watch watch, Report report, WatchResult result) throws AnnounceFailed {
+    public String outage(Watch watch, Report report, WatchResult result, Consumer<String> posted)
+            throws AnnounceFailed {
         if (offline()) {
             LOG.warnf("watch %s in %s is DOWN: %s %s", watch.name(), watch.channel(), result.cause(), result.headline());
             return "log";
@@ -58,6 +60,7 @@ public class SlackAnnouncer implements Announcer {
                 bot.kept().posted(runId, ts);
             }
             threads.add(watch.channel() + ":" + ts);
+            posted.accept(String.join(",", threads));
             if (report != null) {
                 thread.evidence(watch.channel(), ts, report, pcaps, false, failures);
             }
@@ -75,6 +78,7 @@ public class SlackAnnouncer implements Announcer {
                         : "watch in <#" + watch.channel() + ">";
                 String its = thread.root(incident, text, SlackBlocks.outage(watch, report, result, since, back, null));
                 threads.add(incident + ":" + its);
+                posted.accept(String.join(",", threads));
                 if (report != null) {
                     thread.evidence(incident, its, report, pcaps, false, failures);
                 }
@@ -92,7 +96,8 @@ public class SlackAnnouncer implements Announcer {
     }
 
     @Override
-    public void recovery(Watch watch, String threads, Duration outage, WatchResult result) throws AnnounceFailed {
+    public void recovery(Watch watch, String threads, Duration outage, WatchResult result, Runnable noted)
+            throws AnnounceFailed {
         if (offline()) {
             LOG.infof("watch %s in %s recovered after %s", watch.name(), watch.channel(), outage);
             return;
@@ -117,6 +122,9 @@ public class SlackAnnouncer implements Announcer {
                 bot.api().call("chat.postMessage", () -> bot.methods().chatPostMessage(r -> r.channel(place[0])
                         .threadTs(place[1]).replyBroadcast(place[1] != null && place[0].equals(watch.channel()))
                         .text(text).blocks(SlackBlocks.usageFree(text))));
+                if (!posted) {
+                    noted.run();
+                }
                 posted = true;
             } catch (SlackFailure e) {
                 last = new AnnounceFailed("recovery reply in " + place[0] + ": " + e.error(), e);

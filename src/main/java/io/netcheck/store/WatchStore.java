@@ -146,14 +146,21 @@ public class WatchStore implements AutoCloseable {
      * other.
      */
     public synchronized void record(long watchId, WatchResult result, WatchState state) throws StoreUnavailable {
-        record(watchId, result, state, null);
+        record(watchId, result, state, null, true);
     }
 
     /**
      * Keeps one run's result, the state it led to and, when the state changed, the change ({@code from} is the
-     * state before): together, so a crash can never keep the one without the other.
+     * state before): together, so a crash can never keep the one without the other. Without a change the
+     * outage's announcement columns are left as they stand: the state was read before the check ran, and an
+     * announcement noted since (a slow post by the run before) must not be overwritten by that older read.
      */
     public synchronized void record(long watchId, WatchResult result, WatchState state, Health from)
+            throws StoreUnavailable {
+        record(watchId, result, state, from, from != null);
+    }
+
+    private void record(long watchId, WatchResult result, WatchState state, Health from, boolean announcement)
             throws StoreUnavailable {
         run(c -> {
             boolean auto = c.getAutoCommit();
@@ -170,7 +177,7 @@ public class WatchStore implements AutoCloseable {
                     s.setLong(7, result.elapsedMillis());
                     s.executeUpdate();
                 }
-                saveState(c, watchId, state, result.at());
+                saveState(c, watchId, state, result.at(), announcement);
                 if (from != null && from != state.state()) {
                     try (PreparedStatement s = c.prepareStatement(
                             "INSERT INTO watch_change (watch_id, at, from_state, to_state) VALUES (?,?,?,?)")) {
@@ -203,12 +210,31 @@ public class WatchStore implements AutoCloseable {
                 + "OR claimed_slot < ?)", t, watchId, t) == 1);
     }
 
-    /** Saves a state change that came without a new result (an announcement was posted). */
+    /** Saves a state change that came without a new result. */
     public synchronized void saveState(long watchId, WatchState state) throws StoreUnavailable {
         run(c -> {
-            saveState(c, watchId, state, null);
+            saveState(c, watchId, state, null, true);
             return null;
         });
+    }
+
+    /**
+     * Notes where an outage was announced: only its threads, and only while that outage (by its start) is the
+     * watch's, so a note that arrives late never rewrites a state a later run has recorded.
+     *
+     * @return false when that outage is no longer the watch's (nothing written)
+     */
+    public synchronized boolean noteOutageAnnounced(long watchId, Instant outageSince, String threads)
+            throws StoreUnavailable {
+        return run(c -> update(c, "UPDATE watch SET alert_threads = ? WHERE id = ? AND outage_since = ?", threads,
+                watchId, outageSince.toEpochMilli()) == 1);
+    }
+
+    /** Notes that an outage's recovery was announced, while the watch is still healthy after that outage. */
+    public synchronized boolean noteRecoveryAnnounced(long watchId, Instant outageSince) throws StoreUnavailable {
+        return run(c -> update(c, "UPDATE watch SET alert_threads = NULL, outage_since = NULL WHERE id = ? "
+                + "AND state = ? AND outage_since = ?", watchId, Health.HEALTHY.name(),
+                outageSince.toEpochMilli()) == 1);
     }
 
     /** Results of one watch at or after {@code from}, oldest first. */
@@ -535,18 +561,22 @@ public class WatchStore implements AutoCloseable {
         return r.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
-    private static void saveState(Connection c, long id, WatchState st, Instant ranAt) throws SQLException {
+    /** @param announcement also the outage's announcement columns (alert threads, outage start) */
+    private static void saveState(Connection c, long id, WatchState st, Instant ranAt, boolean announcement)
+            throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE watch SET state = ?, state_since = ?, pending_state = ?, "
-                + "pending_count = ?, pending_since = ?, alert_threads = ?, outage_since = ?"
+                + "pending_count = ?, pending_since = ?" + (announcement ? ", alert_threads = ?, outage_since = ?" : "")
                 + (ranAt != null ? ", last_run_at = ?" : "") + " WHERE id = ?")) {
             s.setString(1, st.state().name());
             setInstant(s, 2, st.since());
             s.setString(3, st.pending() == null ? null : st.pending().name());
             s.setInt(4, st.pendingCount());
             setInstant(s, 5, st.pendingSince());
-            s.setString(6, st.alertThreads());
-            setInstant(s, 7, st.outageSince());
-            int i = 8;
+            int i = 6;
+            if (announcement) {
+                s.setString(i++, st.alertThreads());
+                setInstant(s, i++, st.outageSince());
+            }
             if (ranAt != null) {
                 s.setLong(i++, ranAt.toEpochMilli());
             }

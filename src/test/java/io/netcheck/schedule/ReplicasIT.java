@@ -167,6 +167,8 @@ class ReplicasIT {
         // An outage that spans the kill: alerted once, recovered once.
         flaky.stop(0);
         awaitSlack("the outage alerts", s -> alerts(s).size() == FLAKY);
+        // ... and noted in the store (a replica killed between its Slack post and that write would alert again).
+        await("the alerts noted in the store", Duration.ofSeconds(10), () -> announcedOutages() == FLAKY);
 
         // SIGKILL instance 1 while it runs watches.
         int victim = 1;
@@ -284,6 +286,15 @@ class ReplicasIT {
             }
         }
         return out;
+    }
+
+    /** How many watches have an open outage noted as posted. */
+    int announcedOutages() throws Exception {
+        try (Connection c = replicas.db(); PreparedStatement s = c.prepareStatement(
+                "SELECT COUNT(*) FROM watch WHERE alert_threads IS NOT NULL"); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getInt(1);
+        }
     }
 
     Set<Instant> postedSlots(String channel) throws Exception {

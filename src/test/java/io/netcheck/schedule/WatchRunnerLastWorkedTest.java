@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -49,13 +50,15 @@ class WatchRunnerLastWorkedTest {
         List<Report> announced = new ArrayList<>();
         Announcer announcer = new Announcer() {
             @Override
-            public String outage(Watch watch, Report report, WatchResult result) {
+            public String outage(Watch watch, Report report, WatchResult result,
+                Consumer<String> posted) {
                 announced.add(report);
                 return "C0OPS:1.0001";
             }
 
             @Override
-            public void recovery(Watch watch, String threads, Duration outage, WatchResult result) {
+            public void recovery(Watch watch, String threads, Duration outage, WatchResult result,
+                Runnable posted) {
             }
 
             @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netcheck.check.CaptureSummary;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.h2.tools.Server;
@@ -60,9 +62,18 @@ class WatchRunnerTest {
     static final class Recorder implements Announcer {
         final List<String> events = new ArrayList<>();
         int failOutages;
+        /** Dies (as a killed replica would stop) right after the root message is out, before its evidence. */
+        boolean dieAfterRoot;
 
         @Override
-        public String outage(Watch watch, Report report, WatchResult result) throws AnnounceFailed {
+        public String outage(Watch watch, Report report, WatchResult result,
+                Consumer<String> posted) throws AnnounceFailed {
+            if (dieAfterRoot) {
+                dieAfterRoot = false;
+                events.add("outage " + watch.name() + " root only");
+                posted.accept("C0OPS:9.0001");
+                throw new IllegalStateException("killed while posting the evidence thread");
+            }
             if (failOutages > 0) {
                 failOutages--;
                 events.add("outage-failed");
@@ -73,7 +84,8 @@ class WatchRunnerTest {
         }
 
         @Override
-        public void recovery(Watch watch, String threads, Duration outage, WatchResult result) {
+        public void recovery(Watch watch, String threads, Duration outage, WatchResult result,
+                Runnable posted) {
             events.add("recovery " + watch.name() + " in " + threads + " after " + outage.toMinutes() + "m");
         }
 
@@ -160,6 +172,20 @@ class WatchRunnerTest {
         runAt(r, 2, false);
         assertEquals(List.of("outage-failed", "outage db BACKENDS_DOWN with report"), announcer.events);
         assertNotNull(watch().state().alertThreads());
+    }
+
+    @Test
+    void anOutageIsNotedAsSoonAsItsRootIsOutSoADeathDuringTheEvidenceDoesNotAlertTwice() throws Exception {
+        store = TestStores.open("jdbc:h2:file:" + dir.resolve("w"), null, null);
+        store.add("C0OPS", "db", "tcp db.internal:5432", Duration.ofMinutes(1), Watch.SLACK, "U1", T0);
+        WatchRunner r = runner(1);
+        announcer.dieAfterRoot = true;
+        assertThrows(IllegalStateException.class, () -> runAt(r, 0, false));
+        assertEquals("C0OPS:9.0001", watch().state().alertThreads(), "noted before the evidence thread");
+        // The next run (here, or on the replica that takes the watch over) does not post the outage again.
+        runAt(r, 1, false);
+        runAt(r, 2, true);
+        assertEquals(List.of("outage db root only", "recovery db in C0OPS:9.0001 after 2m"), announcer.events);
     }
 
     @Test

@@ -258,6 +258,29 @@ class WatchStoreTest {
     }
 
     @Test
+    void anAnnouncementNotedDuringTheNextRunIsNotOverwrittenByThatRunsOlderRead() throws Exception {
+        WatchStore store = open(fileUrl());
+        Watch w = addWatch(store, "C1", "web");
+        WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, null, T0);
+        store.record(w.id(), unhealthy(T0), down, Health.UNKNOWN);
+        // The next run read the state (not yet announced) before the slow post of the run before was noted.
+        WatchState staleRead = store.find(w.id()).orElseThrow().state();
+        assertTrue(store.noteOutageAnnounced(w.id(), T0, "C1:1.0001"));
+        store.record(w.id(), unhealthy(T1), staleRead, null);
+        assertEquals("C1:1.0001", store.find(w.id()).orElseThrow().state().alertThreads(), "the note survives");
+        assertFalse(store.noteOutageAnnounced(w.id(), T1, "C1:2.0001"), "another outage's note writes nothing");
+
+        WatchState recovered = new WatchState(Health.HEALTHY, T2, null, 0, null, "C1:1.0001", T0);
+        store.record(w.id(), healthy(T2), recovered, Health.UNHEALTHY);
+        assertTrue(store.noteRecoveryAnnounced(w.id(), T0));
+        WatchState after = store.find(w.id()).orElseThrow().state();
+        assertNull(after.alertThreads());
+        assertNull(after.outageSince());
+        assertFalse(after.recoveryUnannounced());
+        assertFalse(store.noteRecoveryAnnounced(w.id(), T0), "noted once");
+    }
+
+    @Test
     void longHeadlinesAreCutToTheColumn() throws Exception {
         WatchStore store = open(fileUrl());
         Watch w = addWatch(store, "C1", "web");
