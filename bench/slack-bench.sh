@@ -19,6 +19,8 @@
 # compare the peak RSS printed with the limit.
 #
 # BENCH_PORT: the app's HTTP port (default: a free one).
+# BENCH_CLIENT=httpclient: send the burst through one java.net.http.HttpClient (as before 2026-12-04) instead of
+# one connection and thread per request, each signed before the clock starts.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jvm=()
@@ -35,6 +37,12 @@ if [ "${1:-}" = "--chart-memory" ]; then
   esac
   # shellcheck disable=SC2206 # javaOpts is a list of JVM options separated by spaces, as the chart passes it
   jvm=("-XX:MaxRAM=$maxram" $opts "-XX:+UseSerialGC")
+  # The chart's command also passes the server's class-data archive, which `mvn package` makes here too.
+  if [ -f target/quarkus-app/netcheck-server.jsa ]; then
+    jvm+=("-XX:SharedArchiveFile=$PWD/target/quarkus-app/netcheck-server.jsa" "-Xshare:auto")
+  else
+    echo "no target/quarkus-app/netcheck-server.jsa (packaged with -Dnetcheck.cds.skip?): running without it" >&2
+  fi
   arenas=$(sed -n 's/^mallocArenaMax: *"\{0,1\}\([0-9]*\)"\{0,1\} *$/\1/p' "$values")
   if [ -n "$arenas" ]; then export MALLOC_ARENA_MAX="$arenas"; else unset MALLOC_ARENA_MAX; fi
   echo "chart memory: limits.memory=$limit javaOpts=\"$opts\" mallocArenaMax=${arenas:-(glibc default)} -> app JVM: ${jvm[*]}"
@@ -46,4 +54,4 @@ mkdir -p bench/results
   echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
 java -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
   -cp "target/test-classes:target/classes:target/quarkus-app/lib/boot/*:target/quarkus-app/lib/main/*" \
-  io.netcheck.slack.SlackAckBench target/quarkus-app/quarkus-run.jar "${1:-50}" "${2:-200}" ${jvm[@]+"${jvm[@]}"}
+  io.netcheck.slack.SlackAckBench "$PWD/target/quarkus-app/quarkus-run.jar" "${1:-50}" "${2:-200}" ${jvm[@]+"${jvm[@]}"}
