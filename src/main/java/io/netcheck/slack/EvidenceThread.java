@@ -40,7 +40,7 @@ final class EvidenceThread {
      * to the channel when asked.
      */
     void evidence(String channel, String ts, Report report, List<Pcap> pcaps, boolean broadcastVerdict,
-                  List<String> failures) throws InterruptedException {
+                  Shortfall failures) throws InterruptedException {
         int n = 1;
         for (Step step : report.steps()) {
             SlackBlocks.Reply reply = SlackBlocks.step(step, n++);
@@ -54,8 +54,17 @@ final class EvidenceThread {
         }
         // Each capture on its own: one that fails to upload is named in the failures, the others still go.
         for (Pcap pcap : pcaps) {
-            attempt(failures, "files.uploadV2", uploadFailure(pcap.name()), () -> methods.filesUploadV2(r -> r
-                    .channel(channel).threadTs(ts).filename(pcap.name()).title(pcap.title()).fileData(pcap.bytes())));
+            try {
+                api.call("files.uploadV2", () -> methods.filesUploadV2(r -> r.channel(channel).threadTs(ts)
+                        .filename(pcap.name()).title(pcap.title()).fileData(pcap.bytes())));
+            } catch (SlackFailure e) {
+                String line = "files.uploadV2 " + pcap.name() + ": " + e.error();
+                if (pcap.file() != null) {
+                    failures.unsent(pcap.file(), line);
+                } else {
+                    failures.add(line);
+                }
+            }
         }
         if (broadcastVerdict) {
             attempt(failures, "chat.postMessage", () -> methods.chatPostMessage(r -> r.channel(channel).threadTs(ts)
@@ -76,31 +85,20 @@ final class EvidenceThread {
         }
     }
 
-    void attempt(List<String> failures, String method,
+    void attempt(Shortfall failures, String method,
                  SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call) throws InterruptedException {
-        attempt(failures, method, method, call);
-    }
-
-    /** @param what how a failure is named to the user (the method, and what it carried) */
-    private void attempt(List<String> failures, String method, String what,
-                         SlackApi.Call<? extends com.slack.api.methods.SlackApiTextResponse> call)
-            throws InterruptedException {
         try {
             api.call(method, call);
         } catch (SlackFailure e) {
-            failures.add(what + ": " + e.error());
+            failures.add(method + ": " + e.error());
         }
-    }
-
-    private static String uploadFailure(String fileName) {
-        return "files.uploadV2 " + fileName;
     }
 
     /**
      * Every .pcap of the report (netcheck's, and with {@code vip --from} the agent's side), read once so each can go to
      * several channels. One that cannot be read is named in {@code failures}; the others are still returned.
      */
-    static List<Pcap> read(Report report, List<String> failures) {
+    static List<Pcap> read(Report report, Shortfall failures) {
         List<Pcap> pcaps = new ArrayList<>();
         if (report == null) {
             return pcaps;
@@ -108,9 +106,9 @@ final class EvidenceThread {
         for (PcapFiles.PcapFile f : PcapFiles.of(report)) {
             try {
                 pcaps.add(new Pcap(Path.of(f.file()).getFileName().toString(), Files.readAllBytes(Path.of(f.file())),
-                        f.side().equals(PcapFiles.NETCHECK) ? null : f.side(), f.packets()));
+                        f.side().equals(PcapFiles.NETCHECK) ? null : f.side(), f.packets(), f.file()));
             } catch (IOException e) {
-                failures.add("reading " + f.file() + ": " + e.getMessage());
+                failures.unsent(f.file(), "reading " + f.file() + ": " + e.getMessage());
             }
         }
         return pcaps;
@@ -120,11 +118,9 @@ final class EvidenceThread {
      * Slack has the captures (and the kept report a copy): a long-running bot must not fill its disk. A file whose
      * reading or upload failed stays, and the user is told where.
      */
-    static void deleteUploaded(Report report, List<String> failures) {
+    static void deleteUploaded(Report report, Shortfall failures) {
         for (PcapFiles.PcapFile f : PcapFiles.of(report)) {
-            String name = Path.of(f.file()).getFileName().toString();
-            if (failures.stream().anyMatch(x -> x.startsWith(uploadFailure(name) + ":")
-                    || x.startsWith("reading " + f.file() + ":"))) {
+            if (failures.unsent(f.file())) {
                 failures.add("the capture stays at " + f.file() + " on the netcheck host");
                 continue;
             }
@@ -141,10 +137,11 @@ final class EvidenceThread {
      *
      * @param side    the agent whose side of a {@code vip --from} it is, null for netcheck's own
      * @param packets packets in it, for the title
+     * @param file    where it was read from, null when it came from the store (a kept report)
      */
-    record Pcap(String name, byte[] bytes, String side, int packets) {
+    record Pcap(String name, byte[] bytes, String side, int packets, String file) {
         Pcap(String name, byte[] bytes) {
-            this(name, bytes, null, -1);
+            this(name, bytes, null, -1, null);
         }
 
         String title() {

@@ -6,7 +6,6 @@ import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.response.Response;
 import com.slack.api.methods.SlackApiException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -37,7 +36,7 @@ final class IncidentChannelPicked implements BlockActionHandler {
     private void post(String runId, String target, String user, String responseUrl) {
         KeptReports.Kept k = parts.kept().get(runId);
         Runnable job = () -> {
-            List<String> failures = new ArrayList<>();
+            Shortfall failures = new Shortfall();
             String answer;
             if (k == null) {
                 answer = ":hourglass: this report is no longer kept: run the check again with --to #channel";
@@ -49,7 +48,7 @@ final class IncidentChannelPicked implements BlockActionHandler {
                             failures);
                     Audit.decision(user, target, "post-incident " + k.report().command(), "accepted", null);
                     answer = ":white_check_mark: posted to <#" + target + ">" + (failures.isEmpty() ? ""
-                            : " (not everything went through: " + String.join(", ", failures) + ")");
+                            : " (not everything went through: " + failures + ")");
                 } catch (SlackFailure e) {
                     answer = ":warning: could not post in <#" + target + "> (" + e.error() + ")"
                             + (e.cannotPostInChannel() ? ": invite me there with `/invite @netcheck` and press the "

@@ -13,7 +13,7 @@ final class IncidentPost {
 
     /** @return the ts of the incident channel's root message */
     static String post(EvidenceThread thread, String incidentChannel, Report report, List<EvidenceThread.Pcap> pcaps,
-                       String originChannel, String originTs, String userId, List<String> failures)
+                       String originChannel, String originTs, String userId, Shortfall failures)
             throws SlackFailure, InterruptedException {
         String link = originTs == null ? null : thread.permalink(originChannel, originTs);
         String ts = thread.root(incidentChannel, "netcheck evidence: " + SlackBlocks.verdictText(report),

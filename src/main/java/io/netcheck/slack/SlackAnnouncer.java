@@ -49,7 +49,7 @@ public class SlackAnnouncer implements Announcer {
         String text = "netcheck: watch " + watch.name() + " is DOWN" + (changed != null ? " " + changed + "\n" : ": ")
                 + result.cause() + " — " + result.headline();
         List<String> threads = new ArrayList<>();
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
         String ts;
         // Kept like an interactive report, so the alert's button can post it to another incident channel.

@@ -92,7 +92,7 @@ final class SlackRun implements Runnable {
         } catch (ClusterUnreadable unreadable) {
             progress.close();
             String why = ":warning: " + SlackBlocks.esc(unreadable.getMessage());
-            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+            thread.attempt(new Shortfall(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": the pool could not be read").blocks(SlackBlocks.usageFree(why))));
             Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", unreadable.getMessage());
             respond(why, null);
@@ -101,7 +101,7 @@ final class SlackRun implements Runnable {
             // A name resolved into a refused block: nothing was sent. Say so on the card and to the user.
             progress.close();
             String why = ":no_entry: refused by the target policy, nothing was sent: " + SlackBlocks.esc(refused.getMessage());
-            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+            thread.attempt(new Shortfall(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": refused").blocks(SlackBlocks.usageFree(why))));
             Audit.refusedByPolicy(request.userId(), request.channelId(), request.commandText(), refused.getMessage(),
                     refused.resolved(), checks.ticker().since(started).toMillis());
@@ -112,7 +112,7 @@ final class SlackRun implements Runnable {
             progress.close();
             String why = (failed.kind() == AgentException.Kind.POLICY ? ":no_entry: " : ":x: ")
                     + SlackBlocks.esc(failed.getMessage());
-            thread.attempt(new ArrayList<>(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
+            thread.attempt(new Shortfall(), "chat.update", () -> methods.chatUpdate(r -> r.channel(channel).ts(ts)
                     .text("netcheck " + command + ": no report").blocks(SlackBlocks.usageFree(why))));
             Audit.decision(request.userId(), request.channelId(), request.commandText(), "failed", failed.getMessage());
             respond(why, null);
@@ -124,7 +124,7 @@ final class SlackRun implements Runnable {
         Audit.finished(request.userId(), request.channelId(), request.commandText(), report.verdict().cause().name(),
                 report.verdict().team(), report.target(), report.probedAddresses(),
                 checks.ticker().since(started).toMillis());
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
         String runId = kept.put(report, pcaps, channel, ts, request.userId());
         String cardText = "netcheck " + command + ": " + SlackBlocks.verdictText(report);
@@ -144,7 +144,7 @@ final class SlackRun implements Runnable {
         EvidenceThread.deleteUploaded(report, failures);
         if (!failures.isEmpty()) {
             // Some evidence did not make it into the thread: the user gets it privately instead.
-            respond(":warning: Some of the evidence could not be posted (" + String.join(", ", failures)
+            respond(":warning: Some of the evidence could not be posted (" + failures
                     + "). Verdict: " + SlackBlocks.esc(SlackBlocks.verdictText(report)), SlackBlocks.verdict(report));
         }
     }

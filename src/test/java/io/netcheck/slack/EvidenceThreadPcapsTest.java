@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,10 +73,10 @@ class EvidenceThreadPcapsTest {
 
     @Test
     void bothCapturesGoIntoTheThreadEachNamedForItsSideAndAreThenDeleted() throws Exception {
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
         thread.evidence("C0OPS", "1.1", report, pcaps, false, failures);
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.lines());
         assertEquals(2, fake.uploads().size(), fake.calls().toString());
         assertArrayEquals(OURS, fake.uploads().get(0).bytes());
         assertArrayEquals(THEIRS, fake.uploads().get(1).bytes());
@@ -91,48 +90,59 @@ class EvidenceThreadPcapsTest {
         EvidenceThread.deleteUploaded(report, failures);
         assertFalse(Files.exists(ours));
         assertFalse(Files.exists(theirs));
-        assertEquals(List.of(), failures);
+        assertEquals(List.of(), failures.lines());
     }
 
     @Test
     void aFailedUploadOfOneCaptureLosesNothingTheOtherGoesAndTheFailedOneStaysOnDisk() throws Exception {
         String sideName = theirs.getFileName().toString();
         fake.slackErrorNext("files.getUploadURLExternal", "file_upload_failed", p -> sideName.equals(p.get("filename")));
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         thread.evidence("C0OPS", "1.1", report, EvidenceThread.read(report, failures), false, failures);
         assertEquals(1, fake.uploads().size());
         assertArrayEquals(OURS, fake.uploads().get(0).bytes());
-        assertEquals(1, failures.size(), failures::toString);
-        assertTrue(failures.get(0).startsWith("files.uploadV2 " + sideName + ": "), failures::toString);
+        assertEquals(1, failures.lines().size(), failures::toString);
+        assertTrue(failures.lines().get(0).startsWith("files.uploadV2 " + sideName + ": "), failures::toString);
         EvidenceThread.deleteUploaded(report, failures);
         assertFalse(Files.exists(ours), "netcheck's capture is in Slack");
         assertArrayEquals(THEIRS, Files.readAllBytes(theirs), "the agent's side stays where the user is told");
-        assertTrue(failures.contains("the capture stays at " + theirs + " on the netcheck host"), failures::toString);
+        assertTrue(failures.lines().contains("the capture stays at " + theirs + " on the netcheck host"), failures::toString);
     }
 
     @Test
     void aFailedUploadOfNetchecksCaptureStillSendsTheAgentsSide() throws Exception {
         String ourName = ours.getFileName().toString();
         fake.slackErrorNext("files.getUploadURLExternal", "file_upload_failed", p -> ourName.equals(p.get("filename")));
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         thread.evidence("C0OPS", "1.1", report, EvidenceThread.read(report, failures), false, failures);
         assertEquals(1, fake.uploads().size());
         assertArrayEquals(THEIRS, fake.uploads().get(0).bytes());
         EvidenceThread.deleteUploaded(report, failures);
         assertTrue(Files.exists(ours));
         assertFalse(Files.exists(theirs));
-        assertTrue(failures.contains("the capture stays at " + ours + " on the netcheck host"), failures::toString);
+        assertTrue(failures.lines().contains("the capture stays at " + ours + " on the netcheck host"), failures::toString);
     }
 
     @Test
     void anUnreadableSideCaptureIsNamedAndNetchecksStillGoes() throws Exception {
         Files.delete(theirs);
-        List<String> failures = new ArrayList<>();
+        Shortfall failures = new Shortfall();
         List<EvidenceThread.Pcap> pcaps = EvidenceThread.read(report, failures);
         assertEquals(1, pcaps.size());
         thread.evidence("C0OPS", "1.1", report, pcaps, false, failures);
         assertEquals(1, fake.uploads().size());
         assertArrayEquals(OURS, fake.uploads().get(0).bytes());
-        assertTrue(failures.get(0).startsWith("reading " + theirs + ": "), failures::toString);
+        assertTrue(failures.lines().get(0).startsWith("reading " + theirs + ": "), failures::toString);
+    }
+
+    @Test
+    void whatIsKeptOnDiskFollowsWhatSlackDidNotGetNotTheWordingOfAFailure() throws Exception {
+        Shortfall failures = new Shortfall();
+        thread.evidence("C0OPS", "1.1", report, EvidenceThread.read(report, failures), false, failures);
+        // A line that merely names a capture (here: worded like its upload failing) keeps nothing on disk.
+        failures.add("files.uploadV2 " + ours.getFileName() + ": some other message");
+        EvidenceThread.deleteUploaded(report, failures);
+        assertFalse(Files.exists(ours));
+        assertFalse(Files.exists(theirs));
     }
 }
