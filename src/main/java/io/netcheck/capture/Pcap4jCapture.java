@@ -1,5 +1,7 @@
 package io.netcheck.capture;
 
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.util.logging.LogManager;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -7,11 +9,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.PcapNetworkInterface;
+import org.pcap4j.core.PcapStat;
 
 /**
  * Live capture with pcap4j: one handle per interface, each looping on its own thread. Immediate mode
@@ -144,9 +148,13 @@ public final class Pcap4jCapture implements PacketCapture {
         }
 
         /**
-         * Waits for late packets, but no longer than needed: until QUIET passes with nothing new. On the system's
-         * clock, not the injected {@code probe.Ticker}: it waits for packets the kernel delivers in real time, and
-         * capture sits below probe (which reads captures), so it cannot use probe's types without a package cycle.
+         * Waits for late packets, but no longer than needed: until QUIET passes with nothing new and every packet the
+         * kernel has queued for the handles has been read. The second condition is what makes a busy machine safe:
+         * a packet the probe already saw (a SYN-ACK its socket got) was queued for the capture before the socket had
+         * it, but a capture thread starved of CPU may not have read it yet, and 25 quiet milliseconds alone would
+         * end the capture without it. On the system's clock, not the injected {@code probe.Ticker}: it waits for
+         * packets the kernel delivers in real time, and capture sits below probe (which reads captures), so it
+         * cannot use probe's types without a package cycle.
          */
         private void awaitQuiet(Duration linger) throws InterruptedException {
             long end = System.nanoTime() + linger.toNanos();
@@ -158,10 +166,14 @@ public final class Pcap4jCapture implements PacketCapture {
                 if (now != seen) {
                     seen = now;
                     quietSince = System.nanoTime();
-                } else if (System.nanoTime() - quietSince >= QUIET.toNanos()) {
+                } else if (System.nanoTime() - quietSince >= QUIET.toNanos() && drained()) {
                     return;
                 }
             }
+        }
+
+        private boolean drained() {
+            return running.stream().allMatch(r -> r.unread() <= 0);
         }
 
         private int count() {
@@ -182,12 +194,25 @@ public final class Pcap4jCapture implements PacketCapture {
         final PcapHandle handle;
         final int linkType;
         final List<CapturedFrame> frames = Collections.synchronizedList(new ArrayList<>());
+        /** Packets the loop has been handed, kept or not (past MAX_FRAMES): compared with the kernel's count. */
+        final AtomicLong handed = new AtomicLong();
         Thread thread;
 
         final boolean keepPayload;
+        final boolean loopback;
+
+        private static boolean isLoopback(String name) {
+            try {
+                NetworkInterface nic = NetworkInterface.getByName(name);
+                return nic != null && nic.isLoopback();
+            } catch (SocketException e) {
+                return false;
+            }
+        }
 
         Running(String name, PcapHandle handle, boolean keepPayload) {
             this.name = name;
+            this.loopback = isLoopback(name);
             this.keepPayload = keepPayload;
             this.handle = handle;
             this.linkType = handle.getDlt().value();
@@ -197,6 +222,7 @@ public final class Pcap4jCapture implements PacketCapture {
             thread = new Thread(() -> {
                 try {
                     handle.loop(-1, (byte[] data) -> {
+                        handed.incrementAndGet();
                         if (frames.size() >= MAX_FRAMES) {
                             return;
                         }
@@ -229,6 +255,26 @@ public final class Pcap4jCapture implements PacketCapture {
                 // already closed
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+
+        /**
+         * Packets the kernel queued for this handle (passed its filter, not dropped) that the loop has not been handed
+         * yet; 0 when the handle cannot say (then only the quiet period counts). libpcap's statistics may be read
+         * while its loop runs: both take pcap4j's shared lock, and on Linux they only ask the socket for its counters.
+         */
+        long unread() {
+            try {
+                if (!handle.isOpen()) {
+                    return 0;
+                }
+                PcapStat stats = handle.getStats();
+                long queued = stats.getNumPacketsReceived() - stats.getNumPacketsDropped();
+                // On loopback the kernel queues each packet twice (as it leaves and as it arrives) and libpcap
+                // hands over only the arriving copy: half, rounded up while a pair is half queued.
+                return (loopback ? (queued + 1) / 2 : queued) - handed.get();
+            } catch (PcapNativeException | NotOpenException | RuntimeException e) {
+                return 0;
             }
         }
 
