@@ -4,13 +4,15 @@
 # Builds, inside network namespaces only, a client -> router -> ... -> load balancer -> backends network
 # with real servers (dnsmasq, nginx, HAProxy, iptables DNAT) and lets tests inject faults
 # (stopped/dropping backends, firewall DROP/REJECT on the router, LB -> server path blocked, bad TLS
-# certificates). Needs root. Four layouts (`up --topology a|b|c|d`, default a):
+# certificates). Needs root. Five layouts (`up --topology a|b|c|d|e`, default a):
 #
 #   a  client ---- router ---- lb [br0] ---- b1 .. bN                 (the lb routes to its servers)
 #   b  client ---- router [br0] ---- b1 .. bN                         (lb and servers on two router legs,
 #                    `---- lb                                          same distance from the client)
 #   c  client ---- router ---- r2 [br0] ---- lb, b1 .. bN             (one-armed lb on the servers' LAN)
 #   d  client ---- router ---- r2 ---- lb [br0] ---- b1 .. bN         (a, one router further away)
+#   e  b's layout with other vendors' stacks: the routers and the lb start their packets at TTL / hop limit
+#      255 (network gear, an appliance LB), the servers at 128 (Windows); only the client keeps Linux's 64
 #
 # Fixed in every topology (other code hard-codes them, see LabNetwork.java):
 #   client  eth0  198.51.100.2/29     2001:db8:1::2/64     default via 198.51.100.1 / 2001:db8:1::1
@@ -27,6 +29,7 @@
 # Per topology (transit links; see plan() and src/test/lab/README.md):
 #   a  router eth1 198.51.100.9/29 2001:db8:2::1/64 -- lb eth0 198.51.100.10/29 2001:db8:2::2/64; lb br0 .129
 #   b  as a, and router br0 203.0.113.129/25 2001:db8:200::1/64 (the backends' bridge is on the router)
+#   e  as b
 #   c  router eth1 198.51.100.17/29 2001:db8:3::1/64 -- r2 eth0 198.51.100.18/29 2001:db8:3::2/64;
 #      r2 br0 203.0.113.129/25 2001:db8:200::1/64; lb eth0 (a port of r2's br0) 203.0.113.200/25
 #      2001:db8:200::200/64
@@ -63,7 +66,7 @@ b6() { echo "2001:db8:200::1:$1"; }
 STATE="/tmp/netlab-${ID}"
 PIDS="$STATE/pids"
 
-TOPOLOGIES="a b c d"
+TOPOLOGIES="a b c d e"
 # plan TOPOLOGY: the addresses that differ per topology.
 #   BR_NODE        node holding br0 with 203.0.113.129/25, the backends' gateway
 #   LB4/LB6        the lb's own (non-VIP) address on its uplink
@@ -78,6 +81,7 @@ plan() {
     b) BR_NODE=router; LB4=198.51.100.10;  LB6=2001:db8:2::2;     LBSRC4=$LB4; LBSRC6=$LB6; MASQ=1 ;;
     c) BR_NODE=r2;     LB4=203.0.113.200;  LB6=2001:db8:200::200; LBSRC4=$LB4; LBSRC6=$LB6; MASQ=1 ;;
     d) BR_NODE=lb;     LB4=198.51.100.26;  LB6=2001:db8:4::2;     LBSRC4=$BR4; LBSRC6=$BR6; MASQ=0 ;;
+    e) BR_NODE=router; LB4=198.51.100.10;  LB6=2001:db8:2::2;     LBSRC4=$LB4; LBSRC6=$LB6; MASQ=1 ;;
     *) misuse "topology must be one of: $TOPOLOGIES (got '$1')" ;;
   esac
 }
@@ -94,12 +98,13 @@ usage() {
   cat <<'EOF'
 usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], default t1; needs root)
 
-  up [--backends N] [--topology T]   build the lab (N = 1..32, default 3; T = a|b|c|d, default a),
+  up [--backends N] [--topology T]   build the lab (N = 1..32, default 3; T = a|b|c|d|e, default a),
                                      start dnsmasq + backends
                                        a  client - router - lb - backends (the lb routes to the servers)
                                        b  client - router - backends, and lb on another router leg
                                        c  client - router - r2 - LAN with a one-armed lb and the backends
                                        d  client - router - r2 - lb - backends
+                                       e  b with other vendors' initial TTLs: routers and lb 255, backends 128
   down                               tear everything down (idempotent)
   status                             topology, namespaces, addresses, processes
   reset                              back to the state after up: stop HAProxy, nginx proxy, TLS servers,
@@ -121,7 +126,7 @@ usage: NETLAB_ID=<id> netlab.sh <command> [args]      (id: 1-5 chars [a-z0-9], d
                                      address, the lb drops DNATed connections), netcheck still can
   fw drop|reject|reject-admin|reject-rst|clear [--dst ADDR] [--port P]
                                      router FORWARD rule for client -> ADDR:P (default 203.0.113.10:80)
-  lb-path-fw drop|reject-admin|clear (topology b only) a firewall between the lb and its servers: the router
+  lb-path-fw drop|reject-admin|clear (topology b or e) a firewall between the lb and its servers: the router
                                      drops or rejects (ICMP admin prohibited) tcp/80 from the lb to the servers
                                      (cleared by fw clear and reset)
   return-drop [--src ADDR] [--port P]
@@ -374,7 +379,22 @@ ns_init() {
     done
     echo "$1" > /proc/sys/net/ipv4/ip_forward
     echo "$1" > /proc/sys/net/ipv6/conf/all/forwarding
-    ip link set lo up' sh "$fwd"
+    # the initial TTL / hop limit of what this node sends (its own packets, ICMP errors, forged RSTs)
+    echo "$2" > /proc/sys/net/ipv4/ip_default_ttl
+    echo "$2" > /proc/sys/net/ipv6/conf/all/hop_limit
+    echo "$2" > /proc/sys/net/ipv6/conf/default/hop_limit
+    ip link set lo up' sh "$fwd" "$(initial_ttl "$node")"
+}
+
+# initial_ttl NODE: 64 (Linux) everywhere but topology e, where the routers and the lb are network gear and
+# appliances (255) and the servers Windows (128).
+initial_ttl() {
+  if [[ $TOPO != e ]]; then echo 64; return; fi
+  case $1 in
+    router|r2|lb) echo 255 ;;
+    b*) echo 128 ;;
+    *) echo 64 ;;
+  esac
 }
 
 # veth NODE_A NAME_A NODE_B NAME_B TMP: veth pair created directly inside the two namespaces under
@@ -532,6 +552,11 @@ route add unreachable 2001:db8:100::/48
 EOF
 }
 
+# e: b's layout; the vendors' initial TTLs are set per node by ns_init.
+build_e() {
+  build_b "$@"
+}
+
 # c: client - router - r2 [br0] - (one-armed lb, backends). r2 is the servers' gateway and routes the
 # VIPs to the lb.
 build_c() {
@@ -607,7 +632,7 @@ cmd_up() {
     case $1 in
       --backends) [[ $# -ge 2 ]] || misuse "--backends needs a number"; n=$2; shift 2 ;;
       --backends=*) n=${1#*=}; shift ;;
-      --topology) [[ $# -ge 2 ]] || misuse "--topology needs a|b|c|d"; topo=$2; shift 2 ;;
+      --topology) [[ $# -ge 2 ]] || misuse "--topology needs a|b|c|d|e"; topo=$2; shift 2 ;;
       --topology=*) topo=${1#*=}; shift ;;
       *) misuse "up: unknown argument '$1'" ;;
     esac
@@ -1267,7 +1292,7 @@ cmd_lb_path_fw() {
   [[ $# -eq 1 ]] || misuse "lb-path-fw drop|reject-admin|clear"
   case $action in drop|reject-admin|clear) ;; *) misuse "lb-path-fw needs drop|reject-admin|clear" ;; esac
   need_root; require_lab
-  [[ $TOPO == b ]] || die "lb-path-fw needs topology b: only there is a router between the lb and its servers"
+  [[ $TOPO == b || $TOPO == e ]] || die "lb-path-fw needs topology b or e: only there is a router between the lb and its servers"
   local t src dst target
   for t in iptables ip6tables; do
     if [[ $t == iptables ]]; then src=$LBSRC4/32; dst=203.0.113.128/25; target="REJECT --reject-with icmp-admin-prohibited"

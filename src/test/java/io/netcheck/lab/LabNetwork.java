@@ -85,25 +85,46 @@ public final class LabNetwork implements AutoCloseable {
      * The lab's layouts ({@code netlab.sh up --topology}). The client, its router, the VIPs on node "lb" and
      * the backends' addresses are the same in all of them; what changes is where the lb sits relative to
      * the servers. {@code routersToVip} / {@code routersToBackends}: routers between the client and the
-     * VIP's host / a backend (a reply from there arrives with TTL 64 minus that).
+     * VIP's host / a backend (a reply from there arrives with its initial TTL minus that).
      */
     public enum Topology {
         A("client - router - lb - backends: the lb routes to its servers, one hop closer than them", 1, 2),
         B("client - router - backends, lb on another router leg: VIP and servers equally far", 1, 1),
         C("client - router - r2 - LAN with a one-armed lb and the servers: both two routers away", 2, 2),
-        D("client - router - r2 - lb - backends: topology a one router further away", 2, 3);
+        D("client - router - r2 - lb - backends: topology a one router further away", 2, 3),
+        E("topology b with other vendors' stacks: routers and lb start at TTL 255, the servers at 128", 1, 1,
+                255, 128);
 
         private final String description;
         private final int routersToVip;
         private final int routersToBackends;
+        private final int lbTtl;
+        private final int backendTtl;
 
         Topology(String description, int routersToVip, int routersToBackends) {
+            this(description, routersToVip, routersToBackends, 64, 64);
+        }
+
+        /** @param lbTtl the initial TTL of the lb's (and the routers') packets; backendTtl the servers' */
+        Topology(String description, int routersToVip, int routersToBackends, int lbTtl, int backendTtl) {
             this.description = description;
             this.routersToVip = routersToVip;
             this.routersToBackends = routersToBackends;
+            this.lbTtl = lbTtl;
+            this.backendTtl = backendTtl;
         }
 
-        /** The netlab.sh argument: a, b, c or d. */
+        /** The TTL a reply from the VIP's host arrives with at the client. */
+        public int vipReplyTtl() {
+            return lbTtl - routersToVip;
+        }
+
+        /** The TTL a reply from a backend arrives with at the client. */
+        public int backendReplyTtl() {
+            return backendTtl - routersToBackends;
+        }
+
+        /** The netlab.sh argument: a, b, c, d or e. */
         public String arg() {
             return name().toLowerCase(Locale.ROOT);
         }
