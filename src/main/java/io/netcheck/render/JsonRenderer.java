@@ -1,5 +1,6 @@
 package io.netcheck.render;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.MtuEvidence;
 import io.netcheck.check.PathMtu;
@@ -51,11 +52,11 @@ public final class JsonRenderer {
         SimpleModule module = new SimpleModule("netcheck");
         module.addSerializer(Duration.class, serializer((d, g) -> g.writeNumber(Math.round(d.toNanos() / 1e3) / 1e3)));
         module.addSerializer(Instant.class, serializer((i, g) -> g.writeString(i.toString())));
-        module.addSerializer(InetAddress.class, serializer((a, g) -> g.writeString(a.getHostAddress())));
+        module.addSerializer(InetAddress.class, serializer((a, g) -> g.writeString(AddressText.of(a))));
         module.addSerializer(InetSocketAddress.class, serializer((a, g) -> g.writeString(
                 a.getAddress() == null ? a.getHostString() + ":" + a.getPort()
-                        : (a.getAddress().getHostAddress().contains(":") ? "[" + a.getAddress().getHostAddress() + "]"
-                        : a.getAddress().getHostAddress()) + ":" + a.getPort())));
+                        : (AddressText.of(a.getAddress()).contains(":") ? "[" + AddressText.of(a.getAddress()) + "]"
+                        : AddressText.of(a.getAddress())) + ":" + a.getPort())));
         module.addSerializer(Path.class, serializer((p, g) -> g.writeString(p.toString())));
         module.setMixInAnnotation(EndpointEvidence.class, EndpointEvidenceMixin.class);
         module.setMixInAnnotation(VipEvidence.class, VipEvidenceMixin.class);

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.probe.Addresses;
 import io.netcheck.check.CaptureRun;
 import io.netcheck.check.DnsEvidence;
@@ -48,13 +49,13 @@ public final class DnsReport {
     public static String command(DnsRequest r) {
         StringBuilder sb = new StringBuilder("dns ").append(r.name()).append(' ').append(r.type());
         if (r.server() != null) {
-            sb.append(" @").append(r.server().getAddress().getHostAddress());
+            sb.append(" @").append(AddressText.of(r.server().getAddress()));
             if (r.server().getPort() != 53) {
                 sb.append(':').append(r.server().getPort());
             }
         }
         if (r.expect() != null) {
-            sb.append(" --expect ").append(r.expect().getHostAddress());
+            sb.append(" --expect ").append(AddressText.of(r.expect()));
         }
         return sb.append(" --timeout ").append(r.timeout().toMillis()).append("ms").toString();
     }
@@ -105,7 +106,7 @@ public final class DnsReport {
     }
 
     private static Step expect(DnsEvidence e) {
-        String expected = e.request().expect().getHostAddress();
+        String expected = AddressText.of(e.request().expect());
         ResolverResult r = e.primary();
         boolean ok = r != null && e.answering().stream().allMatch(x -> x.answer().data().stream()
                 .anyMatch(d -> expected.equals(normalise(d))));
@@ -116,6 +117,6 @@ public final class DnsReport {
 
     private static String normalise(String data) {
         var a = Addresses.literal(data);
-        return a == null ? data : a.getHostAddress();
+        return a == null ? data : AddressText.of(a);
     }
 }

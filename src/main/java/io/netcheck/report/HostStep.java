@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.capture.Hops;
 import io.netcheck.check.VipHostEvidence;
 import java.util.List;
@@ -16,7 +17,7 @@ final class HostStep {
     static Step of(VipHostEvidence h, String name, String whose) {
         boolean measured = !h.own().isEmpty() || !h.errors().isEmpty();
         String summary = h.own().isEmpty() ? h.errors().isEmpty() ? "the " + whose + " host could not be measured"
-                : "no host answers as the " + whose + " address; " + h.errors().get(0).from().getHostAddress()
+                : "no host answers as the " + whose + " address; " + AddressText.of(h.errors().get(0).from())
                 + " answers for it"
                 : "the " + whose + " host answers from " + Hops.text(h.own().get(0).hops());
         List<Fact> facts = h.all().stream().map(a -> new Fact("sent", a.describe())).toList();

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.CaptureRun;
 import io.netcheck.check.Arrival;
 import io.netcheck.check.ListenEvidence;
@@ -29,8 +30,8 @@ public final class ListenReport {
             facts.add(new Fact("listened", e.bound() + " for " + Describe.ms(e.elapsed()) + " (--for "
                     + e.request().duration().toSeconds() + "s)"));
             for (Arrival a : e.arrivals()) {
-                facts.add(new Fact("connection", a.at() + " from " + a.from().getAddress().getHostAddress() + "."
-                        + a.from().getPort() + " to " + a.local().getAddress().getHostAddress()
+                facts.add(new Fact("connection", a.at() + " from " + AddressText.of(a.from().getAddress()) + "."
+                        + a.from().getPort() + " to " + AddressText.of(a.local().getAddress())
                         + (a.firstBytes().isEmpty() ? "" : ", sent \"" + a.firstBytes() + "\"")));
             }
             if (e.truncated()) {

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.MtuEvidence;
 import io.netcheck.probe.dns.ResolutionStatus;
 import io.netcheck.verdict.mtu.MtuWords;
@@ -16,7 +17,7 @@ public final class MtuReport {
         List<Fact> facts = new ArrayList<>();
         if (e.resolution() != null && e.resolution().status() != ResolutionStatus.LITERAL) {
             facts.add(new Fact("resolved", e.resolution().status().failed() ? e.resolution().error()
-                    : e.request().host() + " → " + (e.address() == null ? "?" : e.address().getHostAddress())));
+                    : e.request().host() + " → " + (e.address() == null ? "?" : AddressText.of(e.address()))));
         }
         if (e.result() != null) {
             facts.addAll(PathMtuStep.facts(e.result()));

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.PathMtu;
 import io.netcheck.probe.raw.MtuAttempt;
 import io.netcheck.probe.raw.MtuResult;
@@ -35,7 +36,7 @@ final class PathMtuStep {
         } else if (m.problem() != null) {
             facts.add(new Fact("problem", m.problem()));
         }
-        return new Step(m.address().getHostAddress(), "path MTU towards " + m.address().getHostAddress(),
+        return new Step(AddressText.of(m.address()), "path MTU towards " + AddressText.of(m.address()),
                 status(m.result()), outcome(m), summary(m), facts, m.packets(), List.of());
     }
 
@@ -65,7 +66,7 @@ final class PathMtuStep {
         List<Fact> facts = new ArrayList<>();
         if (r.interfaceMtu() > 0) {
             facts.add(new Fact("interface", r.iface() + ", MTU " + r.interfaceMtu()
-                    + (r.nextHop() == null ? "" : ", next hop " + r.nextHop().getHostAddress())));
+                    + (r.nextHop() == null ? "" : ", next hop " + AddressText.of(r.nextHop()))));
             facts.add(new Fact("probes", "ICMP echo, don't fragment, sizes " + r.floor() + " to " + r.interfaceMtu()
                     + " bytes (IP total length; ping -M do -s N sends N + 28), each twice per round"));
         }

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.PingEvidence;
 import io.netcheck.probe.dns.ResolutionStatus;
 import io.netcheck.probe.raw.EchoReply;
@@ -18,10 +19,10 @@ public final class PingReport {
         List<Fact> facts = new ArrayList<>();
         if (e.resolution() != null && e.resolution().status() != ResolutionStatus.LITERAL) {
             facts.add(new Fact("resolved", e.resolution().status().failed() ? e.resolution().error()
-                    : e.request().host() + " → " + (e.address() == null ? "?" : e.address().getHostAddress())));
+                    : e.request().host() + " → " + (e.address() == null ? "?" : AddressText.of(e.address()))));
         }
         if (e.result() != null && e.result().nextHop() != null) {
-            facts.add(new Fact("next hop", e.result().nextHop().getHostAddress() + " (" + e.result().nextHopMac()
+            facts.add(new Fact("next hop", AddressText.of(e.result().nextHop()) + " (" + e.result().nextHopMac()
                     + (e.result().arpSent() ? ", asked by ARP" : ", from the ARP cache") + ") via " + e.result().iface()));
         }
         for (EchoReply r : e.replies()) {

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.Attribution;
 import io.netcheck.check.ConnectAttempt;
 import io.netcheck.check.TcpEvidence;
@@ -52,7 +53,7 @@ public final class TcpReport {
                     + (r.servers().isEmpty() ? "" : " via " + String.join(", ", r.servers()))));
         }
         if (a.connect() != null && a.connect().local() != null) {
-            facts.add(new Fact("from", a.connect().local().getAddress().getHostAddress() + "."
+            facts.add(new Fact("from", AddressText.of(a.connect().local().getAddress()) + "."
                     + a.connect().local().getPort() + " via " + a.interfaceName()));
         }
         String answered = ConnectWords.answeredBy(a);

@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.TraceEvidence;
 import io.netcheck.probe.raw.TraceHop;
 import io.netcheck.verdict.trace.TraceWords;
@@ -16,7 +17,7 @@ public final class TraceReport {
         int port = e.request().target().port();
         List<Fact> facts = new ArrayList<>();
         if (e.result() != null && e.result().nextHop() != null) {
-            facts.add(new Fact("first hop", e.result().nextHop().getHostAddress() + " via " + e.result().iface()));
+            facts.add(new Fact("first hop", AddressText.of(e.result().nextHop()) + " via " + e.result().iface()));
         }
         for (TraceHop h : e.hops()) {
             facts.add(new Fact("hop " + h.ttl(), "icmp: " + (h.icmpSent() ? TraceWords.answer(h.icmp()) : "-")

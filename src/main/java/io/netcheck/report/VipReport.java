@@ -1,5 +1,6 @@
 package io.netcheck.report;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.PoolEvidence;
 import io.netcheck.check.Via;
 import io.netcheck.check.Attribution;
@@ -209,7 +210,7 @@ public final class VipReport {
                     + (r.servers().isEmpty() ? "" : " via " + String.join(", ", r.servers()))));
         }
         if (e.address() != null && e.result() != null && e.result().connect().local() != null) {
-            facts.add(new Fact("from", e.result().connect().local().getAddress().getHostAddress() + "."
+            facts.add(new Fact("from", AddressText.of(e.result().connect().local().getAddress()) + "."
                     + e.result().connect().local().getPort() + " via " + e.interfaceName()));
         }
         if (e.result() != null && e.result().connect().error() != null) {

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.capture.AddressText;
 import java.util.Arrays;
 import java.util.List;
 import io.netcheck.capture.WireFacts;
@@ -23,10 +24,10 @@ public final class ConnectWords {
                     ? w.synsSent() + " SYN" + (w.synsSent() == 1 ? "" : "s") + " sent, nothing came back"
                     : "no answer") + " within " + Describe.ms(a.connect().elapsed());
             case UNREACHABLE, REFUSED -> who + ": " + (w.icmp() != null ? Describe.icmp(w.icmp())
-                    : w.resetSeen() ? "RST from " + w.resetFrom().getHostAddress() + Describe.hops(w.resetTtl())
+                    : w.resetSeen() ? "RST from " + AddressText.of(w.resetFrom()) + Describe.hops(w.resetTtl())
                     : (s == TcpState.REFUSED ? "connection refused" : error));
             case CONNECTED -> who + ": connected" + (w.synAckSeen() ? ", SYN-ACK from "
-                    + a.address().getAddress().getHostAddress() + Describe.hops(w.synAckTtl()) : "") + " in "
+                    + AddressText.of(a.address().getAddress()) + Describe.hops(w.synAckTtl()) : "") + " in "
                     + Describe.ms(a.connect().elapsed());
         };
     }
@@ -38,7 +39,7 @@ public final class ConnectWords {
     public static List<String> connected(ConnectAttempt a) {
         WireFacts w = a.wire();
         return Arrays.asList("the socket connected in " + Describe.ms(a.connect().elapsed()),
-                w.synAckSeen() ? "the handshake on the wire: SYN-ACK from " + a.address().getAddress().getHostAddress()
+                w.synAckSeen() ? "the handshake on the wire: SYN-ACK from " + AddressText.of(a.address().getAddress())
                         + Describe.hops(w.synAckTtl()) : null);
     }
 
@@ -46,14 +47,14 @@ public final class ConnectWords {
     public static String answeredBy(ConnectAttempt a) {
         WireFacts w = a.wire();
         if (w.icmp() != null) {
-            return w.icmp().from().getHostAddress() + (w.icmp().fromTarget() ? " (the target itself)" : " (a router or "
+            return AddressText.of(w.icmp().from()) + (w.icmp().fromTarget() ? " (the target itself)" : " (a router or "
                     + "firewall in the path, not the target)") + ": " + Describe.icmp(w.icmp());
         }
         if (w.synAckSeen()) {
-            return a.address().getAddress().getHostAddress() + ": SYN-ACK" + Describe.hops(w.synAckTtl());
+            return AddressText.of(a.address().getAddress()) + ": SYN-ACK" + Describe.hops(w.synAckTtl());
         }
         if (w.resetSeen()) {
-            return w.resetFrom().getHostAddress() + ": RST" + Describe.hops(w.resetTtl());
+            return AddressText.of(w.resetFrom()) + ": RST" + Describe.hops(w.resetTtl());
         }
         return null;
     }

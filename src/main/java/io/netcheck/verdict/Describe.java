@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.capture.Hops;
 import io.netcheck.probe.ExchangeResult;
 import io.netcheck.capture.IcmpError;
@@ -49,7 +50,7 @@ public final class Describe {
 
     public static String icmp(IcmpError icmp) {
         return "ICMP " + icmp.kind().words() + " (type " + icmp.type() + " code " + icmp.code() + ") from "
-                + icmp.from().getHostAddress() + (icmp.fromTarget() ? " (the target itself)" : "") + hops(icmp.ttl());
+                + AddressText.of(icmp.from()) + (icmp.fromTarget() ? " (the target itself)" : "") + hops(icmp.ttl());
     }
 
     /** What happened to the connection attempt (step 1), for one endpoint. */
@@ -65,7 +66,7 @@ public final class Describe {
                     ? w.synsSent() + " SYN" + (w.synsSent() == 1 ? "" : "s") + " sent, nothing came back"
                     : "no answer") + " within " + ms(e.result().connect().elapsed());
             case UNREACHABLE, REFUSED -> who + ": " + (w.icmp() != null ? icmp(w.icmp())
-                    : w.resetSeen() ? "RST from " + w.resetFrom().getHostAddress() + hops(w.resetTtl())
+                    : w.resetSeen() ? "RST from " + AddressText.of(w.resetFrom()) + hops(w.resetTtl())
                     : (s == EndpointState.REFUSED ? "connection refused" : error));
             default -> who + ": connected" + (w.synAckSeen() ? ", SYN-ACK" + hops(w.synAckTtl()) : "") + " in "
                     + ms(e.result().connect().elapsed());

@@ -1,5 +1,6 @@
 package io.netcheck.verdict;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.capture.Hops;
 import io.netcheck.capture.IcmpError;
 import io.netcheck.check.HostAnswer;
@@ -47,7 +48,7 @@ public final class HostSignals {
             return null;
         }
         HostAnswer a = own.get(0);
-        return icmp.hops() < a.hops() ? icmp.from().getHostAddress() + " (" + Hops.text(icmp.hops())
+        return icmp.hops() < a.hops() ? AddressText.of(icmp.from()) + " (" + Hops.text(icmp.hops())
                 + ") is closer than the " + whose + " host (" + a.what() + ", "
                 + Hops.text(a.hops()) + ")"
                 : null;

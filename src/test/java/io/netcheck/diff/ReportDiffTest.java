@@ -182,7 +182,7 @@ class ReportDiffTest {
         ObjectNode after = before.deepCopy();
         ((ArrayNode) after.at("/evidence/listeners")).remove(1);
         at(after, "/evidence/listeners/0").put("address", "127.0.0.1");
-        assertEquals(List.of("listening sockets on b1: tcp 127.0.0.1:80, was tcp 0.0.0.0:80, tcp6 [0:0:0:0:0:0:0:0]:80"),
+        assertEquals(List.of("listening sockets on b1: tcp 127.0.0.1:80, was tcp 0.0.0.0:80, tcp6 [::]:80"),
                 texts(before, after));
     }
 

@@ -44,6 +44,11 @@ class FaultMatrixIT {
     static final String BACKENDS = LabNetwork.backend(1) + ":80," + LabNetwork.backend(2) + ":80,"
             + LabNetwork.backend(3) + ":80";
     static final String HTTP_VIP = "http://" + VIP + "/";
+    /** The same HAProxy VIP over IPv6 (dual-stack: HAProxy reaches its servers over IPv4). */
+    static final String VIP6 = "[" + LabNetwork.VIP6 + "]:80";
+    static final String BACKENDS6 = "[" + LabNetwork.backend6(1) + "]:80,[" + LabNetwork.backend6(2) + "]:80,["
+            + LabNetwork.backend6(3) + "]:80";
+    static final String HTTP_VIP6 = "http://" + VIP6 + "/";
 
     /**
      * One row of the matrix. {@code setup}: lab steps separated by ';' — a netlab.sh command, or
@@ -81,7 +86,12 @@ class FaultMatrixIT {
         fault(17, "HAProxy no checks, LB->servers dropped", "haproxy http; lb-path drop",                                 "vip " + VIP + " --backends " + BACKENDS,                              "BACKENDS_UNREACHABLE", "network"),
         fault(18, "TLS proxy, expired certificate",     "tls-proxy --expired",                                            "vip " + TLS_PROXY + " --tls --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
         fault(19, "TLS proxy, wrong name",              "tls-proxy --name other.lab.test",                                "vip " + TLS_PROXY + " --tls --plain-backends --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
-        fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network")
+        fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network"),
+        fault(21, "IPv6: healthy HAProxy http",         "haproxy http --check; await 200 " + HTTP_VIP6,                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "HEALTHY",              "none"),
+        fault(22, "IPv6: fw reject (port unreachable)", "haproxy http --check; fw reject --dst " + LabNetwork.VIP6,       "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
+        fault(23, "IPv6: fw reject-rst (forged RST)",   "haproxy http --check; fw reject-rst --dst " + LabNetwork.VIP6,   "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
+        fault(24, "IPv6: HAProxy stopped",              "haproxy-stop",                                                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "VIP_NOT_LISTENING",    "lb"),
+        fault(25, "IPv6: HAProxy http, all servers stopped", "haproxy http --check; backend-stop all; await 503 " + HTTP_VIP6, "vip " + VIP6 + " --backends " + BACKENDS6,                   "BACKENDS_DOWN",        "server")
     );
 
     /** What one cell came out as. {@code problem}: the lab or the CLI failed, so there is no verdict. */

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.dns;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -33,7 +34,7 @@ public final class DnsResolverFails implements Rule<DnsEvidence> {
                 r.server() + " answers " + rcode + " for " + e.qname(),
                 DnsWords.answer(r) + ": " + meaning + "." + (failing.size() < e.answering().size()
                         ? " Other resolvers did answer; clients using " + r.server() + " fail." : ""),
-                List.of("dig @" + r.answer().query().server().getAddress().getHostAddress() + " " + e.qname() + " "
+                List.of("dig @" + AddressText.of(r.answer().query().server().getAddress()) + " " + e.qname() + " "
                         + e.request().type() + " +trace to see where resolution breaks",
                         "check the resolver's logs and its upstream/forwarder configuration"))
                 // Each resolver answering the same error is one signal.

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.dns;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -23,7 +24,7 @@ public final class DnsUnexpectedAnswer implements Rule<DnsEvidence> {
         if (e.request().expect() == null) {
             return Optional.empty();
         }
-        String expected = e.request().expect().getHostAddress();
+        String expected = AddressText.of(e.request().expect());
         for (ResolverResult r : e.answering()) {
             if (!has(r, e.request().expect())) {
                 return Optional.of(new Finding(Cause.DNS, Confidence.HIGH,

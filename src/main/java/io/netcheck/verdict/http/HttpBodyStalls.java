@@ -1,5 +1,6 @@
 package io.netcheck.verdict.http;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -32,7 +33,7 @@ public final class HttpBodyStalls implements Rule<HttpEvidence> {
         List<String> next = new ArrayList<>();
         next.add("check the server's logs for this request: a worker or upstream that stops writing mid-response");
         if (!pathFine) {
-            next.add("netcheck mtu " + h.attempt().address().getAddress().getHostAddress()
+            next.add("netcheck mtu " + AddressText.of(h.attempt().address().getAddress())
                     + " to rule out a path MTU black hole");
         }
         next.add("if a proxy or load balancer is in front, compare its log with the server's");

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.http;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -23,7 +24,7 @@ public final class HttpNoResponse implements Rule<HttpEvidence> {
         }
         var h = e.last();
         var w = h.attempt().wire();
-        String wire = w.resetSeen() ? " The packets show an RST from " + w.resetFrom().getHostAddress()
+        String wire = w.resetSeen() ? " The packets show an RST from " + AddressText.of(w.resetFrom())
                 + Describe.hops(w.resetTtl()) + "." : w.peerFin() && w.peerBytes() == 0
                 ? " The packets show the server closing (FIN) without sending a byte: typical of a TCP-mode proxy "
                 + "or load balancer that could not reach its backend." : "";

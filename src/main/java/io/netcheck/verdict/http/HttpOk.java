@@ -1,5 +1,6 @@
 package io.netcheck.verdict.http;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -42,6 +43,6 @@ public final class HttpOk implements Rule<HttpEvidence> {
     private static String onTheWire(HttpHop h) {
         var w = h.attempt().wire();
         return w.peerBytes() > 0 ? "on the wire: " + w.peerBytes() + " bytes from "
-                + h.attempt().address().getAddress().getHostAddress() + " after netcheck's request" : null;
+                + AddressText.of(h.attempt().address().getAddress()) + " after netcheck's request" : null;
     }
 }

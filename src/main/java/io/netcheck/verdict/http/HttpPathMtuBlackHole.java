@@ -1,5 +1,6 @@
 package io.netcheck.verdict.http;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -31,12 +32,12 @@ public final class HttpPathMtuBlackHole implements Rule<HttpEvidence> {
         }
         return Optional.of(new Finding(Cause.ROUTING, Confidence.HIGH, MtuWords.summary(hole.result()),
                 "The connection opens and the request goes out, then the answer stalls: " + HttpWords.hop(stalled)
-                        + ". Echo requests with don't-fragment set towards " + hole.address().getHostAddress()
+                        + ". Echo requests with don't-fragment set towards " + AddressText.of(hole.address())
                         + " show why: " + MtuWords.blackHole(hole.result()) + " (" + MtuWords.sizes(hole.result())
                         + "). A link on the way carries at most " + hole.result().pathMtu() + " bytes and the ICMP "
                         + "that should say so never arrives, so TCP keeps sending full-size segments into the hole: "
                         + "small answers pass, full-size ones vanish. The server is not at fault.",
-                PathMtuBlackHole.nextSteps(hole.address().getHostAddress(), hole.result().pathMtu()))
+                PathMtuBlackHole.nextSteps(AddressText.of(hole.address()), hole.result().pathMtu()))
                 .withSignals("TCP: the request went out, then the answer stalled (" + HttpWords.hop(stalled) + ")",
                         "ICMP: " + MtuWords.blackHole(hole.result())));
     }

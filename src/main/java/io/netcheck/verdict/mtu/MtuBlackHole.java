@@ -1,5 +1,6 @@
 package io.netcheck.verdict.mtu;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -22,12 +23,12 @@ public final class MtuBlackHole implements Rule<MtuEvidence> {
         }
         var r = e.result();
         return Optional.of(new Finding(Cause.ROUTING, Confidence.HIGH, MtuWords.summary(r),
-                "Echo requests with don't-fragment set towards " + r.destination().getHostAddress() + ": "
+                "Echo requests with don't-fragment set towards " + AddressText.of(r.destination()) + ": "
                         + MtuWords.blackHole(r) + " (" + MtuWords.sizes(r) + "). A link on the way carries at most "
                         + r.pathMtu() + " bytes and no router says so (or a firewall drops the ICMP that would), so "
                         + "TCP connections open and small requests pass, but full-size segments vanish: downloads, "
                         + "large responses and TLS handshakes with big certificates hang.",
-                PathMtuBlackHole.nextSteps(r.destination().getHostAddress(), r.pathMtu()))
+                PathMtuBlackHole.nextSteps(AddressText.of(r.destination()), r.pathMtu()))
                 .withSignals(MtuWords.blackHoleSignals(r)));
     }
 }

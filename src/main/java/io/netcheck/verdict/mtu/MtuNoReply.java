@@ -1,5 +1,6 @@
 package io.netcheck.verdict.mtu;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -25,7 +26,7 @@ public final class MtuNoReply implements Rule<MtuEvidence> {
         if (!e.sent() || e.result().pathMtu() != null) {
             return Optional.empty();
         }
-        String to = e.address().getHostAddress();
+        String to = AddressText.of(e.address());
         MtuAttempt error = e.result().icmpError();
         if (error != null) {
             IcmpKind kind = IcmpKind.of(4, error.icmpType(), error.icmpCode());
@@ -34,12 +35,12 @@ public final class MtuNoReply implements Rule<MtuEvidence> {
                 case HOST_UNREACHABLE -> Cause.HOST_UNREACHABLE;
                 default -> Cause.FIREWALL_REJECT;
             };
-            return Optional.of(new Finding(cause, Confidence.HIGH, error.from().getHostAddress() + " answers the echo "
+            return Optional.of(new Finding(cause, Confidence.HIGH, AddressText.of(error.from()) + " answers the echo "
                     + "requests to " + to + " with ICMP " + kind.words(),
                     "Echo requests of every size were answered with " + MtuWords.attempt(error) + " ("
                             + MtuWords.sizes(e.result()) + "): the path MTU cannot be measured past "
-                            + error.from().getHostAddress() + ".",
-                    List.of("netcheck trace " + to + " to see the path up to " + error.from().getHostAddress()))
+                            + AddressText.of(error.from()) + ".",
+                    List.of("netcheck trace " + to + " to see the path up to " + AddressText.of(error.from())))
                     .withSignals("echo requests of every size met " + MtuWords.attempt(error)));
         }
         return Optional.of(new Finding(Cause.FIREWALL_DROP, Confidence.LOW, "no echo reply from " + to

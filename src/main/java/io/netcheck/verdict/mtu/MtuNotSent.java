@@ -1,5 +1,6 @@
 package io.netcheck.verdict.mtu;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -33,7 +34,7 @@ public final class MtuNotSent implements Rule<MtuEvidence> {
         String problem = e.problem() == null ? "nothing was sent" : e.problem();
         boolean privilege = problem.contains("permission") || problem.contains("CAP_NET_RAW");
         boolean v6 = problem.startsWith("IPv6");
-        String to = e.address() == null ? e.request().host() : e.address().getHostAddress();
+        String to = e.address() == null ? e.request().host() : AddressText.of(e.address());
         return Optional.of(new Finding(Cause.LOCAL, Confidence.HIGH,
                 v6 ? "IPv6 path MTU not measured" : privilege ? "netcheck may not send ICMP here"
                         : "no echo request could be sent to " + e.request().host(),

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.mtu;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Describe;
 import io.netcheck.capture.IcmpKind;
 import io.netcheck.check.PathMtu;
@@ -21,9 +22,9 @@ public final class MtuWords {
                     : "lost: this host's link refused the frame (" + a.note() + ")";
             case FRAG_NEEDED -> "ICMP fragmentation needed (type 3 code 4"
                     + (a.nextHopMtu() == null ? ", no next-hop MTU given" : ", next-hop MTU " + a.nextHopMtu()) + ") from "
-                    + a.from().getHostAddress();
+                    + AddressText.of(a.from());
             case ICMP_ERROR -> "ICMP " + IcmpKind.of(4, a.icmpType(), a.icmpCode()).words() + " (type " + a.icmpType()
-                    + " code " + a.icmpCode() + ") from " + a.from().getHostAddress();
+                    + " code " + a.icmpCode() + ") from " + AddressText.of(a.from());
         };
     }
 
@@ -59,7 +60,7 @@ public final class MtuWords {
 
     /** One line on what was found. */
     public static String summary(MtuResult r) {
-        String to = r.destination().getHostAddress();
+        String to = AddressText.of(r.destination());
         if (r.pathMtu() == null) {
             return r.attempts().isEmpty() ? "nothing sent to " + to + (r.problem() == null ? "" : ": " + r.problem())
                     : "no size answered, not even " + r.floor() + " bytes (" + sizes(r) + ")";
@@ -73,7 +74,7 @@ public final class MtuWords {
                     + ": full-size packets pass";
         }
         if (fn != null && r.problem() == null) {
-            return "path MTU towards " + to + " is " + r.pathMtu() + " bytes: " + fn.from().getHostAddress()
+            return "path MTU towards " + to + " is " + r.pathMtu() + " bytes: " + AddressText.of(fn.from())
                     + " answers larger packets with ICMP fragmentation needed"
                     + (fn.nextHopMtu() == null ? "" : " (next-hop MTU " + fn.nextHopMtu() + ")");
         }
@@ -93,7 +94,7 @@ public final class MtuWords {
     }
 
     private static String note(PathMtu m) {
-        String to = "path MTU towards " + m.address().getHostAddress();
+        String to = "path MTU towards " + AddressText.of(m.address());
         if (m.blackHole()) {
             return to + " measured: a black hole too, " + m.result().pathMtu() + "-byte packets pass, "
                     + m.result().smallestLost() + "-byte packets are lost";

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -23,10 +24,10 @@ public final class PingAnswers implements Rule<PingEvidence> {
             return Optional.empty();
         }
         return Optional.of(new Finding(Cause.HEALTHY, Confidence.HIGH,
-                e.address().getHostAddress() + " answers ping", PingWords.stats(e) + ".", List.of())
+                AddressText.of(e.address()) + " answers ping", PingWords.stats(e) + ".", List.of())
                 // Each answered echo is one observation: a single one is MEDIUM.
                 .withSignals(e.replies().stream().filter(EchoReply::answered).limit(3)
-                        .map(r -> "echo " + r.seq() + ": reply from " + e.address().getHostAddress()
+                        .map(r -> "echo " + r.seq() + ": reply from " + AddressText.of(e.address())
                                 + Describe.hops(r.replyTtl()) + " in " + Describe.ms(r.rtt())).toList()));
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -29,18 +30,18 @@ public final class PingIcmpError implements Rule<PingEvidence> {
             case HOST_UNREACHABLE -> Cause.HOST_UNREACHABLE;
             default -> Cause.FIREWALL_REJECT;
         };
-        String from = r.errorFrom().getHostAddress();
+        String from = AddressText.of(r.errorFrom());
         String meaning = switch (cause) {
             case ROUTING -> kind == IcmpKind.TIME_EXCEEDED ? "the packets loop until their TTL runs out"
-                    : "router " + from + " has no route to " + e.address().getHostAddress();
+                    : "router " + from + " has no route to " + AddressText.of(e.address());
             case HOST_UNREACHABLE -> "router " + from + " reached the subnet but nobody answers ARP for "
-                    + e.address().getHostAddress() + ": the host is down or does not have the address";
+                    + AddressText.of(e.address()) + ": the host is down or does not have the address";
             default -> from + " rejects the packets (a filter in the path)";
         };
         return Optional.of(new Finding(cause, Confidence.HIGH, meaning,
-                "The echo requests to " + e.address().getHostAddress() + " were answered with " + PingWords.error(r)
+                "The echo requests to " + AddressText.of(e.address()) + " were answered with " + PingWords.error(r)
                         + " (" + PingWords.stats(e) + "): " + meaning + ".",
-                List.of("netcheck trace " + e.address().getHostAddress() + " to see the path up to " + from))
+                List.of("netcheck trace " + AddressText.of(e.address()) + " to see the path up to " + from))
                 // Each echo met by the same error from the same sender is one observation: one echo is MEDIUM.
                 .withSignals(e.replies().stream().filter(x -> r.errorFrom().equals(x.errorFrom())
                                 && x.errorType() == r.errorType() && x.errorCode() == r.errorCode()).limit(3)

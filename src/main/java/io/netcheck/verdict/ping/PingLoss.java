@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -24,10 +25,10 @@ public final class PingLoss implements Rule<PingEvidence> {
             return Optional.empty();
         }
         return Optional.of(new Finding(Cause.ROUTING, Confidence.MEDIUM,
-                e.lossPercent() + "% packet loss to " + e.address().getHostAddress(),
+                e.lossPercent() + "% packet loss to " + AddressText.of(e.address()),
                 PingWords.stats(e) + ". The host answers, but not every time: congestion, a flapping link, or ICMP "
                         + "rate limiting on the way. TCP retransmits hide light loss but it slows every connection.",
-                List.of("repeat with --count 20 to measure it better", "netcheck trace " + e.address().getHostAddress()
+                List.of("repeat with --count 20 to measure it better", "netcheck trace " + AddressText.of(e.address())
                         + " to find the hop where it starts")));
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -24,11 +25,11 @@ public final class PingNoReply implements Rule<PingEvidence> {
             return Optional.empty();
         }
         return Optional.of(new Finding(Cause.FIREWALL_DROP, Confidence.LOW,
-                "no echo reply from " + e.address().getHostAddress(),
+                "no echo reply from " + AddressText.of(e.address()),
                 PingWords.stats(e) + ", no ICMP error from the path either. Something drops the echo requests or the "
                         + "replies: a firewall that filters ICMP (common, and harmless for TCP services), or a host "
                         + "that is down behind a router that does not report it. Ping alone cannot tell which.",
-                List.of("netcheck tcp " + e.address().getHostAddress() + ":PORT for the service itself",
-                        "netcheck trace " + e.address().getHostAddress() + " to see where the path goes silent")));
+                List.of("netcheck tcp " + AddressText.of(e.address()) + ":PORT for the service itself",
+                        "netcheck trace " + AddressText.of(e.address()) + " to see where the path goes silent")));
     }
 }

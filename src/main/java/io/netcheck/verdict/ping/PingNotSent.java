@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -43,7 +44,7 @@ public final class PingNotSent implements Rule<PingEvidence> {
                         + (privilege ? ". (netcheck does not fall back to a TCP \"ping\": that would test a different "
                         + "thing; use netcheck tcp for the port.)" : "."),
                 List.of(privilege ? "run netcheck as root or grant it CAP_NET_RAW" : "check netcheck's host: "
-                        + "ip route get " + (e.address() == null ? e.request().host() : e.address().getHostAddress())))
+                        + "ip route get " + (e.address() == null ? e.request().host() : AddressText.of(e.address()))))
                 .withSignals(problem));
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.ping;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Describe;
 import io.netcheck.probe.dns.Resolution;
 import io.netcheck.capture.IcmpKind;
@@ -34,6 +35,6 @@ public final class PingWords {
 
     public static String error(EchoReply r) {
         return "ICMP " + kind(r).words() + " (type " + r.errorType() + " code " + r.errorCode() + ") from "
-                + r.errorFrom().getHostAddress();
+                + AddressText.of(r.errorFrom());
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Connection;
@@ -30,8 +31,8 @@ public final class ConnectFirewallRejects implements Rule<Connection> {
                 || (icmp.kind() != IcmpKind.ADMIN_PROHIBITED && icmp.kind() != IcmpKind.PORT_UNREACHABLE)) {
             return Optional.empty();
         }
-        String where = icmp.fromTarget() ? "on " + icmp.from().getHostAddress() + " itself"
-                : "at " + icmp.from().getHostAddress();
+        String where = icmp.fromTarget() ? "on " + AddressText.of(icmp.from()) + " itself"
+                : "at " + AddressText.of(icmp.from());
         List<String> signals = new ArrayList<>();
         signals.add(Describe.icmp(icmp) + " in answer to the SYN" + (icmp.fromTarget() ? ""
                 : ": the sender is not the " + c.whose() + ", and a TCP service never answers that way"));
@@ -49,7 +50,7 @@ public final class ConnectFirewallRejects implements Rule<Connection> {
                         : ". A TCP service never answers that way: the sender is a filtering device in the path")
                         + ", so the connection never reached the listener. The packet lines are the proof to hand "
                         + "over.",
-                List.of("find the REJECT rule for " + c.label() + " on " + icmp.from().getHostAddress(),
+                List.of("find the REJECT rule for " + c.label() + " on " + AddressText.of(icmp.from()),
                         "if the rule is intended, the client's source address needs an exception"))
                 .withSignals(signals));
     }

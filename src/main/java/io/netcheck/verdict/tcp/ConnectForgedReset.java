@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.ConnectWords;
@@ -30,7 +31,7 @@ public final class ConnectForgedReset implements Rule<ConnectAttempt> {
                 || who.origin() != Attribution.Origin.IN_PATH) {
             return Optional.empty();
         }
-        String address = a.address().getAddress().getHostAddress();
+        String address = AddressText.of(a.address().getAddress());
         // Each of the target host's own answers is one measurement of its distance: two agreeing ones make HIGH.
         return Optional.of(new Finding(Cause.FIREWALL_REJECT, Confidence.HIGH,
                 "a device in the path resets connections to " + a.target().label() + " in the target's name",

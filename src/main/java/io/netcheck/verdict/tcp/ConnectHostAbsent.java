@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Connection;
@@ -31,16 +32,16 @@ public final class ConnectHostAbsent implements Rule<Connection> {
         if (!icmpSays && !socketSays) {
             return Optional.empty();
         }
-        String address = c.address().getAddress().getHostAddress();
+        String address = AddressText.of(c.address().getAddress());
         return Optional.of(new Finding(Cause.HOST_UNREACHABLE, icmpSays ? Confidence.HIGH : Confidence.MEDIUM,
                 "nothing holds the address " + address + " on its subnet",
-                (icmpSays ? "Router " + icmp.from().getHostAddress() + " answered the SYN with " + Describe.icmp(icmp)
+                (icmpSays ? "Router " + AddressText.of(icmp.from()) + " answered the SYN with " + Describe.icmp(icmp)
                         : "The kernel reported \"" + c.error() + "\" with no ICMP from the path")
                         + ": the packet reached the " + c.whose() + "'s subnet but no machine answered "
                         + "ARP/neighbour discovery for " + address + ". The host (or load balancer) that should own "
                         + "the address is down, or the address is not configured on it.",
                 List.of("check the host that should own " + address + " is up and has the address (ip addr)",
-                        "check the ARP/neighbour table of " + (icmpSays ? icmp.from().getHostAddress() : "the last router")
+                        "check the ARP/neighbour table of " + (icmpSays ? AddressText.of(icmp.from()) : "the last router")
                                 + " for " + address))
                 .withSignals(icmpSays ? Describe.icmp(icmp) + " in answer to the SYN" : c.error(),
                         icmpSays ? HostSignals.sameError(c.host(), icmp, c.whose()) : null));

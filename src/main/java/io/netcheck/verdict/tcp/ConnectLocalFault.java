@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.ConnectWords;
@@ -27,7 +28,7 @@ public final class ConnectLocalFault implements Rule<ConnectAttempt> {
                 ConnectWords.connect(a) + ". Nothing was sent on the network, so this says nothing about the "
                         + "target: netcheck's own host cannot reach it (routing table, addresses, permissions).",
                 List.of("check netcheck's host: ip route get " + (a.address() == null ? a.target().host()
-                        : a.address().getAddress().getHostAddress()), "check its interfaces are up (ip addr)"))
+                        : AddressText.of(a.address().getAddress())), "check its interfaces are up (ip addr)"))
                 .withSignals(ConnectWords.connect(a), a.captured() && a.connect() != null && a.wire().packets() == 0
                         ? "the capture holds no packet of this attempt: nothing left this host" : null));
     }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Connection;
@@ -33,17 +34,17 @@ public final class ConnectNoRoute implements Rule<Connection> {
         if (!icmpSays && !socketSays) {
             return Optional.empty();
         }
-        String address = c.address().getAddress().getHostAddress();
+        String address = AddressText.of(c.address().getAddress());
         String evidence = icmpSays ? Describe.icmp(icmp) : "the kernel's \"" + error + "\"";
         return Optional.of(new Finding(Cause.ROUTING, icmpSays ? Confidence.HIGH : Confidence.MEDIUM,
-                "no route to " + address + (icmpSays ? " at router " + icmp.from().getHostAddress() : ""),
+                "no route to " + address + (icmpSays ? " at router " + AddressText.of(icmp.from()) : ""),
                 "The SYN to " + c.label() + " was answered with " + evidence + ". "
                         + (icmpSays && icmp.kind() == IcmpKind.TIME_EXCEEDED
                         ? "The packet's TTL ran out in transit: a routing loop."
                         : "A router on the way has no route to the " + c.whose() + "'s network, so the traffic "
                         + "never reaches it."),
                 List.of("netcheck trace " + address + " to see where the path ends",
-                        "check the routing table of " + (icmpSays ? icmp.from().getHostAddress() : "the routers")
+                        "check the routing table of " + (icmpSays ? AddressText.of(icmp.from()) : "the routers")
                                 + " for " + address))
                 .withSignals(icmpSays ? evidence + " in answer to the SYN" : evidence,
                         icmpSays ? HostSignals.sameError(c.host(), icmp, c.whose()) : null));

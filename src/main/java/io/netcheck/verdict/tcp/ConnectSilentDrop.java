@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Connection;
@@ -29,7 +30,7 @@ public final class ConnectSilentDrop implements Rule<Connection> {
             return Optional.empty();
         }
         boolean captured = c.wire().synsSent() > 0;
-        String address = c.address().getAddress().getHostAddress();
+        String address = AddressText.of(c.address().getAddress());
         List<String> signals = new ArrayList<>();
         if (captured) {
             signals.add(c.wire().synsSent() + " SYNs to " + c.label()

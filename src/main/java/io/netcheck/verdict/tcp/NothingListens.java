@@ -1,5 +1,6 @@
 package io.netcheck.verdict.tcp;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.ConnectWords;
@@ -50,11 +51,11 @@ public final class NothingListens implements Rule<ConnectAttempt> {
                             + "process listens on port " + port + " (a fast refusal, not a slow firewall)." + causes,
                     next).withSignals(who.signals());
             case BEHIND_VIP -> new Finding(Cause.BACKENDS_DOWN, Confidence.MEDIUM,
-                    "a host behind " + a.address().getAddress().getHostAddress() + " refuses " + label,
+                    "a host behind " + AddressText.of(a.address().getAddress()) + " refuses " + label,
                     refusal + VipRefused.capital(who.reasons().get(who.reasons().size() - 1)) + ": the address "
                             + "forwards (NATs) the connection to another host, and nothing listens there on the "
                             + "forwarded port. Which host, and which port, is the forwarding rule's to say.",
-                    List.of("check what " + a.address().getAddress().getHostAddress() + " forwards port " + port
+                    List.of("check what " + AddressText.of(a.address().getAddress()) + " forwards port " + port
                             + " to (DNAT / port-forward / load balancer pool), and that the service listens there",
                             "if it is a load balancer: netcheck vip " + label + " --backends <the real servers>"))
                     .withSignals(who.signals());
@@ -63,7 +64,7 @@ public final class NothingListens implements Rule<ConnectAttempt> {
                             + "through, but no process listens on port " + port + "."
                             : "The connection was refused at once: the host is reachable but nothing listens on "
                             + "port " + port + ".") + causes + unmeasured(who),
-                    next).withSignals(rst ? "RST from " + a.wire().resetFrom().getHostAddress()
+                    next).withSignals(rst ? "RST from " + AddressText.of(a.wire().resetFrom())
                     + Describe.hops(a.wire().resetTtl()) + " in answer to the SYN"
                     : "the socket reported: " + (a.connect().error() == null ? "refused" : a.connect().error()));
         };

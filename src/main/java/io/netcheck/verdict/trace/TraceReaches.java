@@ -1,5 +1,6 @@
 package io.netcheck.verdict.trace;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -25,7 +26,7 @@ public final class TraceReaches implements Rule<TraceEvidence> {
         if (end == null || !end.destination() || end.unreachable()) {
             return Optional.empty();
         }
-        String dst = e.address().getHostAddress();
+        String dst = AddressText.of(e.address());
         int port = e.request().target().port();
         String routers = e.routers().stream().map(InetAddress::getHostAddress).toList().toString();
         String tcp = "the SYN with TTL " + e.lastTtl(true) + " was answered by " + dst + " with " + end.what()
@@ -60,6 +61,6 @@ public final class TraceReaches implements Rule<TraceEvidence> {
             return null;
         }
         return "the destination's own echo reply comes from the same distance" + Describe.hops(echo.ttl())
-                + ": the " + tcp.what() + " is " + echo.from().getHostAddress() + "'s own";
+                + ": the " + tcp.what() + " is " + AddressText.of(echo.from()) + "'s own";
     }
 }

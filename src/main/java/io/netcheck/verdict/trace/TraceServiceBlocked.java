@@ -1,5 +1,6 @@
 package io.netcheck.verdict.trace;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Finding;
@@ -27,17 +28,17 @@ public final class TraceServiceBlocked implements Rule<TraceEvidence> {
         }
         HopAnswer end = e.tcpEnd();
         int port = e.request().target().port();
-        String dst = e.address().getHostAddress();
+        String dst = AddressText.of(e.address());
         if (end != null && end.unreachable()) {
             return Optional.of(new Finding(Cause.FIREWALL_REJECT, Confidence.HIGH,
-                    end.from().getHostAddress() + " rejects TCP to " + dst + ":" + port + "; ICMP gets through",
+                    AddressText.of(end.from()) + " rejects TCP to " + dst + ":" + port + "; ICMP gets through",
                     "The ICMP echo reaches " + dst + " at hop " + e.lastTtl(false) + ", but the SYN to port " + port
                             + " was answered at hop " + e.lastTtl(true) + " with " + TraceWords.answer(end) + ". A "
                             + "filter for the service port rejects it there.",
-                    List.of("find the rule for port " + port + " on " + end.from().getHostAddress()))
+                    List.of("find the rule for port " + port + " on " + AddressText.of(end.from())))
                     .withSignals("the SYN with TTL " + e.lastTtl(true) + ": " + TraceWords.answer(end), reached(e)));
         }
-        String after = end == null ? "this host" : "hop " + e.lastTtl(true) + " (" + end.from().getHostAddress() + ")";
+        String after = end == null ? "this host" : "hop " + e.lastTtl(true) + " (" + AddressText.of(end.from()) + ")";
         return Optional.of(new Finding(Cause.FIREWALL_DROP, Confidence.HIGH,
                 "TCP to port " + port + " is dropped after " + after + "; ICMP reaches " + dst,
                 "The ICMP echo reaches " + dst + " at hop " + e.lastTtl(false) + ", so the route works. The SYNs to "
@@ -46,13 +47,13 @@ public final class TraceServiceBlocked implements Rule<TraceEvidence> {
                         + (e.routers().isEmpty() ? "" : " Routers seen: " + e.routers().stream()
                         .map(InetAddress::getHostAddress).toList() + "."),
                 List.of("check the firewall rules for port " + port + " on the device after "
-                        + (end == null ? "this host" : end.from().getHostAddress())))
+                        + (end == null ? "this host" : AddressText.of(end.from()))))
                 .withSignals("the SYNs to port " + port + " go unanswered after " + after, reached(e)));
     }
 
     /** The other probe: ICMP echo reaches the destination, so the route works. */
     private static String reached(TraceEvidence e) {
-        return "the ICMP echo reaches " + e.address().getHostAddress() + " at hop " + e.lastTtl(false) + ": "
+        return "the ICMP echo reaches " + AddressText.of(e.address()) + " at hop " + e.lastTtl(false) + ": "
                 + TraceWords.answer(e.icmpEnd());
     }
 }

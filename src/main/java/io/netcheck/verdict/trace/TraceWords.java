@@ -1,5 +1,6 @@
 package io.netcheck.verdict.trace;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Describe;
 import io.netcheck.probe.raw.HopAnswer;
 
@@ -9,6 +10,6 @@ public final class TraceWords {
     }
 
     public static String answer(HopAnswer a) {
-        return a == null ? "*" : a.from().getHostAddress() + " " + a.what() + " in " + Describe.ms(a.rtt());
+        return a == null ? "*" : AddressText.of(a.from()) + " " + a.what() + " in " + Describe.ms(a.rtt());
     }
 }

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.LbSideEvidence;
 import io.netcheck.check.VipEvidence;
 import io.netcheck.verdict.Cause;
@@ -37,8 +38,8 @@ public final class DroppedBeforeLb implements Rule<VipEvidence> {
         List<String> next = List.of(
                 "check firewall/security-group rules between netcheck and " + e.vip().target().label()
                         + " (the SYNs leave netcheck and never reach the load balancer)",
-                "traceroute -T -p " + e.vip().address().getPort() + " " + e.vip().address().getAddress()
-                        .getHostAddress() + " from netcheck's host: where the path stops");
+                "traceroute -T -p " + e.vip().address().getPort() + " "
+                        + AddressText.of(e.vip().address().getAddress()) + " from netcheck's host: where the path stops");
         return Optional.of(new Finding(Cause.FIREWALL_DROP, proven ? Confidence.HIGH : Confidence.MEDIUM, summary,
                 why, next).withSignals(LbSideWords.netcheckSide(e) + " (netcheck's capture)",
                 proven ? side.agent() + " saw nothing arrive, its capture proven by its own packets" : null));

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -38,14 +39,14 @@ public final class PathMtuBlackHole implements Rule<VipEvidence> {
         return Optional.of(new Finding(Cause.ROUTING, Confidence.HIGH,
                 MtuWords.summary(hole.result()),
                 "The connections open and the request goes out, then the answer stalls (" + stalled + "). Echo "
-                        + "requests with don't-fragment set towards " + hole.address().getHostAddress() + " show why: "
+                        + "requests with don't-fragment set towards " + AddressText.of(hole.address()) + " show why: "
                         + MtuWords.blackHole(hole.result()) + " (" + MtuWords.sizes(hole.result()) + "). A link on "
                         + "the way carries at most " + hole.result().pathMtu() + " bytes and the ICMP that should "
                         + "say so never arrives (a router that does not send it, or a firewall that drops it), so "
                         + "TCP keeps sending full-size segments into the hole: the handshake and small answers pass, "
                         + "full-size ones vanish. The load balancer and the servers are not at fault."
                         + MtuWords.measuredNote(e.pathMtu().stream().filter(m -> m != hole).toList()),
-                nextSteps(hole.address().getHostAddress(), hole.result().pathMtu()))
+                nextSteps(AddressText.of(hole.address()), hole.result().pathMtu()))
                 .withSignals("TCP: the request went out, then the answer stalled (" + stalled + ")",
                         "ICMP: " + MtuWords.blackHole(hole.result())));
     }

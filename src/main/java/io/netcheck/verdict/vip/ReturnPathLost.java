@@ -1,5 +1,6 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.check.LbSideEvidence;
 import io.netcheck.check.VipEvidence;
 import io.netcheck.verdict.Cause;
@@ -49,6 +50,6 @@ public final class ReturnPathLost implements Rule<VipEvidence> {
 
     private static String firstPeer(VipEvidence e) {
         return e.vip().result() != null && e.vip().result().connect().local() != null
-                ? e.vip().result().connect().local().getAddress().getHostAddress() : "NETCHECK-ADDRESS";
+                ? AddressText.of(e.vip().result().connect().local().getAddress()) : "NETCHECK-ADDRESS";
     }
 }

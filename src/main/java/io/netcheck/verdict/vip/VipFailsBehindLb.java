@@ -1,5 +1,6 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -64,7 +65,7 @@ public final class VipFailsBehindLb implements Rule<VipEvidence> {
                             + "MTU between it and this host" + MtuWords.measuredNote(e.pathMtu()) + ".",
                     List.of("compare the LB's access log for this request with the real server's",
                             "check the LB's proxy buffering and timeouts for large responses",
-                            "netcheck mtu " + e.vip().address().getAddress().getHostAddress()
+                            "netcheck mtu " + AddressText.of(e.vip().address().getAddress())
                                     + " to measure the path MTU towards the VIP"))
                     .withSignals("the VIP's response body stalled: " + Describe.exchange(e.vip()), serversSignal));
         }
@@ -97,7 +98,7 @@ public final class VipFailsBehindLb implements Rule<VipEvidence> {
                             + "send the start of a response, then nothing more" + MtuWords.measuredNote(e.pathMtu())
                             + ". A server that stops writing mid-response (a hung worker, a stuck upstream) does this.",
                     List.of("check the application on the real servers for requests that never finish",
-                            "netcheck mtu " + failing.get(0).address().getAddress().getHostAddress()
+                            "netcheck mtu " + AddressText.of(failing.get(0).address().getAddress())
                                     + " to rule out the path MTU")));
         }
         boolean anyRefusing = e.backends().stream().anyMatch(b -> b.state().refusing()

@@ -1,5 +1,6 @@
 package io.netcheck.verdict.vip;
 
+import io.netcheck.capture.AddressText;
 import io.netcheck.verdict.Cause;
 import io.netcheck.verdict.Confidence;
 import io.netcheck.verdict.Describe;
@@ -65,7 +66,7 @@ public final class VipRefused implements Rule<VipEvidence> {
                         + "checklist fails). The packet lines are the proof to hand over.",
                 List.of("find the reject-with-tcp-reset (or IPS) rule for " + e.vip().target().label()
                                 + " on the firewalls between this host and the VIP",
-                        "on the load balancer, tcpdump host " + e.vip().address().getAddress().getHostAddress()
+                        "on the load balancer, tcpdump host " + AddressText.of(e.vip().address().getAddress())
                                 + " and port " + e.vip().address().getPort()
                                 + ": the SYNs do not arrive there")).withSignals(signals);
     }
