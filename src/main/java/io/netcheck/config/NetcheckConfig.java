@@ -368,7 +368,7 @@ public interface NetcheckConfig {
 
         /**
          * Keep capturing up to this long after the probes end, for late RSTs and retransmits; capture stops
-         * earlier once the wire has been quiet for 25 ms.
+         * earlier once every packet the kernel queued for it has been read and the wire has been quiet for 25 ms.
          */
         @WithDefault("150ms")
         Duration linger();
