@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -55,14 +56,28 @@ class FaultMatrixIT {
      * {@code await CODE URL} (poll with curl from the client until the URL answers CODE), or
      * {@code sleep MS}. The lab is reset to a clean slate before each row.
      */
-    record Fault(int no, String name, String setup, String command, String cause, String team) {
+    record Fault(int no, String name, String setup, String command, String cause, String team, Set<Topology> on) {
         String expected() {
             return cause + "/" + team;
+        }
+
+        /** Whether this row runs on {@code t} (most run on every topology). */
+        boolean runsOn(Topology t) {
+            return on.isEmpty() || on.contains(t);
         }
     }
 
     static Fault fault(int no, String name, String setup, String command, String cause, String team) {
-        return new Fault(no, name, setup, command, cause, team);
+        return new Fault(no, name, setup, command, cause, team, Set.of());
+    }
+
+    /**
+     * The IPv6 rows run where the layout or the stacks differ most: a (the lb routes to its servers), c (one-armed,
+     * two routers away) and e (other vendors' hop limits). On b and d they were right too (2026-12-04); left out of
+     * CI to keep it under 20 minutes.
+     */
+    static Fault fault6(int no, String name, String setup, String command, String cause, String team) {
+        return new Fault(no, name, setup, command, cause, team, Set.of(Topology.A, Topology.C, Topology.E));
     }
 
     static final List<Fault> FAULTS = List.of(
@@ -87,11 +102,11 @@ class FaultMatrixIT {
         fault(18, "TLS proxy, expired certificate",     "tls-proxy --expired",                                            "vip " + TLS_PROXY + " --tls --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
         fault(19, "TLS proxy, wrong name",              "tls-proxy --name other.lab.test",                                "vip " + TLS_PROXY + " --tls --plain-backends --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
         fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network"),
-        fault(21, "IPv6: healthy HAProxy http",         "haproxy http --check; await 200 " + HTTP_VIP6,                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "HEALTHY",              "none"),
-        fault(22, "IPv6: fw reject (port unreachable)", "haproxy http --check; fw reject --dst " + LabNetwork.VIP6,       "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
-        fault(23, "IPv6: fw reject-rst (forged RST)",   "haproxy http --check; fw reject-rst --dst " + LabNetwork.VIP6,   "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
-        fault(24, "IPv6: HAProxy stopped",              "haproxy-stop",                                                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "VIP_NOT_LISTENING",    "lb"),
-        fault(25, "IPv6: HAProxy http, all servers stopped", "haproxy http --check; backend-stop all; await 503 " + HTTP_VIP6, "vip " + VIP6 + " --backends " + BACKENDS6,                   "BACKENDS_DOWN",        "server")
+        fault6(21, "IPv6: healthy HAProxy http",         "haproxy http --check; await 200 " + HTTP_VIP6,                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "HEALTHY",              "none"),
+        fault6(22, "IPv6: fw reject (port unreachable)", "haproxy http --check; fw reject --dst " + LabNetwork.VIP6,       "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
+        fault6(23, "IPv6: fw reject-rst (forged RST)",   "haproxy http --check; fw reject-rst --dst " + LabNetwork.VIP6,   "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
+        fault6(24, "IPv6: HAProxy stopped",              "haproxy-stop",                                                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "VIP_NOT_LISTENING",    "lb"),
+        fault6(25, "IPv6: HAProxy http, all servers stopped", "haproxy http --check; backend-stop all; await 503 " + HTTP_VIP6, "vip " + VIP6 + " --backends " + BACKENDS6,                   "BACKENDS_DOWN",        "server")
     );
 
     /** What one cell came out as. {@code problem}: the lab or the CLI failed, so there is no verdict. */
@@ -121,10 +136,10 @@ class FaultMatrixIT {
     }
 
     /**
-     * How many topologies run at once ({@code -Dfaultmatrix.parallel}, default 2): each has its own lab, and a cell
-     * spends most of its time waiting on fault set-up, so two labs side by side take little more than one.
+     * How many topologies run at once ({@code -Dfaultmatrix.parallel}, default 3): each has its own lab, and a cell
+     * spends most of its time waiting on fault set-up, so three labs side by side take little more than one (on 2 cores, with 5 topologies: two rounds, not three).
      */
-    static final int PARALLEL = Integer.getInteger("faultmatrix.parallel", 2);
+    static final int PARALLEL = Integer.getInteger("faultmatrix.parallel", 3);
 
     @TestFactory
     Stream<DynamicTest> faultMatrix() {
@@ -157,6 +172,9 @@ class FaultMatrixIT {
         List<String> labProblems = new ArrayList<>();
         try (LabNetwork lab = LabNetwork.up("fm" + t.arg(), 3, t)) {
             for (Fault f : RUN) {
+                if (!f.runsOn(t)) {
+                    continue;
+                }
                 Cell cell = runCell(lab, f);
                 RESULTS.put(key(t, f), cell);
                 if (cell.problem() != null) {
@@ -247,10 +265,11 @@ class FaultMatrixIT {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write target/fault-matrix.md", e);
         }
-        long wrong = TOPOLOGIES.stream().flatMap(t -> RUN.stream().map(f -> RESULTS.get(key(t, f))))
-                .filter(c -> c == null || !c.right()).count();
+        long cells = TOPOLOGIES.stream().mapToLong(t -> RUN.stream().filter(f -> f.runsOn(t)).count()).sum();
+        long wrong = TOPOLOGIES.stream().flatMap(t -> RUN.stream().filter(f -> f.runsOn(t))
+                .map(f -> RESULTS.get(key(t, f)))).filter(c -> c == null || !c.right()).count();
         if (wrong > 0) {
-            fail(wrong + " of " + RUN.size() * TOPOLOGIES.size() + " cells wrong:\n" + md);
+            fail(wrong + " of " + cells + " cells wrong:\n" + md);
         }
     }
 
@@ -275,7 +294,9 @@ class FaultMatrixIT {
                     setup += c.setupMillis();
                     netcheck += c.millis();
                 }
-                if (c == null) {
+                if (!f.runsOn(t)) {
+                    sb.append(" – |");
+                } else if (c == null) {
                     sb.append(" not run |");
                 } else if (c.right()) {
                     sb.append(" ok ").append(c.confidence()).append(" |");
@@ -308,7 +329,7 @@ class FaultMatrixIT {
             Long ms = LAB_MILLIS.get(t);
             sb.append("; ").append(t.arg()).append(' ').append(ms == null ? "-" : ms / 1000 + " s");
         }
-        sb.append(" (lab up, ").append(RUN.size()).append(" faults, down). Summed over the labs: fault set-up ")
+        sb.append(" (each: lab up, its faults, down). Summed over the labs: fault set-up ")
                 .append(setup / 1000).append(" s, netcheck runs ").append(netcheck / 1000).append(" s\n");
         return sb.toString();
     }

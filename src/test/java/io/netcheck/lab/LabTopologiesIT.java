@@ -27,7 +27,7 @@ class LabTopologiesIT {
 
     @ParameterizedTest
     @EnumSource(Topology.class)
-    @Execution(ExecutionMode.CONCURRENT) // one lab per topology: two at a time; the class still runs alone
+    @Execution(ExecutionMode.CONCURRENT) // one lab per topology: three at a time; the class still runs alone
     void topology(Topology topology) {
         try (LabNetwork lab = LabNetwork.up("la" + topology.arg(), 3, topology)) {
             assertEquals(topology, lab.topology());
