@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -65,6 +66,15 @@ class FaultMatrixIT {
         boolean runsOn(Topology t) {
             return on.isEmpty() || on.contains(t);
         }
+
+        /**
+         * This row on every topology but topology e, which only changes the stacks' initial TTLs: for a verdict that
+         * reads no TTL (a silent drop, a certificate, a path MTU) e repeats b, and CI time is kept under 20 minutes.
+         */
+        Fault noTtlRead() {
+            return new Fault(no, name, setup, command, cause, team, Arrays.stream(Topology.values())
+                    .filter(t -> t != Topology.E).collect(Collectors.toUnmodifiableSet()));
+        }
     }
 
     static Fault fault(int no, String name, String setup, String command, String cause, String team) {
@@ -83,7 +93,7 @@ class FaultMatrixIT {
     static final List<Fault> FAULTS = List.of(
         // no  fault                                    lab set-up                                                       netcheck                                                              cause                   team
         fault(1,  "healthy HAProxy http",               "haproxy http --check; await 200 " + HTTP_VIP,                    "vip " + VIP + " --backends " + BACKENDS,                              "HEALTHY",              "none"),
-        fault(2,  "fw drop",                            "haproxy http --check; fw drop",                                  "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_DROP",        "firewall"),
+        fault(2,  "fw drop",                            "haproxy http --check; fw drop",                                  "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_DROP",        "firewall").noTtlRead(),
         fault(3,  "fw reject (ICMP port unreachable)",  "haproxy http --check; fw reject",                                "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
         fault(4,  "fw reject-rst (router forges RST)",  "haproxy http --check; fw reject-rst",                            "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
         fault(5,  "fw reject-admin",                    "haproxy http --check; fw reject-admin",                          "vip " + VIP + " --backends " + BACKENDS,                              "FIREWALL_REJECT",      "firewall"),
@@ -99,9 +109,9 @@ class FaultMatrixIT {
         fault(15, "nginx proxy, all servers stopped",   "nginx-proxy; backend-stop all",                                  "vip " + PROXY + " --backends " + BACKENDS,                            "BACKENDS_DOWN",        "server"),
         fault(16, "nginx proxy, LB->servers dropped",   "nginx-proxy; lb-path drop",                                      "vip " + PROXY + " --backends " + BACKENDS,                            "BACKENDS_UNREACHABLE", "network"),
         fault(17, "HAProxy no checks, LB->servers dropped", "haproxy http; lb-path drop",                                 "vip " + VIP + " --backends " + BACKENDS,                              "BACKENDS_UNREACHABLE", "network"),
-        fault(18, "TLS proxy, expired certificate",     "tls-proxy --expired",                                            "vip " + TLS_PROXY + " --tls --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
-        fault(19, "TLS proxy, wrong name",              "tls-proxy --name other.lab.test",                                "vip " + TLS_PROXY + " --tls --plain-backends --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb"),
-        fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network"),
+        fault(18, "TLS proxy, expired certificate",     "tls-proxy --expired",                                            "vip " + TLS_PROXY + " --tls --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb").noTtlRead(),
+        fault(19, "TLS proxy, wrong name",              "tls-proxy --name other.lab.test",                                "vip " + TLS_PROXY + " --tls --plain-backends --sni vip.lab.test --backends " + BACKENDS, "TLS", "lb").noTtlRead(),
+        fault(20, "path MTU black hole",                "haproxy http --check; await 200 " + HTTP_VIP + "; mtu-blackhole", "vip " + VIP + " --path /big --backends " + BACKENDS,               "ROUTING",              "network").noTtlRead(),
         fault6(21, "IPv6: healthy HAProxy http",         "haproxy http --check; await 200 " + HTTP_VIP6,                   "vip " + VIP6 + " --backends " + BACKENDS6,                            "HEALTHY",              "none"),
         fault6(22, "IPv6: fw reject (port unreachable)", "haproxy http --check; fw reject --dst " + LabNetwork.VIP6,       "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
         fault6(23, "IPv6: fw reject-rst (forged RST)",   "haproxy http --check; fw reject-rst --dst " + LabNetwork.VIP6,   "vip " + VIP6 + " --backends " + BACKENDS6,                            "FIREWALL_REJECT",      "firewall"),
