@@ -210,14 +210,6 @@ public class WatchStore implements AutoCloseable {
                 + "OR claimed_slot < ?)", t, watchId, t) == 1);
     }
 
-    /** Saves a state change that came without a new result. */
-    public synchronized void saveState(long watchId, WatchState state) throws StoreUnavailable {
-        run(c -> {
-            saveState(c, watchId, state, null, true);
-            return null;
-        });
-    }
-
     /**
      * Notes where an outage was announced: only its threads, and only while that outage (by its start) is the
      * watch's, so a note that arrives late never rewrites a state a later run has recorded.
@@ -574,12 +566,16 @@ public class WatchStore implements AutoCloseable {
         return r.wasNull() ? null : Instant.ofEpochMilli(v);
     }
 
-    /** @param announcement also the outage's announcement columns (alert threads, outage start) */
+    /**
+     * A run's state and when it ran.
+     *
+     * @param announcement also the outage's announcement columns (alert threads, outage start)
+     */
     private static void saveState(Connection c, long id, WatchState st, Instant ranAt, boolean announcement)
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("UPDATE watch SET state = ?, state_since = ?, pending_state = ?, "
                 + "pending_count = ?, pending_since = ?" + (announcement ? ", alert_threads = ?, outage_since = ?" : "")
-                + (ranAt != null ? ", last_run_at = ?" : "") + " WHERE id = ?")) {
+                + ", last_run_at = ? WHERE id = ?")) {
             s.setString(1, st.state().name());
             setInstant(s, 2, st.since());
             s.setString(3, st.pending() == null ? null : st.pending().name());
@@ -590,9 +586,7 @@ public class WatchStore implements AutoCloseable {
                 s.setString(i++, st.alertThreads());
                 setInstant(s, i++, st.outageSince());
             }
-            if (ranAt != null) {
-                s.setLong(i++, ranAt.toEpochMilli());
-            }
+            s.setLong(i++, ranAt.toEpochMilli());
             s.setLong(i, id);
             s.executeUpdate();
         }

@@ -229,7 +229,7 @@ class WatchStoreTest {
 
         WatchState down = new WatchState(Health.UNHEALTHY, T0, null, 0, null, "C1:1740906000.000100", T0);
         store.record(w.id(), unhealthy(T1), down);
-        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", null);
+        WatchState recovering = new WatchState(Health.UNHEALTHY, T0, Health.HEALTHY, 1, T2, "C1:1740906000.000100", T0);
         store.record(w.id(), healthy(T2), recovering);
         store.record(other.id(), healthy(T1), new WatchState(Health.HEALTHY, T1, null, 0, null, null, null));
 
@@ -248,9 +248,9 @@ class WatchStoreTest {
         assertEquals(List.of(), store.results(w.id(), T2.plusMillis(1)));
         assertEquals(List.of(healthy(T1)), store.results(other.id(), Instant.EPOCH));
 
-        // A state change without a result (an announcement was posted) keeps the last run time.
+        // An announcement noted without a result (posted to a second channel) keeps the last run time.
         WatchState announced = recovering.announcedOutage("C1:1740906000.000100,C9:1740906001.000200");
-        store.saveState(w.id(), announced);
+        assertTrue(store.noteOutageAnnounced(w.id(), T0, announced.alertThreads()));
         Watch afterSave = store.find(w.id()).orElseThrow();
         assertEquals(announced, afterSave.state());
         assertEquals(T2, afterSave.lastRunAt());
